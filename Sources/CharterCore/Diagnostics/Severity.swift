@@ -1,0 +1,26 @@
+/// How much a finding matters. `charter.yaml` can lower or raise any rule, or turn it off.
+public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case warning
+    case error
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        lhs == .warning && rhs == .error
+    }
+}
+
+/// A severity as `charter.yaml` may set it: a severity, or `off`.
+public enum SeveritySetting: Sendable, Hashable {
+    case severity(Severity)
+    case off
+
+    public init?(_ text: String) {
+        switch text {
+        case "error": self = .severity(.error)
+        case "warning": self = .severity(.warning)
+        case "off": self = .off
+        default: return nil
+        }
+    }
+
+    public static let allNames = ["error", "warning", "off"]
+}
