@@ -1,0 +1,96 @@
+/// Builds model values from checked YAML. Entities without a usable id are skipped: the schema
+/// checker has already said why.
+enum ModelBuilder {
+    static func person(_ r: FieldReader) -> Person? {
+        guard let id = r.identifier("id") else { return nil }
+        return Person(id: id, name: r.text("name"), email: r.text("email"), team: r.text("team"), title: r.text("title"))
+    }
+
+    static func fillProgram(_ program: inout Program, from r: FieldReader) {
+        program.hasProgramFile = true
+        program.id = r.located("id")
+        program.name = r.text("name")
+        program.owner = r.located("owner")
+        program.sponsor = r.located("sponsor")
+        program.status = r.text("status")
+        program.start = r.date("start")
+        program.target = r.date("target")
+        program.description = r.text("description")
+        if let budget = r.object("budget") {
+            program.currency = budget.text("currency")
+            program.budgetTotal = budget.number("total")
+        }
+        program.objectives = r.texts("objectives")
+        if let scope = r.object("scope") {
+            program.scopeIn = scope.texts("in")
+            program.scopeOut = scope.texts("out")
+        }
+        program.workstreams = r.objects("workstreams").compactMap { w in
+            w.identifier("id").map { Program.Workstream(id: $0, name: w.text("name"), owner: w.located("owner")) }
+        }
+        program.stakeholders = r.objects("stakeholders").compactMap { s in
+            s.located("person").map { Program.Stakeholder(person: $0, role: s.text("role")) }
+        }
+        program.allocations = r.objects("allocations").compactMap { a in
+            guard let person = a.located("person"), let percent = a.number("percent") else { return nil }
+            return Program.Allocation(person: person, workstream: a.located("workstream"), percent: percent.value,
+                                      from: a.date("from")?.value, to: a.date("to")?.value, location: a.location)
+        }
+    }
+
+    static func milestone(_ r: FieldReader) -> Milestone? {
+        guard let id = r.identifier("id") else { return nil }
+        let status = r.located("status").flatMap { PlanSchemas.milestoneStatuses.contains($0.value) ? $0 : nil }
+        return Milestone(
+            id: id, name: r.text("name"), workstream: r.located("workstream"), owner: r.located("owner"),
+            start: r.date("start"), date: r.date("date"),
+            status: status ?? Located("planned", at: id.location),
+            doneOn: r.date("done_on"), description: r.text("description"),
+            deliverables: r.texts("deliverables"), dependsOn: r.references("depends_on")
+        )
+    }
+
+    static func risk(_ r: FieldReader) -> Risk? {
+        guard let id = r.identifier("id") else { return nil }
+        func score(_ key: String) -> Int? { r.integer(key).flatMap { (1...5).contains($0) ? $0 : nil } }
+        return Risk(
+            id: id, title: r.text("title"), owner: r.located("owner"),
+            probability: score("probability"), impact: score("impact"),
+            status: r.text("status"), mitigation: r.text("mitigation"), affects: r.references("affects"),
+            reviewBy: r.date("review_by"), description: r.text("description")
+        )
+    }
+
+    static func budgetLine(_ r: FieldReader) -> BudgetLine? {
+        guard let id = r.identifier("id") else { return nil }
+        return BudgetLine(id: id, amount: r.number("amount"), category: r.text("category"),
+                          workstream: r.located("workstream"), description: r.text("description"))
+    }
+
+    static func decision(_ r: FieldReader) -> Decision? {
+        guard let id = r.identifier("id") else { return nil }
+        return Decision(
+            id: id, title: r.text("title"), status: r.located("status"), date: r.date("date"), owner: r.located("owner"),
+            supersedes: r.located("supersedes"), supersededBy: r.located("superseded_by"), rationale: r.text("rationale")
+        )
+    }
+
+    static func settings(_ r: FieldReader) -> Settings {
+        var settings = Settings()
+        settings.version = r.integer("version")
+        if let policy = r.object("policy") {
+            if let trailer = policy.text("approval_trailer"), !trailer.isEmpty { settings.approvalTrailer = trailer }
+            if let require = policy.object("require_approval") {
+                settings.slipDaysRequiringApproval = require.integer("slip_days")
+                settings.budgetIncreasePercentRequiringApproval = require.number("budget_increase_percent")?.value
+                settings.milestoneRemovalRequiresApproval = require.boolean("milestone_removed") ?? false
+            }
+            for (rule, value) in policy.entries("rules") {
+                if let setting = SeveritySetting(value.value) {
+                    settings.ruleSeverities[rule] = Located(setting, at: value.location)
+                }
+            }
+        }
+        return settings
+    }
+}

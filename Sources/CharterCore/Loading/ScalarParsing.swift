@@ -1,0 +1,43 @@
+/// How scalar text is read as our schema's types.
+enum ScalarParsing {
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.utf8.first, isIDByte(first), first != UInt8(ascii: "."), first != UInt8(ascii: "-") else {
+            return false
+        }
+        return text.utf8.allSatisfy(isIDByte)
+    }
+
+    static func isReference(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { isIdentifier(String($0)) }
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Decimal numbers as people write amounts: `1250000`, `1_250_000`, `12.5`. No hex, no infinity.
+    static func number(_ text: String) -> Double? {
+        let cleaned = text.contains("_") ? String(text.filter { $0 != "_" }) : text
+        guard let first = cleaned.utf8.first,
+              first == UInt8(ascii: "-") || first == UInt8(ascii: ".") || (48...57).contains(first),
+              cleaned.utf8.allSatisfy({ (48...57).contains($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+                  || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "+") }),
+              let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    static func boolean(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+}

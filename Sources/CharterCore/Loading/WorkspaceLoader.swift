@@ -1,0 +1,176 @@
+/// Reads a workspace from any `PlanSource`: finds the plan files by the v1 layout, parses and
+/// checks each, and builds the model. Never throws: whatever cannot be read becomes a finding.
+public enum WorkspaceLoader {
+    /// Plan files are small; anything larger is refused before it is read.
+    public static let maxFileBytes = 8 * 1024 * 1024
+
+    public static func load(from source: some PlanSource) -> LoadResult {
+        var result = LoadResult(workspace: Workspace())
+        var files: [(path: String, kind: PlanFileKind, folder: String?)] = []
+
+        let rootEntries = list(source, "", into: &result) ?? []
+        for entry in rootEntries {
+            if let kind = [PlanFileKind.settings, .people].first(where: { $0.fileName == entry.name }),
+               accept(entry, path: entry.name, into: &result) {
+                files.append((entry.name, kind, nil))
+            }
+        }
+        if let programsEntry = rootEntries.first(where: { $0.name == "programs" }) {
+            if programsEntry.kind == .directory {
+                for folder in list(source, "programs", into: &result) ?? [] {
+                    files += programFiles(in: folder, source: source, into: &result)
+                }
+            } else {
+                result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: "programs"),
+                    "'programs' must be a folder holding one folder per program"))
+            }
+        }
+
+        var programs: [String: Program] = [:]
+        var programOrder: [String] = []
+        for file in files {
+            result.workspace.planFiles.append(file.path)
+            guard let reader = parse(file.path, kind: file.kind, source: source, into: &result) else {
+                if let folder = file.folder, programs[folder] == nil {
+                    programs[folder] = Program(folder: folder)
+                    programOrder.append(folder)
+                }
+                continue
+            }
+            switch file.kind {
+            case .settings:
+                result.workspace.settings = ModelBuilder.settings(reader)
+                result.workspace.settingsPath = file.path
+            case .people:
+                result.workspace.people = reader.objects("people").compactMap(ModelBuilder.person)
+            default:
+                guard let folder = file.folder else { continue }
+                if programs[folder] == nil {
+                    programs[folder] = Program(folder: folder)
+                    programOrder.append(folder)
+                }
+                fill(&programs[folder]!, kind: file.kind, reader: reader)
+            }
+        }
+        result.workspace.programs = programOrder.map { programs[$0]! }
+        return result
+    }
+
+    private static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
+        switch kind {
+        case .program: ModelBuilder.fillProgram(&program, from: reader)
+        case .milestones: program.milestones = reader.objects("milestones").compactMap(ModelBuilder.milestone)
+        case .risks: program.risks = reader.objects("risks").compactMap(ModelBuilder.risk)
+        case .budget: program.budgetLines = reader.objects("lines").compactMap(ModelBuilder.budgetLine)
+        case .decisions: program.decisions = reader.objects("decisions").compactMap(ModelBuilder.decision)
+        case .settings, .people: break
+        }
+    }
+
+    private static func programFiles(
+        in folder: SourceEntry, source: some PlanSource, into result: inout LoadResult
+    ) -> [(path: String, kind: PlanFileKind, folder: String?)] {
+        let folderPath = "programs/\(folder.name)"
+        guard folder.kind == .directory else {
+            if folder.kind == .symlink {
+                result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath),
+                    "'\(folderPath)' is a symbolic link; a program must be a real folder so git and Charter see the same plans"))
+            } else if folder.name.hasSuffix(".yaml") || folder.name.hasSuffix(".yml") {
+                result.report(RuleID.unknownFile, Finding(at: SourceLocation(path: folderPath),
+                    "plan files belong in a program's folder: programs/<program-id>/\(folder.name)"))
+            }
+            return []
+        }
+        var found: [(String, PlanFileKind, String?)] = []
+        let known = PlanFileKind.programFiles.map(\.fileName)
+        for entry in list(source, folderPath, into: &result) ?? [] {
+            let path = "\(folderPath)/\(entry.name)"
+            if let kind = PlanFileKind.programFiles.first(where: { $0.fileName == entry.name }) {
+                if accept(entry, path: path, into: &result) { found.append((path, kind, folder.name)) }
+            } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
+                let stem = entry.name.hasSuffix(".yml") ? String(entry.name.dropLast(4)) + ".yaml" : entry.name
+                let hint = Suggestion.didYouMean(stem, in: known)
+                result.report(RuleID.unknownFile, Finding(at: SourceLocation(path: path),
+                    "Charter does not read '\(entry.name)'\(hint.isEmpty ? "; program folders hold " + known.joined(separator: ", ") : hint)"))
+            }
+        }
+        if !found.contains(where: { $0.1 == .program }) {
+            result.report(RuleID.missingField, Finding(at: SourceLocation(path: "\(folderPath)/program.yaml"),
+                "program folder '\(folder.name)' has no program.yaml (it needs at least id, name, owner, status and start)"))
+        }
+        return found
+    }
+
+    /// Whether an entry named like a plan file can be read as one.
+    private static func accept(_ entry: SourceEntry, path: String, into result: inout LoadResult) -> Bool {
+        let problem: String?
+        switch entry.kind {
+        case .file:
+            if let size = entry.size, size > maxFileBytes {
+                problem = "'\(path)' is \(formatBytes(size)); plan files are limited to \(formatBytes(maxFileBytes))"
+            } else {
+                problem = nil
+            }
+        case .directory: problem = "'\(path)' is a folder, but Charter expects a YAML file by that name"
+        case .symlink: problem = "'\(path)' is a symbolic link; Charter reads only regular files so git and disk agree"
+        case .other: problem = "'\(path)' is not a regular file"
+        }
+        if let problem {
+            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: path), problem))
+            return false
+        }
+        return true
+    }
+
+    private static func list(_ source: some PlanSource, _ directory: String, into result: inout LoadResult) -> [SourceEntry]? {
+        do {
+            return try source.entries(in: directory)
+        } catch {
+            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: directory.isEmpty ? "." : directory),
+                "cannot list '\(directory.isEmpty ? "." : directory)': \(error)"))
+            return nil
+        }
+    }
+
+    /// Reads, parses and schema-checks one file; `nil` when it has no usable document.
+    private static func parse(_ path: String, kind: PlanFileKind, source: some PlanSource, into result: inout LoadResult) -> FieldReader? {
+        let bytes: [UInt8]
+        do {
+            bytes = try source.contents(of: path)
+        } catch {
+            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: path), "cannot read '\(path)': \(error)"))
+            return nil
+        }
+        if bytes.count > maxFileBytes {
+            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: path),
+                "'\(path)' is \(formatBytes(bytes.count)); plan files are limited to \(formatBytes(maxFileBytes))"))
+            return nil
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLLoader.load(bytes)
+        } catch {
+            let rule: String
+            switch error.kind {
+            case .encoding: rule = RuleID.fileEncoding
+            case .syntax, .limits: rule = RuleID.yamlSyntax
+            }
+            result.report(rule, Finding(at: SourceLocation(path: path, position: error.position), error.message))
+            return nil
+        }
+        guard let root else {
+            result.report(RuleID.emptyFile, Finding(at: SourceLocation(path: path),
+                "'\(path)' is empty; \(kind == .program ? "a program needs id, name, owner, status and start" : "delete it or add its entries")"))
+            return nil
+        }
+        var checker = SchemaChecker(path: path)
+        checker.checkRoot(root, schema: kind.schema)
+        for (rule, finding) in checker.findings { result.report(rule, finding) }
+        guard root.pairs != nil else { return nil }
+        return FieldReader(node: root, path: path)
+    }
+
+    static func formatBytes(_ count: Int) -> String {
+        count >= 1024 * 1024 ? "\(count / (1024 * 1024)) MiB" : count >= 1024 ? "\(count / 1024) KiB" : "\(count) bytes"
+    }
+}

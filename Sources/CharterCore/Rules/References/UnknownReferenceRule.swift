@@ -1,0 +1,78 @@
+/// Dependencies, affected milestones and workstreams are ids; a dangling one means the plan
+/// no longer says what people think it says.
+public struct UnknownReferenceRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "unknown-reference",
+        name: "Unknown reference",
+        summary: "depends_on, affects and workstream must name existing milestones and workstreams (other programs' as program-id/ID).",
+        category: .references,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            .milestones("""
+            milestones:
+              - { id: M2, name: Beta, depends_on: [↓M1] }
+            """),
+            .milestones("""
+            milestones:
+              - { id: M2, name: Beta, depends_on: [↓identity/M4] }
+            """),
+            .milestones("""
+            milestones:
+              - { id: M2, name: Beta, workstream: ↓ios }
+            """),
+        ],
+        nonTriggeringExamples: [
+            .milestones("""
+            milestones:
+              - { id: M1, name: Design, workstream: api }
+              - { id: M2, name: Beta, depends_on: [M1, identity/M3] }
+            """),
+        ]
+    )
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for program in context.workspace.programs {
+            let workstreams = Set(program.workstreams.map(\.id.value))
+            func verifyWorkstream(_ reference: Located<String>?, _ owner: String) {
+                guard let reference, !workstreams.contains(reference.value) else { return }
+                findings.append(Finding(at: reference.location,
+                    "\(owner) names workstream '\(reference.value)', which program \(program.folder) does not define"
+                    + Suggestion.didYouMean(reference.value, in: workstreams)))
+            }
+            program.milestones.forEach { verifyWorkstream($0.workstream, "milestone \($0.id.value)") }
+            program.allocations.forEach { verifyWorkstream($0.workstream, "the allocation of \($0.person.value)") }
+            program.budgetLines.forEach { verifyWorkstream($0.workstream, "budget line \($0.id.value)") }
+            for milestone in program.milestones {
+                for dependency in milestone.dependsOn {
+                    if let problem = missing(dependency.value, from: program.folder, context) {
+                        findings.append(Finding(at: dependency.location, "\(milestone.id.value) depends on \(problem)"))
+                    }
+                }
+            }
+            for risk in program.risks {
+                for affected in risk.affects {
+                    if let problem = missing(affected.value, from: program.folder, context) {
+                        findings.append(Finding(at: affected.location, "risk \(risk.id.value) affects \(problem)"))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Why a milestone reference does not resolve, or `nil` when it does.
+    private func missing(_ reference: EntityReference, from home: String, _ context: RuleContext) -> String? {
+        let folder = reference.program(from: home)
+        guard let target = context.programsByFolder[folder] else {
+            return "'\(reference)', but there is no program '\(folder)'"
+                + Suggestion.didYouMean(folder, in: context.programsByFolder.keys)
+        }
+        guard context.milestone(reference, from: home) == nil else { return nil }
+        let hint = Suggestion.didYouMean(reference.id, in: target.milestones.map(\.id.value))
+        let place = reference.program == nil ? "this program" : "program \(folder)"
+        return "'\(reference)', but \(place) has no milestone '\(reference.id)'\(hint)"
+    }
+}

@@ -1,0 +1,49 @@
+/// What a rule sees: the loaded workspace, indexes over it, and the day to judge dates against.
+public struct RuleContext: Sendable {
+    public let workspace: Workspace
+    /// Findings from reading the files, by rule id (syntax, schema, unreadable files).
+    public let loadFindings: [String: [Finding]]
+    /// "Today" for overdue checks: the commit's date for `--rev`, so old commits keep their verdict.
+    public let asOf: PlanDate
+    public let peopleIDs: Set<String>
+    public let programsByFolder: [String: Program]
+    public let milestonesByKey: [MilestoneKey: Milestone]
+
+    public init(load: LoadResult, asOf: PlanDate) {
+        workspace = load.workspace
+        loadFindings = load.findings
+        self.asOf = asOf
+        peopleIDs = Set(load.workspace.people.map(\.id.value))
+        var programs: [String: Program] = [:]
+        var milestones: [MilestoneKey: Milestone] = [:]
+        for program in load.workspace.programs {
+            programs[program.folder] = program
+            for milestone in program.milestones {
+                milestones[MilestoneKey(program: program.folder, id: milestone.id.value), default: milestone] = milestone
+            }
+        }
+        programsByFolder = programs
+        milestonesByKey = milestones
+    }
+
+    /// The findings the loader made under a rule's id.
+    public func loadFindings(for ruleID: String) -> [Finding] { loadFindings[ruleID] ?? [] }
+
+    /// The milestone a reference written in `home` points at, if it exists.
+    public func milestone(_ reference: EntityReference, from home: String) -> Milestone? {
+        milestonesByKey[MilestoneKey(program: reference.program(from: home), id: reference.id)]
+    }
+
+    public func key(_ reference: EntityReference, from home: String) -> MilestoneKey {
+        MilestoneKey(program: reference.program(from: home), id: reference.id)
+    }
+}
+
+/// Rules whose findings the loader makes while reading files: their `check` hands those on.
+public protocol LoadRule: Rule {}
+
+extension LoadRule {
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.loadFindings(for: Self.description.id)
+    }
+}

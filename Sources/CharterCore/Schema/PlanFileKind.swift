@@ -1,0 +1,34 @@
+/// The files a workspace is made of, and where each lives.
+public enum PlanFileKind: String, Sendable, CaseIterable, Hashable {
+    case settings = "charter"
+    case people
+    case program
+    case milestones
+    case risks
+    case budget
+    case decisions
+
+    /// The file name this kind is read from.
+    public var fileName: String { rawValue + ".yaml" }
+
+    /// Kinds that live in `programs/<program-id>/`.
+    public static let programFiles: [PlanFileKind] = [.program, .milestones, .risks, .budget, .decisions]
+
+    public var schema: ObjectSchema { PlanSchemas.root(of: self) }
+
+    /// Where a workspace-relative path belongs, if it is a plan file at all.
+    public static func classify(_ path: String) -> (kind: PlanFileKind, programFolder: String?)? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1:
+            if parts[0] == "charter.yaml" { return (.settings, nil) }
+            if parts[0] == "people.yaml" { return (.people, nil) }
+            return nil
+        case 3 where parts[0] == "programs":
+            guard let kind = programFiles.first(where: { $0.fileName == parts[2] }) else { return nil }
+            return (kind, String(parts[1]))
+        default:
+            return nil
+        }
+    }
+}

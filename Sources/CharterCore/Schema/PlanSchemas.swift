@@ -1,0 +1,145 @@
+/// The schema of workspace format v1: every file, every field. The loader checks files against it,
+/// `charter schema` turns it into JSON Schema, and `docs/format.md` is generated from it.
+public enum PlanSchemas {
+    public static let programStatuses = ["proposed", "active", "on-hold", "done", "cancelled"]
+    public static let milestoneStatuses = ["planned", "at-risk", "done", "missed", "cancelled"]
+    public static let riskStatuses = ["open", "mitigating", "closed", "realized"]
+    public static let decisionStatuses = ["proposed", "accepted", "rejected", "superseded", "deprecated"]
+    public static let stakeholderRoles = ["responsible", "accountable", "consulted", "informed"]
+
+    public static let person = ObjectSchema(name: "person", summary: "Someone who can own, sponsor or approve.", fields: [
+        FieldSpec("id", .identifier, required: true, "Stable id that owners and stakeholders refer to."),
+        FieldSpec("name", .text, required: true, "Full name."),
+        FieldSpec("email", .text, "Email address; approvals in commit trailers are matched by it."),
+        FieldSpec("team", .text, "Team or organisation."),
+        FieldSpec("title", .text, "Job title."),
+    ])
+
+    public static let workstream = ObjectSchema(name: "workstream", summary: "A line of work inside a program.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program."),
+        FieldSpec("name", .text, required: true, "What the workstream delivers."),
+        FieldSpec("owner", .reference(.person), "Person id of its lead."),
+    ])
+
+    public static let stakeholder = ObjectSchema(name: "stakeholder", summary: "A person and their RACI role.", fields: [
+        FieldSpec("person", .reference(.person), required: true, "Person id."),
+        FieldSpec("role", .oneOf(stakeholderRoles), required: true, "RACI role."),
+    ])
+
+    public static let allocation = ObjectSchema(name: "allocation", summary: "Part of a person's time given to the program.", fields: [
+        FieldSpec("person", .reference(.person), required: true, "Person id."),
+        FieldSpec("workstream", .reference(.workstream), "Workstream id in this program."),
+        FieldSpec("percent", .number(maximum: 100), required: true, "Share of the person's time, 0 to 100."),
+        FieldSpec("from", .date, "First day (default: the program's start)."),
+        FieldSpec("to", .date, "Last day (default: the program's target, or open-ended)."),
+    ])
+
+    public static let programBudget = ObjectSchema(name: "program budget", summary: "The program's approved budget.", fields: [
+        FieldSpec("currency", .text, "ISO currency code, e.g. USD."),
+        FieldSpec("total", .number(maximum: nil), required: true, "Approved total, in the currency."),
+    ])
+
+    public static let scope = ObjectSchema(name: "scope", summary: "What the program delivers and what it does not.", fields: [
+        FieldSpec("in", .list(.text), "In scope."),
+        FieldSpec("out", .list(.text), "Explicitly out of scope."),
+    ])
+
+    public static let program = ObjectSchema(name: "program", summary: "programs/<id>/program.yaml: the program's charter.", fields: [
+        FieldSpec("id", .identifier, required: true, "Program id; must equal the folder name."),
+        FieldSpec("name", .text, required: true, "Display name."),
+        FieldSpec("owner", .reference(.person), required: true, "Person id of the program's TPM or lead."),
+        FieldSpec("sponsor", .reference(.person), "Person id of the executive sponsor."),
+        FieldSpec("status", .oneOf(programStatuses), required: true, "Where the program stands."),
+        FieldSpec("start", .date, required: true, "First day of the program."),
+        FieldSpec("target", .date, "Planned end; without it the program is ongoing."),
+        FieldSpec("description", .text, "What the program is for."),
+        FieldSpec("budget", .object(programBudget), "Approved budget."),
+        FieldSpec("objectives", .list(.text), "Outcomes the program is measured by."),
+        FieldSpec("scope", .object(scope), "Scope in and out."),
+        FieldSpec("workstreams", .list(.object(workstream)), "Lines of work."),
+        FieldSpec("stakeholders", .list(.object(stakeholder)), "People and their RACI roles."),
+        FieldSpec("allocations", .list(.object(allocation)), "Who works on the program, how much, when."),
+    ])
+
+    public static let milestone = ObjectSchema(name: "milestone", summary: "A dated point the program commits to.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. M1)."),
+        FieldSpec("name", .text, required: true, "What is true when it is reached."),
+        FieldSpec("workstream", .reference(.workstream), "Workstream id in this program."),
+        FieldSpec("owner", .reference(.person), "Person id."),
+        FieldSpec("start", .date, "When work toward it begins (for scheduling)."),
+        FieldSpec("date", .date, "Target date; without it the milestone is unscheduled."),
+        FieldSpec("status", .oneOf(milestoneStatuses), "Defaults to planned."),
+        FieldSpec("done_on", .date, "When it was actually reached; required when status is done."),
+        FieldSpec("description", .text, "Details."),
+        FieldSpec("deliverables", .list(.text), "What it produces."),
+        FieldSpec("depends_on", .list(.reference(.milestone)), "Milestones that must be reached first: `M1`, or `other-program/M3`."),
+    ])
+
+    public static let risk = ObjectSchema(name: "risk", summary: "Something that may go wrong, scored 1-25.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. R1)."),
+        FieldSpec("title", .text, required: true, "The risk in one line."),
+        FieldSpec("owner", .reference(.person), required: true, "Person id."),
+        FieldSpec("probability", .integer(1...5), required: true, "1 (rare) to 5 (almost certain)."),
+        FieldSpec("impact", .integer(1...5), required: true, "1 (minor) to 5 (severe); score = probability x impact."),
+        FieldSpec("status", .oneOf(riskStatuses), required: true, "Where the risk stands."),
+        FieldSpec("mitigation", .text, "What is being done about it; required for open risks scoring 15 or more."),
+        FieldSpec("affects", .list(.reference(.milestone)), "Milestones it threatens."),
+        FieldSpec("review_by", .date, "When to look at it again."),
+        FieldSpec("description", .text, "Details."),
+    ])
+
+    public static let budgetLine = ObjectSchema(name: "budget line", summary: "An amount of the program's budget.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. B1)."),
+        FieldSpec("amount", .number(maximum: nil), required: true, "Amount in the program's currency."),
+        FieldSpec("category", .text, "e.g. vendor, headcount, infrastructure."),
+        FieldSpec("workstream", .reference(.workstream), "Workstream id in this program."),
+        FieldSpec("description", .text, "What it pays for."),
+    ])
+
+    public static let decision = ObjectSchema(name: "decision", summary: "A decision record.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. D1)."),
+        FieldSpec("title", .text, required: true, "The decision in one line."),
+        FieldSpec("status", .oneOf(decisionStatuses), required: true, "Where the decision stands."),
+        FieldSpec("date", .date, "When it was taken."),
+        FieldSpec("owner", .reference(.person), "Person id of who decided."),
+        FieldSpec("supersedes", .reference(.decision), "Id of the decision this one replaces."),
+        FieldSpec("superseded_by", .reference(.decision), "Id of the decision that replaced this one."),
+        FieldSpec("rationale", .text, "Why."),
+    ])
+
+    public static let requireApproval = ObjectSchema(name: "approval policy", summary: "What makes a change need approval.", fields: [
+        FieldSpec("slip_days", .integer(0...100_000), "A milestone moving later by more than this many days."),
+        FieldSpec("budget_increase_percent", .number(maximum: nil), "A program budget growing by more than this percent."),
+        FieldSpec("milestone_removed", .boolean, "Removing a milestone."),
+    ])
+
+    public static let policy = ObjectSchema(name: "policy", summary: "Rules the team agreed on.", fields: [
+        FieldSpec("approval_trailer", .text, "Commit trailer that records an approval (default Approved-by)."),
+        FieldSpec("require_approval", .object(requireApproval), "Changes that need the approval trailer."),
+        FieldSpec("rules", .dictionary(.oneOf(SeveritySetting.allNames)), "Per-rule severity: error, warning or off."),
+    ])
+
+    public static let settings = ObjectSchema(name: "settings", summary: "charter.yaml: workspace settings and policy.", fields: [
+        FieldSpec("version", .integer(1...1), required: true, "Workspace format version; 1."),
+        FieldSpec("policy", .object(policy), "Policy."),
+    ])
+
+    /// The top-level mapping of each file kind.
+    public static func root(of kind: PlanFileKind) -> ObjectSchema {
+        switch kind {
+        case .settings: return settings
+        case .program: return program
+        case .people: return fileOfList("people", of: person, file: "people.yaml: everyone the plans refer to.")
+        case .milestones: return fileOfList("milestones", of: milestone, file: "programs/<id>/milestones.yaml.")
+        case .risks: return fileOfList("risks", of: risk, file: "programs/<id>/risks.yaml: the risk register.")
+        case .budget: return fileOfList("lines", of: budgetLine, file: "programs/<id>/budget.yaml: budget lines.")
+        case .decisions: return fileOfList("decisions", of: decision, file: "programs/<id>/decisions.yaml: decision log.")
+        }
+    }
+
+    private static func fileOfList(_ key: String, of element: ObjectSchema, file summary: String) -> ObjectSchema {
+        ObjectSchema(name: key + " file", summary: summary, fields: [
+            FieldSpec(key, .list(.object(element)), "The \(element.name)s."),
+        ])
+    }
+}

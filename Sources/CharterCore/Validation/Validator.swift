@@ -1,0 +1,39 @@
+/// Runs every rule over a loaded workspace and applies the severities `charter.yaml` sets.
+public enum Validator {
+    public static func validate(_ load: LoadResult, asOf: PlanDate, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
+        let context = RuleContext(load: load, asOf: asOf)
+        let overrides = load.workspace.settings.ruleSeverities
+        var diagnostics: [Diagnostic] = []
+        for rule in rules {
+            let description = rule.description
+            let severity: Severity
+            switch overrides[description.id]?.value {
+            case .off?: continue
+            case .severity(let chosen)?: severity = chosen
+            case nil: severity = description.defaultSeverity
+            }
+            for finding in rule.check(context) {
+                diagnostics.append(Diagnostic(ruleID: description.id, severity: severity, location: finding.location,
+                                              message: finding.message, notes: finding.notes))
+            }
+        }
+        diagnostics += unknownRuleOverrides(overrides, known: Set(rules.map(\.description.id)))
+        return diagnostics.sorted()
+    }
+
+    /// A misspelt rule id in `policy.rules` would silently change nothing; say so.
+    static func unknownRuleOverrides(_ overrides: [String: Located<SeveritySetting>], known: Set<String>) -> [Diagnostic] {
+        let allIDs = Set(RuleRegistry.all.map(\.description.id))
+        return overrides.compactMap { id, setting in
+            guard !known.contains(id), !allIDs.contains(id) else { return nil }
+            return Diagnostic(ruleID: RuleID.invalidValue, severity: .error, location: setting.location,
+                              message: "policy.rules names '\(id)', which is not a Charter rule\(Suggestion.didYouMean(id, in: allIDs))")
+        }
+    }
+
+    /// Loads and validates in one call.
+    public static func validate(source: some PlanSource, asOf: PlanDate) -> ValidationReport {
+        let load = WorkspaceLoader.load(from: source)
+        return ValidationReport(diagnostics: validate(load, asOf: asOf), sourceDescription: source.sourceDescription)
+    }
+}

@@ -1,0 +1,3 @@
+import CharterCLI
+
+CharterCommand.main()
