@@ -16,8 +16,8 @@ public struct DecisionLinkRule: Rule {
             """),
             .decisions("""
             decisions:
-              - { id: D1, title: Use gRPC internally, status: accepted, supersedes: ↓D3 }
-              - { id: D2, title: Use REST internally, status: superseded, superseded_by: D1 }
+              - { id: D1, title: Use gRPC internally, status: accepted, supersedes: D3 }
+              - { id: D2, title: Use REST internally, status: superseded, superseded_by: ↓D1 }
               - { id: D3, title: Use SOAP, status: rejected }
             """),
         ],

@@ -12,7 +12,7 @@ public struct MissingFieldRule: LoadRule {
         triggeringExamples: [
             .milestones("""
         milestones:
-          ↓- id: M1
+          - ↓id: M1
             date: 2026-02-01
         """),
         ],
