@@ -1,3 +1,3 @@
 import CharterCLI
 
-CharterCommand.main()
+Charter.main()

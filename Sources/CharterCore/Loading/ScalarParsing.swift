@@ -1,6 +1,6 @@
 /// How scalar text is read as our schema's types.
-enum ScalarParsing {
-    static func isIdentifier(_ text: String) -> Bool {
+public enum ScalarParsing {
+    public static func isIdentifier(_ text: String) -> Bool {
         guard let first = text.utf8.first, isIDByte(first), first != UInt8(ascii: "."), first != UInt8(ascii: "-") else {
             return false
         }

@@ -2,7 +2,8 @@
 public enum Suggestion {
     /// The closest candidate, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(1, min(3, word.count / 3))
+        // Short ids (M1, R2) are all one edit apart: only a difference in case is a likely typo there.
+        let limit = word.count <= 3 ? 0 : max(1, min(3, word.count / 3))
         var best: (candidate: String, distance: Int)?
         let lowered = word.lowercased()
         for candidate in candidates {

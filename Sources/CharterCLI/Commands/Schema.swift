@@ -1,0 +1,43 @@
+import ArgumentParser
+import CharterCore
+
+struct Schema: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the JSON Schema (draft-07) of the plan files, for editors.",
+        discussion: """
+        With a KIND, prints that file's schema; without, one document with every kind under definitions. \
+        --output DIR writes one <kind>.schema.json per kind. See docs/format.md for editor set-up.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("One of: \(PlanFileKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("Write one schema file per kind into this folder.", valueName: "dir"))
+    var output: String?
+
+    func validate() throws {
+        if let kind, PlanFileKind(rawValue: kind) == nil {
+            let names = PlanFileKind.allCases.map(\.rawValue)
+            throw ValidationError("no file kind '\(kind)'\(Suggestion.didYouMean(kind, in: names)); kinds: \(names.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        if let output {
+            do {
+                for kind in PlanFileKind.allCases {
+                    let path = output + "/" + JSONSchemaGenerator.fileName(for: kind)
+                    try FileSystem.writeAtomically(JSONSchemaGenerator.schema(for: kind).rendered() + "\n", to: path)
+                    Terminal.write("wrote \(path)")
+                }
+            } catch {
+                Terminal.error("cannot write schemas to \(output): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+            return
+        }
+        let document = kind.flatMap(PlanFileKind.init(rawValue:)).map(JSONSchemaGenerator.schema(for:)) ?? JSONSchemaGenerator.bundle()
+        Terminal.write(document.rendered())
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import CharterCore
+import CharterReporters
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every plan file: schema, references, cycles, dates, budgets, allocations, decisions.",
+        discussion: """
+        Reads the worktree by default, exactly what is staged with --staged, or any commit with --rev. \
+        Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 on usage or I/O errors.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Report only findings in these files or folders (the whole workspace is still read, for cross-references).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Validate the git index (what the next commit will contain), not the worktree.")
+    var staged = false
+
+    @Option(help: ArgumentHelp("Validate the plans in this commit (any revision git accepts).", valueName: "rev"))
+    var rev: String?
+
+    @Option(help: "Output format: text, json, sarif, github or codequality.")
+    var format: ValidationFormat = .text
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Judge overdue milestones against this day (YYYY-MM-DD). Default: today; the commit's date with --rev.", valueName: "date"))
+    var asOf: String?
+
+    @Flag(help: "Exit 1 on warnings too.")
+    var strict = false
+
+    @OptionGroup var workspaceOption: WorkspaceOption
+
+    func validate() throws {
+        if staged && rev != nil { throw ValidationError("--staged and --rev choose different versions; give one of them") }
+        if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
+    }
+
+    var version: PlanVersion {
+        if staged { return .index }
+        if let rev { return .revision(rev) }
+        return .worktree
+    }
+
+    func run() throws {
+        let report: ValidationReport
+        let reader: PlanReader
+        do {
+            reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
+            let (source, defaultAsOf, conflicts) = try reader.open(version)
+            let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
+            var diagnostics = Validator.validate(WorkspaceLoader.load(from: source), asOf: day)
+            diagnostics += conflicts.filter { PlanFileKind.classify($0) != nil }.map { path in
+                Diagnostic(ruleID: RuleID.fileUnreadable, severity: .error, location: SourceLocation(path: path),
+                           message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")
+            }
+            report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
+                                      sourceDescription: source.sourceDescription)
+        } catch let error as CLIError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
+                                    rules: RuleRegistry.all.map(\.description), pathPrefix: reader.location.prefix)
+        Terminal.write(ValidationReporters.render(report, as: format, context: context))
+        if report.hasErrors || (strict && report.warningCount > 0) { throw ExitCode(1) }
+    }
+
+    /// Keeps findings under the given paths (relative to the current folder, like git's pathspecs).
+    private func filter(_ diagnostics: [Diagnostic], root: String?) throws -> [Diagnostic] {
+        guard !paths.isEmpty else { return diagnostics }
+        let prefixes: [String] = try paths.map { path in
+            guard let root else { return path }
+            guard let relative = FileSystem.relative(FileSystem.absolute(path), to: root) else {
+                throw CLIError("\(path) is outside the workspace at \(root)")
+            }
+            return relative
+        }
+        return diagnostics.filter { diagnostic in
+            prefixes.contains { $0.isEmpty || diagnostic.location.path == $0 || diagnostic.location.path.hasPrefix($0 + "/") }
+        }
+    }
+}
+
+extension ValidationFormat: ExpressibleByArgument {}

@@ -1,0 +1,72 @@
+import CharterCore
+
+/// The rule catalogue as `charter rules` prints it and as `docs/format.md` embeds it.
+enum RuleCatalog {
+    static func text(_ rules: [RuleDescription], examples: Bool) -> String {
+        var out = ""
+        for category in RuleCategory.allCases {
+            let members = rules.filter { $0.category == category }
+            guard !members.isEmpty else { continue }
+            out += "\(category.title)\n"
+            let width = members.map(\.id.count).max() ?? 0
+            for rule in members {
+                let id = rule.id.padding(to: width)
+                out += "  \(id)  \(rule.defaultSeverity.rawValue.padding(to: 7))  \(rule.summary)\n"
+                if examples { out += exampleText(rule) }
+            }
+            out += "\n"
+        }
+        return out + "Set a rule's severity in charter.yaml: policy: { rules: { <rule-id>: error | warning | off } }\n"
+            + (examples ? "" : "Run 'charter rules <rule-id>' for examples.\n")
+    }
+
+    private static func exampleText(_ rule: RuleDescription) -> String {
+        guard let example = rule.triggeringExamples.first, let file = example.files.first else { return "" }
+        let body = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "      " + $0 }.joined(separator: "\n")
+        return "\n    Triggers (↓ marks the finding), \(file.path):\n\(body)\n\n"
+    }
+
+    static func markdown(_ rules: [RuleDescription]) -> String {
+        var out = ""
+        for category in RuleCategory.allCases {
+            let members = rules.filter { $0.category == category }
+            guard !members.isEmpty else { continue }
+            out += "### \(category.title)\n\n"
+            for rule in members {
+                out += "#### `\(rule.id)` — \(rule.name)\n\n\(rule.summary) Default severity: **\(rule.defaultSeverity.rawValue)**.\n\n"
+                for (label, examples) in [("Triggers", rule.triggeringExamples), ("Passes", rule.nonTriggeringExamples)] {
+                    guard let example = examples.first, let file = example.files.first else { continue }
+                    let marked = label == "Triggers" ? " (`↓` marks where the finding points)" : ""
+                    out += "\(label)\(marked), `\(file.path)`:\n\n```yaml\n\(file.text.trimmingTrailingNewlines())\n```\n\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func json(_ rules: [RuleDescription]) -> String {
+        JSONValue.array(rules.map { rule in
+            .object([
+                ("id", .string(rule.id)),
+                ("name", .string(rule.name)),
+                ("category", .string(rule.category.rawValue)),
+                ("default_severity", .string(rule.defaultSeverity.rawValue)),
+                ("summary", .string(rule.summary)),
+                ("example", rule.triggeringExamples.first?.files.first.map { .string($0.text) } ?? .null),
+            ])
+        }).rendered()
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func trimmingTrailingNewlines() -> String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

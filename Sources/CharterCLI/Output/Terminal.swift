@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where output goes and whether it may be coloured.
+enum Terminal {
+    /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org) or `TERM=dumb`.
+    static var stdoutSupportsColor: Bool {
+        guard isatty(STDOUT_FILENO) == 1 else { return false }
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+        return true
+    }
+
+    /// Results, on stdout, ending with a newline.
+    static func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        put(text.hasSuffix("\n") ? text : text + "\n", to: STDOUT_FILENO)
+    }
+
+    static func error(_ text: String) {
+        put("charter: error: \(text)\n", to: STDERR_FILENO)
+    }
+
+    static func warning(_ text: String) {
+        put("charter: warning: \(text)\n", to: STDERR_FILENO)
+    }
+
+    /// Unbuffered and complete: loops over short writes, gives up quietly on a closed pipe.
+    private static func put(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import CharterCore
+import CharterGit
+
+/// Which version of the plans a command reads.
+enum PlanVersion {
+    case worktree
+    case index
+    case revision(String)
+}
+
+/// Opens a `PlanSource` for a version of the plans: the one reader abstraction every command uses.
+struct PlanReader {
+    let location: WorkspaceLocation
+
+    init(version: PlanVersion, workspace explicit: String?) throws {
+        if case .worktree = version {
+            location = try WorkspaceLocator.locate(explicit: explicit, needsRepository: false)
+        } else {
+            location = try WorkspaceLocator.locate(explicit: explicit, needsRepository: true)
+        }
+    }
+
+    /// A source and the day its overdue checks are judged against when `--as-of` is not given.
+    func open(_ version: PlanVersion) throws -> (source: any PlanSource, defaultAsOf: PlanDate, conflicts: [String]) {
+        switch version {
+        case .worktree:
+            guard let root = location.root else { throw CLIError("a bare repository has no worktree; use --rev") }
+            return (WorktreeSource(root: root), Clock.today(), [])
+        case .index:
+            let source = try gitCall { try repository().indexSource(prefix: location.prefix) }
+            return (source, Clock.today(), source.conflictedPaths)
+        case .revision(let revision):
+            let repository = try repository()
+            let commit = try gitCall { try repository.commit(revision) }
+            let source = try gitCall { try repository.treeSource(commit: commit.id, prefix: location.prefix) }
+            // Judge an old commit by its own date, so its verdict does not change as time passes.
+            return (source, Clock.day(of: commit.committer), [])
+        }
+    }
+
+    private func repository() throws -> Repository {
+        guard let repository = location.repository else { throw CLIError("not in a git repository") }
+        return repository
+    }
+
+    private func gitCall<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw CLIError(error.description)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import CharterCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Plan files as they are on disk. Reads with POSIX calls: no libgit2 start-up cost, which a
+/// worktree validation does not need.
+public struct WorktreeSource: PlanSource {
+    /// Absolute path of the workspace root.
+    public let root: String
+    public var sourceDescription: String { "worktree" }
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    private func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
+
+    public func entries(in directory: String) throws -> [SourceEntry]? {
+        let folder = absolute(directory)
+        guard let handle = opendir(folder) else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw PlanSourceError.unreadable(directory, reason: String(cString: strerror(errno)))
+        }
+        defer { closedir(handle) }
+        var entries: [SourceEntry] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name == "." || name == ".." || name == ".git" { continue }
+            var info = stat()
+            guard lstat(folder + "/" + name, &info) == 0 else { continue }
+            let kind: SourceEntry.Kind
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: kind = .file
+            case S_IFDIR: kind = .directory
+            case S_IFLNK: kind = .symlink
+            default: kind = .other
+            }
+            entries.append(SourceEntry(name: name, kind: kind, size: kind == .file ? Int(info.st_size) : nil))
+        }
+        return entries.sorted { $0.name < $1.name }
+    }
+
+    public func contents(of path: String) throws -> [UInt8] {
+        let fd = open(absolute(path), O_RDONLY)
+        guard fd >= 0 else { throw PlanSourceError.unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw PlanSourceError.unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > WorkspaceLoader.maxFileBytes { break }
+        }
+        return bytes
+    }
+}
