@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(name: "charter", dependencies: ["CharterCLI"]),
         .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
-        .testTarget(name: "CharterReportersTests", dependencies: ["CharterReporters", "CharterCore"]),
+        .testTarget(name: "CharterReportersTests", dependencies: ["CharterReporters", "CharterCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterGitTests", dependencies: ["CharterGit", "CharterCore"]),
         .testTarget(name: "CharterCLITests", dependencies: ["CharterCLI", "CharterCore"]),
     ]

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The README's first command: builds charter (release) and runs it on the bundled example
+# workspace, whose git history is replayed into ./demo/acme by examples/build-history.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash Scripts/install-dependencies.sh
+echo "==> Building charter (release)" >&2
+swift build -c release --product charter >&2
+charter="$PWD/.build/release/charter"
+demo="$PWD/demo/acme"
+rm -rf "$demo"
+bash examples/build-history.sh "$demo" >/dev/null
+cd "$demo"
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@" || true; }
+
+echo
+echo "The example: three programs (payments-v2, identity, mobile-app) with $(git rev-list --count HEAD) commits of history in $demo"
+step git log --oneline --graph
+echo
+echo "Validate today's plans. Nothing is wrong with the YAML, but stored status has gone stale:"
+echo "milestones still 'planned' long after their date are flagged against today's date."
+step "$charter" validate
+echo
+echo "Validate the plans as they were in each commit (judged on the commit's own date)."
+echo "One commit removed a milestone another program still depended on:"
+for rev in $(git rev-list --reverse HEAD); do
+  printf '%s %-62s ' "$(git rev-parse --short "$rev")" "$(git log -1 --format=%s "$rev" | cut -c1-60)"
+  "$charter" validate --rev "$rev" --format json | python3 -c 'import json,sys; s=json.load(sys.stdin)["summary"]; print(f"{s[\"errors\"]} errors, {s[\"warnings\"]} warnings")'
+done
+bad=$(git log --format=%h --grep='Remove wallets milestone' -1)
+step "$charter" validate --rev "$bad"
+echo
+echo "Try next:  cd $demo && $charter rules   |   $charter validate --format sarif   |   $charter init --template software-launch checkout"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what building and testing Charter needs and is not there yet (Debian/Ubuntu, as root
+# or with sudo): libgit2-dev (found through pkg-config), pkg-config, git (tests drive real
+# repositories with it) and python3 (the example's history and benchmark generators).
+set -euo pipefail
+
+missing=()
+pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev pkg-config)
+command -v git >/dev/null 2>&1 || missing+=(git)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "charter: please install: ${missing[*]} (libgit2 1.5 or newer with its pkg-config file)" >&2
+  exit 2
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing ${missing[*]} ..." >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null

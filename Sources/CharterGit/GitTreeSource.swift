@@ -1,0 +1,87 @@
+import CharterCore
+import Clibgit2
+
+/// Plan files as they are in the tree of one commit, under the workspace folder `prefix`.
+///
+/// The workspace folder is resolved once; each folder asked for is read from its own
+/// tree object once (found through its parent's cached listing) and remembered, so
+/// listing a thousand program folders reads each tree exactly once.
+public final class GitTreeSource: PlanSource {
+    public let commitID: ObjectID
+    /// The workspace folder relative to the repository root; `""` for the root.
+    public let prefix: String
+
+    /// Keeps the repository handle alive for as long as the source reads from it.
+    private let repository: Repository
+    private let objects: ObjectDatabase
+    private let rootTree: git_oid?
+    /// A cached `nil` remembers that a folder does not exist.
+    private var listings: [String: Listing?] = [:]
+
+    private struct Listing {
+        var stored: [String: StoredEntry]
+        var entries: [SourceEntry]
+    }
+
+    init(repository: Repository, commit: ObjectID, prefix: String) throws {
+        self.repository = repository
+        self.commitID = commit
+        self.prefix = pathComponents(prefix).joined(separator: "/")
+        self.objects = try ObjectDatabase(of: repository)
+        self.rootTree = try repository.treeID(ofCommit: commit, path: self.prefix)
+    }
+
+    public var sourceDescription: String { "commit \(commitID.short)" }
+
+    public func entries(in directory: String) throws -> [SourceEntry]? {
+        try listing(of: pathComponents(directory).joined(separator: "/"))?.entries
+    }
+
+    public func contents(of path: String) throws -> [UInt8] {
+        let (parent, name) = splitParent(path)
+        guard let entry = try listing(of: parent)?.stored[name] else {
+            throw PlanSourceError.notFound(path)
+        }
+        switch entry.kind {
+        case .file: return try repository.blobContents(entry.id)
+        case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
+        case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
+        case .other: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
+        }
+    }
+
+    private func listing(of directory: String) throws -> Listing? {
+        if let known = listings[directory] { return known }
+        let treeID: git_oid?
+        if directory.isEmpty {
+            treeID = rootTree
+        } else {
+            let (parent, name) = splitParent(directory)
+            let entry = try listing(of: parent)?.stored[name]
+            treeID = entry?.kind == .directory ? entry?.id : nil
+        }
+        let listing = try treeID.map(load)
+        listings[directory] = .some(listing)
+        return listing
+    }
+
+    private func load(_ treeID: git_oid) throws -> Listing {
+        let stored = try repository.treeEntries(treeID)
+        let entries = stored.map { name, entry in
+            SourceEntry(name: name, kind: entry.kind, size: entry.kind == .file ? objects.size(of: entry.id) : nil)
+        }
+        return Listing(stored: stored, entries: entries.sorted { $0.name < $1.name })
+    }
+}
+
+@available(*, unavailable, message: "libgit2 handles serve one task")
+extension GitTreeSource: Sendable {}
+
+extension Repository {
+    /// The plan files of `commit`, seen from the workspace folder `prefix` ("" for the
+    /// repository root, else like "plans/acme"). A folder missing at that commit gives a
+    /// source whose `entries(in: "")` is `nil`.
+    public func treeSource(commit: ObjectID, prefix: String) throws -> GitTreeSource {
+        try GitTreeSource(repository: self, commit: commit, prefix: prefix)
+    }
+}
