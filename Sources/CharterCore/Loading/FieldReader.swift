@@ -1,6 +1,6 @@
 /// Lenient typed access to a mapping that the schema checker has already judged: a value of the
 /// wrong type reads as absent here, because its finding has been reported once, there.
-struct FieldReader {
+struct FieldReader: Sendable {
     let node: YAMLNode
     let path: String
 

@@ -2,39 +2,41 @@
 /// enum values and dates. It only reports; the model builders read values leniently afterwards.
 struct SchemaChecker {
     let path: String
-    private(set) var findings: [(ruleID: String, finding: Finding)] = []
+    private(set) var findings: [(String, Finding)] = []
 
     init(path: String) {
         self.path = path
     }
 
     mutating func checkRoot(_ node: YAMLNode, schema: ObjectSchema) {
-        checkObject(node, schema: schema, label: path)
+        checkObject(node, schema: schema, label: .file(path))
     }
 
     private mutating func report(_ ruleID: String, _ position: TextPosition, _ message: String) {
         findings.append((ruleID, Finding(at: SourceLocation(path: path, position: position), message)))
     }
 
-    private mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, label: String) {
+    private mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, label: EntityName) {
         guard let pairs = node.pairs else {
             report(RuleID.wrongType, node.position,
                    "\(label) must be \(FieldType.object(schema).expectation), found \(node.kindName)")
             return
         }
-        let entity = Self.entityLabel(node, schema: schema, fallback: label)
-        var seen: [String: TextPosition] = [:]
+        let entity = EntityName.of(node, schema: schema, fallback: label)
+        // Plan mappings have a handful of keys: a linear scan beats hashing them.
+        var seen: [(key: String, position: TextPosition)] = []
+        seen.reserveCapacity(pairs.count)
         for pair in pairs {
             guard let key = pair.key.scalarText else {
                 report(RuleID.wrongType, pair.key.position, "keys in \(entity) must be plain names, found \(pair.key.kindName)")
                 continue
             }
-            if let first = seen[key] {
+            if let first = seen.first(where: { $0.key == key }) {
                 report(RuleID.duplicateKey, pair.key.position,
-                       "'\(key)' appears twice in \(entity) (first at line \(first.line)); the second would silently win")
+                       "'\(key)' appears twice in \(entity) (first at line \(first.position.line)); the second would silently win")
                 continue
             }
-            seen[key] = pair.key.position
+            seen.append((key, pair.key.position))
             guard let field = schema.field(named: key) else {
                 if !ObjectSchema.isExtensionKey(key) {
                     let hint = Suggestion.didYouMean(key, in: schema.fields.map(\.name))
@@ -51,16 +53,17 @@ struct SchemaChecker {
             }
             check(pair.value, type: field.type, field: key, entity: entity)
         }
-        for field in schema.fields where field.isRequired && seen[field.name] == nil {
+        for field in schema.fields where field.isRequired && !seen.contains(where: { $0.key == field.name }) {
             report(RuleID.missingField, node.position, "\(entity) has no '\(field.name)' (required: \(field.summary.lowercasedFirst))")
         }
     }
 
-    private mutating func check(_ node: YAMLNode, type: FieldType, field: String, entity: String) {
-        let subject = "'\(field)' of \(entity)"
+    private mutating func check(_ node: YAMLNode, type: FieldType, field: String, entity: EntityName) {
+        // Built only when something is reported: this runs for every field of every file.
+        var subject: String { "'\(field)' of \(entity)" }
         switch type {
         case .object(let schema):
-            checkObject(node, schema: schema, label: subject)
+            checkObject(node, schema: schema, label: .field(field, of: entity))
         case .list(let element):
             guard let items = node.items else {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found \(node.kindName)")
@@ -68,7 +71,7 @@ struct SchemaChecker {
             }
             for item in items {
                 if case .object(let schema) = element {
-                    checkObject(item, schema: schema, label: "an entry of '\(field)' in \(entity)")
+                    checkObject(item, schema: schema, label: .entry(field, in: entity))
                 } else {
                     check(item, type: element, field: field, entity: entity)
                 }
@@ -86,11 +89,11 @@ struct SchemaChecker {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found \(node.kindName)")
                 return
             }
-            checkScalar(text, node: node, type: type, subject: subject)
+            checkScalar(text, node: node, type: type, subject: .field(field, of: entity))
         }
     }
 
-    private mutating func checkScalar(_ text: String, node: YAMLNode, type: FieldType, subject: String) {
+    private mutating func checkScalar(_ text: String, node: YAMLNode, type: FieldType, subject: EntityName) {
         switch type {
         case .text:
             break
@@ -142,15 +145,35 @@ struct SchemaChecker {
         }
     }
 
-    /// "milestone M2" when the mapping has an id, else the fallback ("programs/x/milestones.yaml").
-    static func entityLabel(_ node: YAMLNode, schema: ObjectSchema, fallback: String) -> String {
+}
+
+/// Names what a finding is about ("milestone M2", "'budget' of program demo"), as text only
+/// when a finding is actually reported.
+indirect enum EntityName: CustomStringConvertible {
+    case file(String)
+    case named(String, id: String)
+    case personOf(String, person: String)
+    case field(String, of: EntityName)
+    case entry(String, in: EntityName)
+
+    static func of(_ node: YAMLNode, schema: ObjectSchema, fallback: EntityName) -> EntityName {
         if schema.field(named: "id") != nil, let id = node["id"]?.scalarText, !id.isEmpty {
-            return "\(schema.name) \(id)"
+            return .named(schema.name, id: id)
         }
-        if let person = node["person"]?.scalarText, schema.field(named: "person") != nil {
-            return "\(schema.name) of \(person)"
+        if schema.field(named: "person") != nil, let person = node["person"]?.scalarText {
+            return .personOf(schema.name, person: person)
         }
         return fallback
+    }
+
+    var description: String {
+        switch self {
+        case .file(let path): return path
+        case .named(let kind, let id): return "\(kind) \(id)"
+        case .personOf(let kind, let person): return "\(kind) of \(person)"
+        case .field(let field, let entity): return "'\(field)' of \(entity)"
+        case .entry(let field, let entity): return "an entry of '\(field)' in \(entity)"
+        }
     }
 }
 

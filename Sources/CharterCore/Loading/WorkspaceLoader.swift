@@ -26,17 +26,23 @@ public enum WorkspaceLoader {
             }
         }
 
+        // Reading goes through the source one file at a time (libgit2 handles are not shared
+        // across threads); parsing and schema checks are pure, so they run on every core.
+        let contents = files.map { read($0.path, source: source, into: &result) }
+        let parsed = ParallelMap.map(Array(zip(files, contents))) { file, bytes in
+            bytes.map { parse($0, path: file.path, kind: file.kind) }
+        }
+
         var programs: [String: Program] = [:]
         var programOrder: [String] = []
-        for file in files {
+        for (file, parsedFile) in zip(files, parsed) {
             result.workspace.planFiles.append(file.path)
-            guard let reader = parse(file.path, kind: file.kind, source: source, into: &result) else {
-                if let folder = file.folder, programs[folder] == nil {
-                    programs[folder] = Program(folder: folder)
-                    programOrder.append(folder)
-                }
-                continue
+            for (rule, finding) in parsedFile?.findings ?? [] { result.report(rule, finding) }
+            if let folder = file.folder, programs[folder] == nil {
+                programs[folder] = Program(folder: folder)
+                programOrder.append(folder)
             }
+            guard let reader = parsedFile?.reader else { continue }
             switch file.kind {
             case .settings:
                 result.workspace.settings = ModelBuilder.settings(reader)
@@ -45,10 +51,6 @@ public enum WorkspaceLoader {
                 result.workspace.people = reader.objects("people").compactMap(ModelBuilder.person)
             default:
                 guard let folder = file.folder else { continue }
-                if programs[folder] == nil {
-                    programs[folder] = Program(folder: folder)
-                    programOrder.append(folder)
-                }
                 fill(&programs[folder]!, kind: file.kind, reader: reader)
             }
         }
@@ -132,8 +134,7 @@ public enum WorkspaceLoader {
         }
     }
 
-    /// Reads, parses and schema-checks one file; `nil` when it has no usable document.
-    private static func parse(_ path: String, kind: PlanFileKind, source: some PlanSource, into result: inout LoadResult) -> FieldReader? {
+    private static func read(_ path: String, source: some PlanSource, into result: inout LoadResult) -> [UInt8]? {
         let bytes: [UInt8]
         do {
             bytes = try source.contents(of: path)
@@ -146,6 +147,17 @@ public enum WorkspaceLoader {
                 "'\(path)' is \(formatBytes(bytes.count)); plan files are limited to \(formatBytes(maxFileBytes))"))
             return nil
         }
+        return bytes
+    }
+
+    /// One file's YAML tree (when it has a usable document) and what reading it found.
+    struct ParsedFile: Sendable {
+        var reader: FieldReader?
+        var findings: [(String, Finding)]
+    }
+
+    /// Parses and schema-checks one file.
+    static func parse(_ bytes: [UInt8], path: String, kind: PlanFileKind) -> ParsedFile {
         let root: YAMLNode?
         do {
             root = try YAMLLoader.load(bytes)
@@ -155,19 +167,15 @@ public enum WorkspaceLoader {
             case .encoding: rule = RuleID.fileEncoding
             case .syntax, .limits: rule = RuleID.yamlSyntax
             }
-            result.report(rule, Finding(at: SourceLocation(path: path, position: error.position), error.message))
-            return nil
+            return ParsedFile(reader: nil, findings: [(rule, Finding(at: SourceLocation(path: path, position: error.position), error.message))])
         }
         guard let root else {
-            result.report(RuleID.emptyFile, Finding(at: SourceLocation(path: path),
-                "'\(path)' is empty; \(kind == .program ? "a program needs id, name, owner, status and start" : "delete it or add its entries")"))
-            return nil
+            let advice = kind == .program ? "a program needs id, name, owner, status and start" : "delete it or add its entries"
+            return ParsedFile(reader: nil, findings: [(RuleID.emptyFile, Finding(at: SourceLocation(path: path), "'\(path)' is empty; \(advice)"))])
         }
         var checker = SchemaChecker(path: path)
         checker.checkRoot(root, schema: kind.schema)
-        for (rule, finding) in checker.findings { result.report(rule, finding) }
-        guard root.pairs != nil else { return nil }
-        return FieldReader(node: root, path: path)
+        return ParsedFile(reader: root.pairs == nil ? nil : FieldReader(node: root, path: path), findings: checker.findings)
     }
 
     static func formatBytes(_ count: Int) -> String {

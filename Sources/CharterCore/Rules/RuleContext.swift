@@ -7,7 +7,8 @@ public struct RuleContext: Sendable {
     public let asOf: PlanDate
     public let peopleIDs: Set<String>
     public let programsByFolder: [String: Program]
-    public let milestonesByKey: [MilestoneKey: Milestone]
+    /// Where each milestone is: indexes into `workspace.programs` and its `milestones`.
+    private let milestoneIndex: [MilestoneKey: (program: Int, milestone: Int)]
 
     public init(load: LoadResult, asOf: PlanDate) {
         workspace = load.workspace
@@ -15,15 +16,17 @@ public struct RuleContext: Sendable {
         self.asOf = asOf
         peopleIDs = Set(load.workspace.people.map(\.id.value))
         var programs: [String: Program] = [:]
-        var milestones: [MilestoneKey: Milestone] = [:]
-        for program in load.workspace.programs {
+        var milestones: [MilestoneKey: (program: Int, milestone: Int)] = [:]
+        for (programIndex, program) in load.workspace.programs.enumerated() {
             programs[program.folder] = program
-            for milestone in program.milestones {
-                milestones[MilestoneKey(program: program.folder, id: milestone.id.value), default: milestone] = milestone
+            for (index, milestone) in program.milestones.enumerated() {
+                let key = MilestoneKey(program: program.folder, id: milestone.id.value)
+                // The first of two duplicates wins; duplicate-id reports the second.
+                if milestones[key] == nil { milestones[key] = (programIndex, index) }
             }
         }
         programsByFolder = programs
-        milestonesByKey = milestones
+        milestoneIndex = milestones
     }
 
     /// The findings the loader made under a rule's id.
@@ -31,7 +34,11 @@ public struct RuleContext: Sendable {
 
     /// The milestone a reference written in `home` points at, if it exists.
     public func milestone(_ reference: EntityReference, from home: String) -> Milestone? {
-        milestonesByKey[MilestoneKey(program: reference.program(from: home), id: reference.id)]
+        milestone(at: key(reference, from: home))
+    }
+
+    public func milestone(at key: MilestoneKey) -> Milestone? {
+        milestoneIndex[key].map { workspace.programs[$0.program].milestones[$0.milestone] }
     }
 
     public func key(_ reference: EntityReference, from home: String) -> MilestoneKey {

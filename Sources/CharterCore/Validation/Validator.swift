@@ -3,20 +3,21 @@ public enum Validator {
     public static func validate(_ load: LoadResult, asOf: PlanDate, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
         let context = RuleContext(load: load, asOf: asOf)
         let overrides = load.workspace.settings.ruleSeverities
-        var diagnostics: [Diagnostic] = []
-        for rule in rules {
+        // Rules are independent and pure: run them on every core.
+        let perRule = ParallelMap.map(rules, minimumCount: 2) { rule -> [Diagnostic] in
             let description = rule.description
             let severity: Severity
             switch overrides[description.id]?.value {
-            case .off?: continue
+            case .off?: return []
             case .severity(let chosen)?: severity = chosen
             case nil: severity = description.defaultSeverity
             }
-            for finding in rule.check(context) {
-                diagnostics.append(Diagnostic(ruleID: description.id, severity: severity, location: finding.location,
-                                              message: finding.message, notes: finding.notes))
+            return rule.check(context).map { finding in
+                Diagnostic(ruleID: description.id, severity: severity, location: finding.location,
+                           message: finding.message, notes: finding.notes)
             }
         }
+        var diagnostics = perRule.flatMap { $0 }
         diagnostics += unknownRuleOverrides(overrides, known: Set(rules.map(\.description.id)))
         return diagnostics.sorted()
     }
