@@ -16,6 +16,9 @@ struct Schema: ParsableCommand {
     @Option(help: ArgumentHelp("Write one schema file per kind into this folder.", valueName: "dir"))
     var output: String?
 
+    @Flag(help: "Print the field reference as markdown (the tables in docs/format.md) instead of JSON Schema.")
+    var markdown = false
+
     func validate() throws {
         if let kind, PlanFileKind(rawValue: kind) == nil {
             let names = PlanFileKind.allCases.map(\.rawValue)
@@ -24,6 +27,10 @@ struct Schema: ParsableCommand {
     }
 
     func run() throws {
+        if markdown {
+            Terminal.write(FormatReference.markdown())
+            return
+        }
         if let output {
             do {
                 for kind in PlanFileKind.allCases {

@@ -36,14 +36,16 @@ public indirect enum FieldType: Sendable {
         case .identifier: return "an id"
         case .reference(let kind): return "a \(kind.rawValue) id"
         case .date: return "a date (YYYY-MM-DD)"
-        case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .integer(let range):
+            if range.lowerBound == range.upperBound { return "the number \(range.lowerBound)" }
+            return "a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .number(let maximum):
             if let maximum { return "a number from 0 to \(Self.format(maximum))" }
             return "a number"
         case .boolean: return "true or false"
         case .oneOf(let words): return "one of " + words.joined(separator: ", ")
         case .list(let element): return "a list of \(element.pluralName)"
-        case .object(let schema): return "a mapping describing a \(schema.name)"
+        case .object(let schema): return "a mapping (\(schema.name))"
         case .dictionary(let value): return "a mapping of names to \(value.pluralName)"
         }
     }
