@@ -58,16 +58,17 @@ WORKSTREAMS = [("api", "Public API"), ("web", "Web app"), ("ios", "iOS app"),
                ("ml", "Machine learning"), ("security", "Security"), ("qa", "Quality"),
                ("sre", "Reliability"), ("docs", "Documentation"), ("migration", "Migration"),
                ("compliance", "Compliance"), ("growth", "Growth"), ("support", "Support tooling")]
-EARLY = ["Requirements signed off", "Design review passed", "Architecture review passed",
-         "API contract frozen", "Vendor selected", "Prototype demo", "Staffing complete",
-         "Threat model reviewed", "Data model agreed"]
-MIDDLE = ["Feature complete", "Alpha", "Internal dogfood", "Data migration dry run",
-          "Load test passed", "Security review passed", "Integration tests green",
-          "Private beta", "Beta", "Pilot with five customers", "Accessibility audit passed",
-          "Runbooks and on-call ready", "Privacy review passed", "Staging environment ready"]
-LATE = ["Rollout to 10 percent", "Rollout to 50 percent", "General availability",
-        "Legacy system shut down", "Documentation published", "Launch retrospective",
-        "Customer migration complete", "Old API deprecated", "Cost review closed"]
+# Milestone names in the order a program meets them.
+EARLY = ["Requirements signed off", "Staffing complete", "Vendor selected", "Design review passed",
+         "Architecture review passed", "Threat model reviewed", "Data model agreed",
+         "API contract frozen", "Prototype demo"]
+MIDDLE = ["Staging environment ready", "Integration tests green", "Alpha", "Internal dogfood",
+          "Feature complete", "Data migration dry run", "Security review passed",
+          "Privacy review passed", "Load test passed", "Accessibility audit passed", "Private beta",
+          "Pilot with five customers", "Beta", "Runbooks and on-call ready"]
+LATE = ["Documentation published", "Rollout to 10 percent", "Rollout to 50 percent",
+        "General availability", "Customer migration complete", "Old API deprecated",
+        "Legacy system shut down", "Cost review closed", "Launch retrospective"]
 RISK_TITLES = ["{v} API not ready for {m}", "Key engineer on {ws} leaves", "Hiring for {ws} behind plan",
                "Load at launch exceeds capacity plan", "Security review finds blocking issues",
                "Data migration takes longer than the window", "{v} contract signature slips",
@@ -239,8 +240,13 @@ class Workspace:
                 return
 
     def _name(self, k, n, ws_name):
+        """Names follow the phases of a program: early ones first, launch ones last."""
         phase = EARLY if k < n * 0.25 else MIDDLE if k < n * 0.75 else LATE
-        return f"{self.rng.choice(phase)} ({ws_name})"
+        lo = n * (0 if phase is EARLY else 0.25 if phase is MIDDLE else 0.75)
+        width = n * (0.25 if phase is not MIDDLE else 0.5)
+        at = (k - lo) / width * len(phase)
+        i = min(len(phase) - 1, max(0, int(at + self.rng.uniform(-1.5, 1.5))))
+        return f"{phase[i]} ({ws_name})"
 
     def _make_milestones(self, p):
         rng = self.rng
@@ -486,7 +492,7 @@ class Editor:
                 if new.get(dk, m["date"]) < need:
                     new[dk] = need
                     queue.append(dk)
-        touched = {ws.ms[k]["pid"] for k in new}
+        touched = sorted({ws.ms[k]["pid"] for k in new})   # sorted: set order varies between runs
         if not all(allowed(pid) for pid in touched):
             return None
         targets = {}
@@ -533,9 +539,9 @@ class Editor:
         files = {(pid, "milestones") for pid in touched} | {(pid, "program") for pid in targets}
         reason = rng.choice(REASONS)
         if days > 0:
-            subject = f"{p['id']}: slip {m['id']} {m['name']} by {days} days"
+            subject = f"{p['id']}: slip {m['id']} {m['name']} by {days} day{'s' if days > 1 else ''}"
         else:
-            subject = f"{p['id']}: pull {m['id']} {m['name']} in by {-days} days"
+            subject = f"{p['id']}: pull {m['id']} {m['name']} in by {-days} day{'s' if days < -1 else ''}"
         body = [f"{m['id']} moves from {iso(changes[k][0])} to {iso(changes[k][1])}."]
         moved = sorted(x for x in changes if x != k)
         if moved:
@@ -717,9 +723,14 @@ def write_workspace(ws, dest):
             f.write(text)
 
 
+def fail(message):
+    print(f"generate.py: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
 def check_dest(dest):
     if os.path.exists(dest) and (not os.path.isdir(dest) or os.listdir(dest)):
-        sys.exit(f"generate.py: {dest} exists and is not an empty folder")
+        fail(f"{dest} exists and is not an empty folder")
 
 
 def git_env():
@@ -738,7 +749,7 @@ def cmd_workspace(args):
 
 def cmd_history(args):
     if args.commits < 1:
-        sys.exit("generate.py: --commits must be at least 1")
+        fail("--commits must be at least 1")
     check_dest(args.dest)
     started = time.time()
     ws = Workspace(args.programs, args.seed)
@@ -815,13 +826,14 @@ def cmd_history(args):
                       "pr": ed.issue, "name": f"{p['id']}-replan-{ed.issue}",
                       "title": f"Replan {p['id']} after the quarterly review"}
         # A branch still open must get its remaining commits and its merge in before the end.
-        on_branch = branch is not None and (rng.random() < 0.5 or args.commits - made <= branch["left"] + 1)
+        on_branch = branch is not None and (rng.random() < 0.5 or args.commits - made <= branch["left"] + 1
+                                            or len(branch["pids"]) == len(ws.programs))
         if on_branch:
             progs = [ws.by_id[x] for x in branch["pids"]]
             allowed = branch["pids"].__contains__
         else:
             locked = branch["pids"] if branch else set()
-            progs = ws.programs if not locked else [p for p in ws.programs if p["id"] not in locked] or ws.programs
+            progs = [p for p in ws.programs if p["id"] not in locked]
             allowed = (lambda pid, locked=locked: pid not in locked)
         p, (files, subject, body, trailers) = ed.change(progs, allowed, today)
         people_here = [p["owner"]] + [w for _, _, w in p["workstreams"]]
@@ -836,7 +848,7 @@ def cmd_history(args):
     out.write(b"done\n")
     out.close()
     if proc.wait() != 0:
-        sys.exit("generate.py: git fast-import failed")
+        fail("git fast-import failed")
     subprocess.run(["git", "update-ref", "-d", "refs/heads/pr"], cwd=args.dest, env=env, check=False,
                    stderr=subprocess.DEVNULL)
     subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=args.dest, env=env, check=True)

@@ -6,14 +6,14 @@ enum EmbeddedResources {
         "minimal/program.yaml": #"""
 # Program {{id}}: the one file every program needs.
 # Dates are YYYY-MM-DD. People are ids from people.yaml at the workspace root.
-id: {{id}}                    # must equal this folder's name; other programs refer to {{id}}/M1
+id: {{id}}  # must equal this folder's name; other programs refer to {{id}}/M1
 name: {{name}}
-owner: {{owner}}              # the accountable TPM or lead (a person id)
+owner: {{owner}}  # the accountable TPM or lead (a person id)
 status: proposed              # proposed | active | on-hold | done | cancelled
 start: {{today}}
 # Optional fields, uncomment when you know them:
 # target: 2026-12-18          # planned end; milestone dates must fall between start and target
-# sponsor: {{owner}}          # the executive who funds the program
+# sponsor: {{owner}}  # the executive who funds the program
 # budget: { currency: USD, total: 250000 }
 # objectives: [One measurable outcome per entry]
 # scope: { in: [What we deliver], out: [What we explicitly do not] }
@@ -108,10 +108,10 @@ milestones:
 # Program {{id}}: a software launch from design review to general availability.
 # Dates are YYYY-MM-DD; people are ids from people.yaml at the workspace root.
 # Replace the sample text; every person below starts as {{owner}} until you assign real owners.
-id: {{id}}                    # must equal this folder's name; other programs refer to {{id}}/M4
+id: {{id}}  # must equal this folder's name; other programs refer to {{id}}/M4
 name: {{name}}
-owner: {{owner}}              # the accountable TPM (a person id)
-# sponsor: {{owner}}          # the executive who funds the program
+owner: {{owner}}  # the accountable TPM (a person id)
+# sponsor: {{owner}}  # the executive who funds the program
 status: proposed              # proposed | active | on-hold | done | cancelled
 start: {{today}}
 # target: 2026-12-18          # planned end; once set, every milestone date must fall inside start..target
