@@ -8,7 +8,7 @@ programs="${1:-1000}"
 work="${2:-/tmp/charter-bench}"
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
 
-swift build -c release --product charter >&2
+swift build -c release --static-swift-stdlib --product charter >&2
 charter="$PWD/.build/release/charter"
 rm -rf "$work" && mkdir -p "$work"
 bash examples/build-history.sh "$work/example" >/dev/null

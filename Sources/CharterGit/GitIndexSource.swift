@@ -64,6 +64,14 @@ public final class GitIndexSource: PlanSource {
         return entries
     }
 
+    /// The staged blob id of the file at `path`; `nil` for folders (the index holds no tree ids)
+    /// and for paths that are not staged.
+    public func objectID(of path: String) -> ObjectID? {
+        let (parent, name) = splitParent(path)
+        guard let entry = folders[parent]?[name], entry.kind != .directory else { return nil }
+        return ObjectID(entry.id)
+    }
+
     public func contents(of path: String) throws -> [UInt8] {
         let (parent, name) = splitParent(path)
         guard let entry = folders[parent]?[name] else {

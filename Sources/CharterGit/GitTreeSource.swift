@@ -50,6 +50,15 @@ public final class GitTreeSource: PlanSource {
         }
     }
 
+    /// The git object id at `path`: a blob for a file, a tree for a folder (`""` is the workspace
+    /// folder itself); `nil` when nothing is there. Reads only the trees above the path, so two
+    /// versions of a folder can be compared without reading anything inside it.
+    public func objectID(of path: String) throws -> ObjectID? {
+        let (parent, name) = splitParent(path)
+        if name.isEmpty { return rootTree.map(ObjectID.init) }
+        return try listing(of: parent)?.stored[name].map { ObjectID($0.id) }
+    }
+
     private func listing(of directory: String) throws -> Listing? {
         if let known = listings[directory] { return known }
         let treeID: git_oid?

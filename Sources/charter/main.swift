@@ -1,3 +1,3 @@
 import CharterCLI
 
-Charter.main()
+Charter.runAsMain()

@@ -42,3 +42,14 @@ import Testing
         #expect(try fixture.read("ws/programs/app/milestones.yaml").contains("milestones:"))
     }
 }
+
+extension InitCommandTests {
+    @Test("a program name with YAML punctuation is quoted, not broken")
+    func nameIsQuoted() throws {
+        let fixture = try Fixture()
+        #expect(try Run.charter(["init", "--workspace"], in: fixture.path).status == 0)
+        #expect(try Run.charter(["init", "ops", "--name", "Ops: phase #2"], in: fixture.path).status == 0)
+        #expect(try fixture.read("programs/ops/program.yaml").contains("name: \"Ops: phase #2\""))
+        #expect(try Run.charter(["validate"], in: fixture.path).status == 0)
+    }
+}

@@ -50,6 +50,7 @@ import Testing
 
     @Test func unknownFormatIsUsageError() throws {
         let result = try run("xml")
-        #expect(result.status == 64 || result.status == 2, "\(result.status)")
+        #expect(result.status == 2, "\(result.status)")
+        #expect(result.stderr.contains("xml"))
     }
 }

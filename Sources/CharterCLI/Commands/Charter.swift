@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 public struct Charter: ParsableCommand {
     public static let version = "0.1.0"
@@ -11,8 +16,27 @@ public struct Charter: ParsableCommand {
         Run 'charter init --workspace' to start one, 'charter validate' to check it.
         """,
         version: version,
-        subcommands: [Validate.self, Init.self, Rules.self, Schema.self]
+        subcommands: [Validate.self, Diff.self, Init.self, Rules.self, Schema.self, Hooks.self]
     )
 
     public init() {}
+}
+
+extension Charter {
+    /// Runs the command line and exits. Charter's contract is 0 clean, 1 findings, 2 usage or
+    /// I/O error; ArgumentParser reports usage errors as 64 (EX_USAGE), so they are mapped here,
+    /// keeping its message and usage line.
+    public static func runAsMain() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            exit(withError: nil)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.writeError(fullMessage(for: error))
+                _exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -71,7 +71,7 @@ struct Init: ParsableCommand {
         if load.workspace.program(id) != nil { throw CLIError("program \(id) already exists") }
         let values = [
             "id": id,
-            "name": name ?? Templates.displayName(for: id),
+            "name": Templates.yamlScalar(name ?? Templates.displayName(for: id)),
             "owner": owner ?? load.workspace.people.first?.id.value ?? "owner",
             "today": Clock.today().description,
         ]

@@ -17,6 +17,9 @@ struct Rules: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: Format = .text
 
+    @Flag(help: "One line per rule, without examples.")
+    var brief = false
+
     func run() throws {
         var rules = RuleRegistry.all.map(\.description)
         if let ruleID {
@@ -27,7 +30,7 @@ struct Rules: ParsableCommand {
             }
         }
         switch format {
-        case .text: Terminal.write(RuleCatalog.text(rules, examples: ruleID != nil))
+        case .text: Terminal.write(RuleCatalog.text(rules, examples: !brief))
         case .markdown: Terminal.write(RuleCatalog.markdown(rules))
         case .json: Terminal.write(RuleCatalog.json(rules))
         }

@@ -200,5 +200,248 @@ people:
 """#,
     ]
 
-    static let hooks: [String: String] = [:]
+    static let hooks: [String: String] = [
+        "commit-msg": #"""
+#!/bin/sh
+# charter-hook: commit-msg
+#
+# Stops a commit that needs approval under the policy in charter.yaml (a slip beyond
+# slip_days, a budget increase beyond budget_increase_percent, a removed milestone, a
+# change in a freeze window...) when its message lacks the approval trailer. It runs
+# `charter check --staged --message-file <file>`, which says what is needed and how to
+# add it. It only reads; the index and the worktree are left as they were.
+#
+# Installed by `charter hooks install`, removed by `charter hooks uninstall` (which puts
+# back what was here before). Edits here are lost on the next install; put checks of
+# your own in your own hook: charter keeps it as commit-msg.charter-chained and runs it.
+# Skip the check for one commit with: git commit --no-verify
+
+# git passes one argument: the file holding the proposed commit message.
+message_file="$1"
+
+# 1. The hook that was here before charter's, if one was kept: it runs first (it may
+#    edit the message, so charter reads the message after it).
+chained="$0.charter-chained"
+if [ -f "$chained" ] && [ -x "$chained" ]; then
+    "$chained" "$@" || exit $?
+fi
+
+# 2. charter itself: $CHARTER if set, else `charter` on PATH.
+charter="${CHARTER:-charter}"
+if ! command -v "$charter" >/dev/null 2>&1; then
+    cat >&2 <<MESSAGE
+charter commit-msg hook: '$charter' was not found on PATH ($PATH),
+so the commit cannot be checked against the plan policy and is stopped.
+  Install charter: build it ('swift build -c release' in its source tree) and copy
+    .build/release/charter to a folder on PATH, or set CHARTER=/path/to/charter.
+  Commit without the check this once:  git commit --no-verify
+  Remove charter's hooks:              charter hooks uninstall
+MESSAGE
+    exit 1
+fi
+
+# 3. The workspace folder, when it is not the top of the repository (git config charter.root).
+root=$(git config --get charter.root 2>/dev/null)
+if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+
+"$charter" check --staged --message-file "$message_file" "$@"
+status=$?
+if [ "$status" -ne 0 ]; then
+    echo "charter: the commit-msg hook stopped this commit; your message is kept in $message_file (skip the check once with 'git commit --no-verify')." >&2
+fi
+exit "$status"
+
+"""#,
+        "pre-commit": #"""
+#!/bin/sh
+# charter-hook: pre-commit
+#
+# Stops a commit whose staged plan files do not validate. It runs
+# `charter validate --staged`, which reads exactly the git index (what the commit will
+# hold), not the worktree: a partially staged file is judged by its staged part. It only
+# reads; the index and the worktree are left as they were.
+#
+# Installed by `charter hooks install`, removed by `charter hooks uninstall` (which puts
+# back what was here before). Edits here are lost on the next install; put checks of
+# your own in your own hook: charter keeps it as pre-commit.charter-chained and runs it.
+# Skip the check for one commit with: git commit --no-verify
+
+# 1. The hook that was here before charter's, if one was kept: it runs first.
+chained="$0.charter-chained"
+if [ -f "$chained" ] && [ -x "$chained" ]; then
+    "$chained" "$@" || exit $?
+fi
+
+# 2. charter itself: $CHARTER if set, else `charter` on PATH.
+charter="${CHARTER:-charter}"
+if ! command -v "$charter" >/dev/null 2>&1; then
+    cat >&2 <<MESSAGE
+charter pre-commit hook: '$charter' was not found on PATH ($PATH),
+so the staged plans cannot be checked and the commit is stopped.
+  Install charter: build it ('swift build -c release' in its source tree) and copy
+    .build/release/charter to a folder on PATH, or set CHARTER=/path/to/charter.
+  Commit without the check this once:  git commit --no-verify
+  Remove charter's hooks:              charter hooks uninstall
+MESSAGE
+    exit 1
+fi
+
+# 3. The workspace folder, when it is not the top of the repository
+#    (set with `git config charter.root plans` or `charter hooks install --root plans`).
+root=$(git config --get charter.root 2>/dev/null)
+if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+
+"$charter" validate --staged "$@"
+status=$?
+if [ "$status" -ne 0 ]; then
+    echo "charter: the pre-commit hook stopped this commit: fix the staged plans above and 'git add' them (skip the check once with 'git commit --no-verify')." >&2
+fi
+exit "$status"
+
+"""#,
+        "pre-push": #"""
+#!/bin/sh
+# charter-hook: pre-push
+#
+# Stops a push that would publish plans that do not validate, or commits that do not
+# meet the policy in charter.yaml (approval trailers, freeze windows). For each pushed
+# ref, git writes a line "<local ref> <local sha> <remote ref> <remote sha>" on stdin:
+#   - a branch deletion (local sha all zeros) has nothing to check;
+#   - a new branch on the remote (remote sha all zeros), or a remote commit this
+#     repository does not have (a forced push over someone else's work), is checked as
+#     `charter check --exclude-remote <remote> <local sha>`: the commits not yet on any of
+#     the remote's branches that we know of;
+#   - otherwise `charter check <remote sha>..<local sha>`: exactly the pushed commits.
+# It only reads; the index and the worktree are left as they were.
+#
+# Installed by `charter hooks install`, removed by `charter hooks uninstall` (which puts
+# back what was here before). Edits here are lost on the next install; put checks of
+# your own in your own hook: charter keeps it as pre-push.charter-chained and runs it.
+# Skip the check for one push with: git push --no-verify
+
+# git passes the remote's name (or its URL when there is no name) and its URL.
+remote="$1"
+
+# The ref lines, read once: the chained hook gets them too.
+input=$(cat)
+
+# 1. The hook that was here before charter's, if one was kept: it runs first.
+chained="$0.charter-chained"
+if [ -f "$chained" ] && [ -x "$chained" ]; then
+    if [ -n "$input" ]; then printf '%s\n' "$input"; fi | "$chained" "$@" || exit $?
+fi
+
+# 2. charter itself: $CHARTER if set, else `charter` on PATH.
+charter="${CHARTER:-charter}"
+if ! command -v "$charter" >/dev/null 2>&1; then
+    cat >&2 <<MESSAGE
+charter pre-push hook: '$charter' was not found on PATH ($PATH),
+so the pushed commits cannot be checked and the push is stopped.
+  Install charter: build it ('swift build -c release' in its source tree) and copy
+    .build/release/charter to a folder on PATH, or set CHARTER=/path/to/charter.
+  Push without the check this once:  git push --no-verify
+  Remove charter's hooks:            charter hooks uninstall
+MESSAGE
+    exit 1
+fi
+
+# 3. The workspace folder, when it is not the top of the repository (git config charter.root).
+root=$(git config --get charter.root 2>/dev/null)
+if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+
+# An object id made only of zeros (40 digits, or 64 in a SHA-256 repository) means "none".
+is_zero() {
+    case "$1" in *[!0]*) return 1 ;; *) return 0 ;; esac
+}
+
+while read -r local_ref local_sha remote_ref remote_sha; do
+    [ -n "$local_sha" ] || continue
+    is_zero "$local_sha" && continue
+    if ! is_zero "$remote_sha" && git cat-file -e "$remote_sha^{commit}" 2>/dev/null; then
+        "$charter" check "$@" "$remote_sha..$local_sha" </dev/null
+    else
+        "$charter" check "$@" --exclude-remote "$remote" "$local_sha" </dev/null
+    fi
+    status=$?
+    if [ "$status" -ne 0 ]; then
+        echo "charter: the pre-push hook stopped the push of $local_ref to $remote_ref (skip the check once with 'git push --no-verify')." >&2
+        exit "$status"
+    fi
+done <<REFS
+$input
+REFS
+exit 0
+
+"""#,
+        "pre-receive": #"""
+#!/bin/sh
+# charter-hook: pre-receive
+#
+# For the server: refuses a push whose ref updates publish plans that do not validate, or
+# commits that do not meet the policy in charter.yaml. It runs in the receiving (usually
+# bare) repository, after the objects arrive and before any ref moves, so the pusher's
+# `--no-verify` cannot skip it. For each ref update git writes "<old> <new> <ref>" on stdin:
+#   - a deletion (new all zeros) has nothing to check;
+#   - a new ref (old all zeros) is checked as `charter check --exclude-existing-refs <new>`:
+#     the commits that no ref of this repository has yet;
+#   - otherwise `charter check <old>..<new>`: exactly the pushed commits.
+# It only reads: nothing is written to the repository.
+#
+# Installed by `charter hooks install` (in a bare repository it installs this one), removed
+# by `charter hooks uninstall`. A pre-receive hook that was here before is kept as
+# pre-receive.charter-chained and runs first. On GitLab or Gitea, put this file in the
+# repository's or the server's pre-receive.d/ folder instead (see docs/hooks.md).
+
+# The ref updates, read once: the chained hook gets them too.
+input=$(cat)
+
+# 1. The hook that was here before charter's, if one was kept: it runs first.
+chained="$0.charter-chained"
+if [ -f "$chained" ] && [ -x "$chained" ]; then
+    if [ -n "$input" ]; then printf '%s\n' "$input"; fi | "$chained" "$@" || exit $?
+fi
+
+# 2. charter itself: $CHARTER if set, else `charter` on PATH. Without it the push is
+#    refused: a server check that silently passes would let anything through.
+charter="${CHARTER:-charter}"
+if ! command -v "$charter" >/dev/null 2>&1; then
+    cat >&2 <<MESSAGE
+charter pre-receive hook: '$charter' was not found on the server's PATH ($PATH),
+so this push cannot be checked and is refused.
+  Ask the administrator of this server to install charter where the hooks run (or to
+  set CHARTER=/path/to/charter for the git service), or to remove the pre-receive hook.
+MESSAGE
+    exit 1
+fi
+
+# 3. The workspace folder inside the tree, when it is not the top
+#    (git config charter.root plans, in this repository).
+root=$(git config --get charter.root 2>/dev/null)
+if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+
+# An object id made only of zeros (40 digits, or 64 in a SHA-256 repository) means "none".
+is_zero() {
+    case "$1" in *[!0]*) return 1 ;; *) return 0 ;; esac
+}
+
+while read -r old new ref; do
+    [ -n "$new" ] || continue
+    is_zero "$new" && continue
+    if is_zero "$old"; then
+        "$charter" check "$@" --exclude-existing-refs "$new" </dev/null
+    else
+        "$charter" check "$@" "$old..$new" </dev/null
+    fi
+    status=$?
+    if [ "$status" -ne 0 ]; then
+        echo "charter: the server refused the update of $ref: fix the commits above and push again." >&2
+        exit "$status"
+    fi
+done <<REFS
+$input
+REFS
+exit 0
+
+"""#,
+    ]
 }

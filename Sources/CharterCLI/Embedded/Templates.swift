@@ -23,6 +23,16 @@ enum Templates {
         return result
     }
 
+    /// A value safe to put after `key: ` in YAML: quoted when plain text would change meaning.
+    static func yamlScalar(_ text: String) -> String {
+        let special = ": ", comment = " #"
+        let needsQuotes = text.isEmpty || text.contains(special) || text.contains(comment) || text.hasSuffix(":")
+            || text.first.map { "[]{}&*!|>'\"%@`#,?-".contains($0) || $0.isWhitespace } == true
+            || text.last?.isWhitespace == true
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// `payments-v2` → "Payments V2".
     static func displayName(for id: String) -> String {
         id.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." })

@@ -17,7 +17,7 @@ enum RuleCatalog {
             out += "\n"
         }
         return out + "Set a rule's severity in charter.yaml: policy: { rules: { <rule-id>: error | warning | off } }\n"
-            + (examples ? "" : "Run 'charter rules <rule-id>' for examples.\n")
+            + (examples ? "" : "Run 'charter rules' without --brief for examples.\n")
     }
 
     private static func exampleText(_ rule: RuleDescription) -> String {

@@ -24,6 +24,11 @@ enum Terminal {
         put("charter: error: \(text)\n", to: STDERR_FILENO)
     }
 
+    /// A message as it is, on stderr.
+    static func writeError(_ text: String) {
+        put(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    }
+
     static func warning(_ text: String) {
         put("charter: warning: \(text)\n", to: STDERR_FILENO)
     }
@@ -32,7 +37,11 @@ enum Terminal {
     private static func put(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
+            #if canImport(Glibc)
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            #else
+            let written = bytes.withUnsafeBytes { Darwin.write(descriptor, $0.baseAddress, $0.count) }
+            #endif
             if written < 0 {
                 if errno == EINTR { continue }
                 return

@@ -78,19 +78,45 @@ enum ModelBuilder {
     static func settings(_ r: FieldReader) -> Settings {
         var settings = Settings()
         settings.version = r.integer("version")
-        if let policy = r.object("policy") {
-            if let trailer = policy.text("approval_trailer"), !trailer.isEmpty { settings.approvalTrailer = trailer }
-            if let require = policy.object("require_approval") {
-                settings.slipDaysRequiringApproval = require.integer("slip_days")
-                settings.budgetIncreasePercentRequiringApproval = require.number("budget_increase_percent")?.value
-                settings.milestoneRemovalRequiresApproval = require.boolean("milestone_removed") ?? false
-            }
-            for (rule, value) in policy.entries("rules") {
-                if let setting = SeveritySetting(value.value) {
-                    settings.ruleSeverities[rule] = Located(setting, at: value.location)
-                }
+        guard let policy = r.object("policy") else { return settings }
+        settings.policy = self.policy(policy)
+        for (rule, value) in policy.entries("rules") {
+            if let setting = SeveritySetting(value.value) {
+                settings.ruleSeverities[rule] = Located(setting, at: value.location)
             }
         }
         return settings
+    }
+
+    static func policy(_ r: FieldReader) -> Policy {
+        var policy = Policy()
+        if let trailer = r.text("approval_trailer"), !trailer.isEmpty { policy.approvalTrailer = trailer }
+        if r.node["review_trailers"] != nil { policy.reviewTrailers = r.texts("review_trailers") }
+        policy.allowSelfApproval = r.boolean("allow_self_approval") ?? false
+        if let require = r.object("require_approval") {
+            policy.slipDays = require.integer("slip_days")
+            policy.slipPercentOfRemaining = require.number("slip_percent_of_remaining")?.value
+            policy.dependentSlip = require.boolean("dependent_slip") ?? false
+            policy.budgetIncreasePercent = require.number("budget_increase_percent")?.value
+            policy.milestoneRemoved = require.boolean("milestone_removed") ?? false
+            policy.scopeChange = require.boolean("scope_change") ?? false
+        }
+        if let roles = r.object("approver_roles") {
+            policy.defaultApproverRoles = roles.texts("default")
+            for reason in Policy.Reason.allCases where roles.node[reason.rawValue] != nil {
+                policy.approverRoles[reason] = roles.texts(reason.rawValue)
+            }
+        }
+        policy.freezes = r.objects("freezes").compactMap { f in
+            guard let name = f.text("name"), let from = f.date("from"), let to = f.date("to") else { return nil }
+            let covers = f.texts("covers")
+            return Policy.Freeze(name: name, from: from.value, to: to.value, programs: f.texts("programs"),
+                                 covers: covers.isEmpty ? ["dates", "scope", "budget"] : Set(covers))
+        }
+        if let exception = r.object("freeze_exception") {
+            if let trailer = exception.text("trailer"), !trailer.isEmpty { policy.freezeExceptionTrailer = trailer }
+            policy.freezeExceptionFile = exception.text("file")
+        }
+        return policy
     }
 }

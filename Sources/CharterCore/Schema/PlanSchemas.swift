@@ -107,15 +107,44 @@ public enum PlanSchemas {
         FieldSpec("rationale", .text, "Why."),
     ])
 
+    public static let approvalReasons = ["slip", "dependent_slip", "budget", "milestone_removed", "scope", "freeze"]
+    public static let approverRoles = ["any", "owner", "sponsor"] + stakeholderRoles
+    public static let freezeCovers = ["dates", "scope", "budget"]
+
     public static let requireApproval = ObjectSchema(name: "approval policy", summary: "What makes a change need approval.", fields: [
         FieldSpec("slip_days", .integer(0...100_000), "A milestone moving later by more than this many days."),
+        FieldSpec("slip_percent_of_remaining", .number(maximum: nil), "A milestone moving later by more than this percent of the days that were left until its old date."),
+        FieldSpec("dependent_slip", .boolean, "Any slip of a milestone that other milestones depend on."),
         FieldSpec("budget_increase_percent", .number(maximum: nil), "A program budget growing by more than this percent."),
         FieldSpec("milestone_removed", .boolean, "Removing a milestone."),
+        FieldSpec("scope_change", .boolean, "Adding or removing scope items (scope.in or scope.out)."),
+    ])
+
+    public static let approverRolesByReason = ObjectSchema(name: "approver roles", summary: "Who may approve which kind of change, as roles in the affected program.", fields:
+        [FieldSpec("default", .list(.oneOf(approverRoles)), "Roles for any reason not listed (default: any person in people.yaml).")]
+        + approvalReasons.map { FieldSpec($0, .list(.oneOf(approverRoles)), "Roles whose approval counts for \($0.replacingUnderscores) changes.") })
+
+    public static let freeze = ObjectSchema(name: "freeze", summary: "A period in which plan changes need an exception.", fields: [
+        FieldSpec("name", .text, required: true, "What the freeze is for, e.g. Q2 release freeze."),
+        FieldSpec("from", .date, required: true, "First frozen day."),
+        FieldSpec("to", .date, required: true, "Last frozen day."),
+        FieldSpec("programs", .list(.identifier), "Programs it covers (default: all)."),
+        FieldSpec("covers", .list(.oneOf(freezeCovers)), "Kinds of change it freezes (default: dates, scope and budget)."),
+    ])
+
+    public static let freezeException = ObjectSchema(name: "freeze exception", summary: "How a change during a freeze is let through.", fields: [
+        FieldSpec("trailer", .text, "Commit trailer naming the approver of the exception (default Freeze-exception)."),
+        FieldSpec("file", .text, "Workspace-relative YAML file of reviewed exceptions, each `{ commit: <sha or prefix>, approved_by: <person> }`."),
     ])
 
     public static let policy = ObjectSchema(name: "policy", summary: "Rules the team agreed on.", fields: [
         FieldSpec("approval_trailer", .text, "Commit trailer that records an approval (default Approved-by)."),
+        FieldSpec("review_trailers", .list(.text), "Trailers recorded as reviews on change records; they never count as approval (default Reviewed-by)."),
+        FieldSpec("allow_self_approval", .boolean, "Whether a commit's author may approve their own change (default false)."),
         FieldSpec("require_approval", .object(requireApproval), "Changes that need the approval trailer."),
+        FieldSpec("approver_roles", .object(approverRolesByReason), "Roles whose approval counts, per kind of change."),
+        FieldSpec("freezes", .list(.object(freeze)), "Freeze windows."),
+        FieldSpec("freeze_exception", .object(freezeException), "How changes during a freeze get an exception."),
         FieldSpec("rules", .dictionary(.oneOf(SeveritySetting.allNames)), "Per-rule severity: error, warning or off."),
     ])
 
@@ -142,4 +171,8 @@ public enum PlanSchemas {
             FieldSpec(key, .list(.object(element)), "The \(element.name)s."),
         ])
     }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
 }

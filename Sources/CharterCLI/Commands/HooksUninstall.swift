@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+
+struct HooksUninstall: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uninstall",
+        abstract: "Remove charter's hooks and put back the ones they replaced or chained to.",
+        discussion: """
+        Removes only hooks that are charter's, from the folder git reads hooks from. Where a hook was \
+        kept by 'charter hooks install' (<hook>.charter-backup or <hook>.charter-chained), it goes back \
+        in its place. Other hooks are left alone.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Hooks to remove (default: all of charter's).", valueName: "hook"))
+    var hooks: [HookName] = []
+
+    @OptionGroup var repositoryOption: RepositoryOption
+
+    func run() throws {
+        try Hooks.guarded {
+            let context = try HookContext(directory: repositoryOption.directory)
+            let installer = HookInstaller(directory: context.location.directory)
+            var lines = [context.location.explanation.replacingOccurrences(of: "Hooks are read from", with: "Removing from")]
+            for hook in hooks.isEmpty ? HookName.allCases : Array(Set(hooks)).sorted() {
+                let text: String
+                switch try installer.uninstall(hook) {
+                case .removed: text = "removed"
+                case let .restored(kept): text = "removed; put back the hook kept as \((kept as NSString).lastPathComponent)"
+                case .notInstalled: text = "not installed"
+                case .notCharters: text = "not charter's: left alone"
+                }
+                lines.append(Hooks.column(hook) + text)
+            }
+            Terminal.write(lines.joined(separator: "\n"))
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import CharterCore
+
+/// Reads the two sides of a diff, and of a large workspace only what the comparison needs.
+///
+/// 1. Program folders are compared by content id (tree ids between commits, blob ids of the
+///    plan files otherwise): only folders that differ are parsed, on both sides. The root files
+///    (`charter.yaml`, `people.yaml`) likewise.
+/// 2. Consequences reach further: a milestone whose end moves can push milestones of unchanged
+///    programs. Their `milestones.yaml` is searched (as bytes) for references to the milestones
+///    that moved (`program/id`); programs that refer to one are read, once, and shared by both
+///    sides (they are the same on both). Repeat while ends keep moving.
+/// 3. Programs that loaded milestones depend on are read too, but only their `milestones.yaml`:
+///    enough to know when those dependencies end. Their own dependencies are not followed, so
+///    they count at their own dates, which is exact whenever that part of the plan validates.
+///
+/// The result equals what comparing two full loads gives; `everything()` does that, for tests
+/// and for `--no-incremental`.
+struct DiffLoader {
+    let old: DiffEndpoint
+    let new: DiffEndpoint
+
+    private static let rootFiles = [PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
+
+    /// Both sides read completely.
+    func everything() -> (from: DiffSide, to: DiffSide) {
+        let before = WorkspaceLoader.load(from: old.source), after = WorkspaceLoader.load(from: new.source)
+        return (side(before.workspace, [before], old), side(after.workspace, [after], new))
+    }
+
+    func load() throws -> (from: DiffSide, to: DiffSide) {
+        let oldRoot = try Self.entries(old, ""), newRoot = try Self.entries(new, "")
+        // `programs` must be a folder (or absent) on both sides to compare folder by folder.
+        if [oldRoot["programs"], newRoot["programs"]].contains(where: { $0 != nil && $0 != .directory }) {
+            return everything()
+        }
+        var changedRoot: Set<String> = []
+        for name in Self.rootFiles {
+            let a = try oldRoot[name].flatMap { try old.contentKey(of: name, kind: $0) }
+            let b = try newRoot[name].flatMap { try new.contentKey(of: name, kind: $0) }
+            if a != b { changedRoot.insert(name) }
+        }
+        let oldFolders = try Self.entries(old, "programs"), newFolders = try Self.entries(new, "programs")
+        var changed: Set<String> = []
+        for folder in Set(oldFolders.keys).union(newFolders.keys) {
+            guard let a = oldFolders[folder], let b = newFolders[folder], a == b else {
+                changed.insert(folder)
+                continue
+            }
+            guard a == .directory else { continue }
+            let path = "programs/\(folder)"
+            if let x = try old.folderID(of: path), let y = try new.folderID(of: path) {
+                if x != y { changed.insert(folder) }
+            } else if try planFileKeys(old, folder) != planFileKeys(new, folder) {
+                changed.insert(folder)
+            }
+        }
+        if changed.isEmpty && changedRoot.isEmpty {
+            return (side(Workspace(), [], old), side(Workspace(), [], new))
+        }
+
+        let changedOld = WorkspaceLoader.load(from: ProgramSubsetSource(
+            old.source, programs: changed.filter { oldFolders[$0] != nil }, rootFiles: changedRoot))
+        let changedNew = WorkspaceLoader.load(from: ProgramSubsetSource(
+            new.source, programs: changed.filter { newFolders[$0] != nil }, rootFiles: changedRoot))
+
+        // Unchanged programs read from the new side, identical on both: the ones whole, and the
+        // ones read for their milestones' dates only.
+        var shared: [String: Program] = [:]
+        var sharedLoads: [LoadResult] = []
+        var whole = changed
+        var datesOnly: Set<String> = []
+        var searched: Set<MilestoneKey> = []
+        var scanned: [String: [UInt8]] = [:]
+
+        func workspaces() -> (Workspace, Workspace) {
+            var before = changedOld.workspace, after = changedNew.workspace
+            let extra = shared.keys.sorted().map { shared[$0]! }
+            before.programs += extra
+            after.programs += extra
+            return (before, after)
+        }
+
+        func readShared(_ folders: Set<String>, datesOnly: Bool) {
+            guard !folders.isEmpty else { return }
+            let load = WorkspaceLoader.load(from: ProgramSubsetSource(
+                new.source, programs: datesOnly ? [] : folders, scheduleOnly: datesOnly ? folders : [], rootFiles: []))
+            for program in load.workspace.programs { shared[program.folder] = program }
+            sharedLoads.append(load)
+        }
+
+        while true {
+            // What loaded milestones depend on, outside what is loaded.
+            var upstream: Set<String> = []
+            for program in changedOld.workspace.programs + changedNew.workspace.programs + whole.compactMap({ shared[$0] }) {
+                for milestone in program.milestones {
+                    for reference in milestone.dependsOn {
+                        guard let other = reference.value.program, !whole.contains(other), !datesOnly.contains(other),
+                              newFolders[other] == .directory else { continue }
+                        upstream.insert(other)
+                    }
+                }
+            }
+            readShared(upstream, datesOnly: true)
+            datesOnly.formUnion(upstream)
+
+            let (before, after) = workspaces()
+            let moved = ScheduleImpact.milestonesWithChangedEnds(old: before, new: after).subtracting(searched)
+            searched.formUnion(moved)
+            var targets: [String: Set<String>] = [:]
+            for key in moved { targets[key.program, default: []].insert(key.id) }
+            guard !targets.isEmpty else { break }
+
+            var found: Set<String> = []
+            for (folder, kind) in newFolders where kind == .directory && !whole.contains(folder) {
+                let path = "programs/\(folder)/\(PlanFileKind.milestones.fileName)"
+                let bytes = scanned[folder] ?? new.bytes(of: path) ?? []
+                scanned[folder] = bytes
+                if Self.refers(bytes, to: targets) { found.insert(folder) }
+            }
+            guard !found.isEmpty else { break }
+            readShared(found, datesOnly: false)
+            whole.formUnion(found)
+            datesOnly.subtract(found)
+        }
+
+        let (before, after) = workspaces()
+        return (side(before, [changedOld] + sharedLoads, old), side(after, [changedNew] + sharedLoads, new))
+    }
+
+    // MARK: Helpers
+
+    private func side(_ workspace: Workspace, _ loads: [LoadResult], _ endpoint: DiffEndpoint) -> DiffSide {
+        var unreadable: [String: UnreadableFile] = [:]
+        for load in loads {
+            for file in DiffSide.unreadableFiles(in: load.findings) where unreadable[file.path] == nil {
+                unreadable[file.path] = file
+            }
+        }
+        for path in endpoint.conflictedPaths where PlanFileKind.classify(path) != nil {
+            unreadable[path] = UnreadableFile(location: SourceLocation(path: path),
+                                              message: "'\(path)' has unresolved merge conflicts in the index")
+        }
+        return DiffSide(workspace: workspace, unreadable: unreadable.values.sorted { $0.location < $1.location })
+    }
+
+    /// Names and kinds of what a folder holds; empty when there is no such folder.
+    private static func entries(_ endpoint: DiffEndpoint, _ folder: String) throws -> [String: SourceEntry.Kind] {
+        var kinds: [String: SourceEntry.Kind] = [:]
+        for entry in try endpoint.source.entries(in: folder) ?? [] { kinds[entry.name] = entry.kind }
+        return kinds
+    }
+
+    /// The content ids of a program folder's plan files, by name.
+    private func planFileKeys(_ endpoint: DiffEndpoint, _ folder: String) throws -> [String: String] {
+        let known = Set(PlanFileKind.programFiles.map(\.fileName))
+        var keys: [String: String] = [:]
+        for entry in try endpoint.source.entries(in: "programs/\(folder)") ?? [] where known.contains(entry.name) {
+            keys[entry.name] = try endpoint.contentKey(of: "programs/\(folder)/\(entry.name)", kind: entry.kind) ?? ""
+        }
+        return keys
+    }
+
+    /// Whether the text mentions `program/id` for one of the targets (whole ids only). Quoting
+    /// does not matter; it may find a mention that is not a reference, which only costs a read.
+    static func refers(_ bytes: [UInt8], to targets: [String: Set<String>]) -> Bool {
+        let slash = UInt8(ascii: "/")
+        return bytes.withUnsafeBufferPointer { text in
+            var index = 0
+            while index < text.count {
+                guard text[index] == slash else {
+                    index += 1
+                    continue
+                }
+                var start = index
+                while start > 0, isIDByte(text[start - 1]) { start -= 1 }
+                var end = index + 1
+                while end < text.count, isIDByte(text[end]) { end += 1 }
+                if start < index, end > index + 1 {
+                    let program = String(decoding: UnsafeBufferPointer(rebasing: text[start..<index]), as: UTF8.self)
+                    if let ids = targets[program] {
+                        let id = String(decoding: UnsafeBufferPointer(rebasing: text[(index + 1)..<end]), as: UTF8.self)
+                        if ids.contains(id) { return true }
+                    }
+                }
+                index = end
+            }
+            return false
+        }
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+}

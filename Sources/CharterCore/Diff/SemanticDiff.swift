@@ -1,0 +1,345 @@
+/// Compares two versions of a workspace by meaning: entities are matched by id (never by
+/// position), so reordering, reformatting, comments and quoting are no change. Pure: takes two
+/// values, returns one.
+public enum SemanticDiff {
+    public static func compare(_ from: Workspace, _ to: Workspace) -> PlanDiff {
+        compare(DiffSide(workspace: from), DiffSide(workspace: to))
+    }
+
+    public static func compare(_ from: DiffSide, _ to: DiffSide) -> PlanDiff {
+        var comparison = Comparison(from: from, to: to)
+        comparison.run()
+        let consequences = ScheduleImpact.consequences(
+            old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms)
+        let unreadable = from.unreadable.map { UnreadableReport(side: .from, file: $0) }
+            + to.unreadable.map { UnreadableReport(side: .to, file: $0) }
+        var diff = PlanDiff(changes: comparison.sortedChanges(), consequences: consequences,
+                            unreadable: unreadable.sorted { ($0.file.location, $0.side) < ($1.file.location, $1.side) })
+        let mentioned = Set(diff.programs)
+        for program in from.workspace.programs + to.workspace.programs where mentioned.contains(program.folder) {
+            if let name = program.name { diff.programNames[program.folder] = name }
+        }
+        return diff
+    }
+}
+
+/// One run of the comparison: collects changes, then pairs removals and additions of the same
+/// entity in different programs into moves.
+private struct Comparison {
+    let from: DiffSide
+    let to: DiffSide
+    /// Paths unreadable on either side: their entities are compared on neither.
+    let unreadable: Set<String>
+
+    var changes: [EntityChange] = []
+    /// Entities gone from one program that may have gone to another.
+    var removedPool: [(program: String, entity: DiffEntity, reported: Bool)] = []
+    var addedPool: [(program: String, entity: DiffEntity, reported: Bool)] = []
+    var currencies: [String: String] = [:]
+
+    init(from: DiffSide, to: DiffSide) {
+        self.from = from
+        self.to = to
+        unreadable = Set((from.unreadable + to.unreadable).map(\.path))
+    }
+
+    var changedPrograms: Set<String> {
+        var programs = Set(changes.compactMap(\.program))
+        programs.formUnion(changes.compactMap(\.movedFrom))
+        return programs
+    }
+
+    mutating func run() {
+        let old = Self.index(from.workspace.programs)
+        let new = Self.index(to.workspace.programs)
+        for program in to.workspace.programs + from.workspace.programs where currencies[program.folder] == nil {
+            currencies[program.folder] = program.currency
+        }
+
+        let removed = old.keys.filter { new[$0] == nil }.sorted(by: NaturalOrder.less)
+        let added = new.keys.filter { old[$0] == nil }.sorted(by: NaturalOrder.less)
+        let renames = ProgramRenames.pairs(removed: removed.map { old[$0]! }, added: added.map { new[$0]! })
+        let renamedFrom = Set(renames.map(\.from)), renamedTo = Set(renames.map(\.to))
+
+        for folder in new.keys.sorted(by: NaturalOrder.less) {
+            guard let before = old[folder], let after = new[folder], before != after else { continue }
+            if let change = programChange(before, after, movedFrom: nil) { changes.append(change) }
+            compareContents(before, after)
+        }
+        for rename in renames {
+            let before = old[rename.from]!, after = new[rename.to]!
+            changes.append(programChange(before, after, movedFrom: rename.from)!)
+            compareContents(before, after)
+        }
+        for folder in removed where !renamedFrom.contains(folder) {
+            let program = old[folder]!
+            changes.append(lifecycleChange(program, added: false))
+            for entity in contents(of: program) { removedPool.append((folder, entity, false)) }
+        }
+        for folder in added where !renamedTo.contains(folder) {
+            let program = new[folder]!
+            changes.append(lifecycleChange(program, added: true))
+            for entity in contents(of: program) { addedPool.append((folder, entity, false)) }
+        }
+        pairMoves()
+        compareRootFiles()
+    }
+
+    // MARK: Programs
+
+    private static func index(_ programs: [Program]) -> [String: Program] {
+        var index: [String: Program] = [:]
+        for program in programs where index[program.folder] == nil { index[program.folder] = program }
+        return index
+    }
+
+    private func readable(_ folder: String, _ kind: PlanFileKind) -> Bool {
+        !unreadable.contains("programs/\(folder)/\(kind.fileName)")
+    }
+
+    private static func file(of kind: EntityKind) -> PlanFileKind {
+        switch kind {
+        case .milestone: return .milestones
+        case .risk: return .risks
+        case .budgetLine: return .budget
+        case .decision: return .decisions
+        case .program, .workstream, .allocation: return .program
+        case .person: return .people
+        case .settings: return .settings
+        }
+    }
+
+    private func entities(_ kind: EntityKind, of program: Program) -> [DiffEntity] {
+        switch kind {
+        case .workstream: return program.workstreams.map(DiffEntity.init)
+        case .milestone: return program.milestones.map(DiffEntity.init)
+        case .risk: return program.risks.map(DiffEntity.init)
+        case .budgetLine: return program.budgetLines.map(DiffEntity.init)
+        case .decision: return program.decisions.map(DiffEntity.init)
+        case .allocation: return DiffEntity.allocations(of: program)
+        case .program, .person, .settings: return []
+        }
+    }
+
+    private static let programContents: [EntityKind] = [.workstream, .milestone, .risk, .budgetLine, .decision, .allocation]
+
+    /// Everything a program holds that can be read.
+    private func contents(of program: Program) -> [DiffEntity] {
+        Self.programContents.flatMap { kind in
+            readable(program.folder, Self.file(of: kind)) ? entities(kind, of: program) : []
+        }
+    }
+
+    /// The entities of two versions of a program (the same folder, or a renamed one).
+    private mutating func compareContents(_ before: Program, _ after: Program) {
+        for kind in Self.programContents {
+            let file = Self.file(of: kind)
+            guard readable(before.folder, file), readable(after.folder, file) else { continue }
+            let old = entities(kind, of: before), new = entities(kind, of: after)
+            if old == new { continue }
+            let matched = Self.match(old, new)
+            for (a, b) in matched.pairs {
+                let change = entityChange(program: after.folder, old: a, new: b, kind: .modified)
+                if !change.fields.isEmpty { changes.append(change) }
+            }
+            removedPool += matched.removed.map { (before.folder, $0, true) }
+            addedPool += matched.added.map { (after.folder, $0, true) }
+        }
+    }
+
+    /// Pairs entities by id; with duplicate ids, the first with the first.
+    private static func match(_ old: [DiffEntity], _ new: [DiffEntity])
+        -> (pairs: [(DiffEntity, DiffEntity)], removed: [DiffEntity], added: [DiffEntity]) {
+        var waiting: [String: [Int]] = [:]
+        for (index, entity) in old.enumerated() { waiting[entity.id, default: []].append(index) }
+        var used: Set<Int> = []
+        var pairs: [(DiffEntity, DiffEntity)] = []
+        var added: [DiffEntity] = []
+        for entity in new {
+            if let index = waiting[entity.id]?.first {
+                waiting[entity.id]!.removeFirst()
+                used.insert(index)
+                pairs.append((old[index], entity))
+            } else {
+                added.append(entity)
+            }
+        }
+        let removed = old.indices.filter { !used.contains($0) }.map { old[$0] }
+        return (pairs, removed, added)
+    }
+
+    /// An entity that left one program and appeared in another is moved, not removed and added.
+    /// Entities of a removed or added program that do not move stay inside its one entry.
+    private mutating func pairMoves() {
+        var taken = Array(repeating: false, count: removedPool.count)
+        var byKey: [String: [Int]] = [:]
+        for (index, item) in removedPool.enumerated() {
+            byKey["\(item.entity.kind.rawValue)\u{0}\(item.entity.id)", default: []].append(index)
+        }
+        let addedOrder = addedPool.indices.sorted { a, b in
+            let x = addedPool[a], y = addedPool[b]
+            if x.program != y.program { return NaturalOrder.less(x.program, y.program) }
+            if x.entity.kind != y.entity.kind { return x.entity.kind < y.entity.kind }
+            return NaturalOrder.less(x.entity.id, y.entity.id)
+        }
+        var movedAdded: Set<Int> = []
+        for index in addedOrder {
+            let item = addedPool[index]
+            let candidates = (byKey["\(item.entity.kind.rawValue)\u{0}\(item.entity.id)"] ?? [])
+                .filter { !taken[$0] && removedPool[$0].program != item.program }
+                .sorted { NaturalOrder.less(removedPool[$0].program, removedPool[$1].program) }
+            guard let source = candidates.first else { continue }
+            taken[source] = true
+            movedAdded.insert(index)
+            changes.append(entityChange(program: item.program, old: removedPool[source].entity, new: item.entity,
+                                        kind: .moved, movedFrom: removedPool[source].program))
+        }
+        for (index, item) in removedPool.enumerated() where item.reported && !taken[index] {
+            changes.append(entityChange(program: item.program, old: item.entity, new: nil, kind: .removed))
+        }
+        for (index, item) in addedPool.enumerated() where item.reported && !movedAdded.contains(index) {
+            changes.append(entityChange(program: item.program, old: nil, new: item.entity, kind: .added))
+        }
+    }
+
+    private func programChange(_ before: Program, _ after: Program, movedFrom: String?) -> EntityChange? {
+        var change = EntityChange(program: after.folder, entity: .program, id: after.folder,
+                                  change: movedFrom == nil ? .modified : .moved, name: after.name ?? before.name)
+        change.movedFrom = movedFrom
+        change.currency = after.currency ?? before.currency
+        if readable(before.folder, .program) && readable(after.folder, .program) {
+            change.fields = DiffEntity(program: before).changes(to: DiffEntity(program: after))
+        }
+        if change.fields.isEmpty && movedFrom == nil { return nil }
+        Annotations.program(&change)
+        return change
+    }
+
+    private func lifecycleChange(_ program: Program, added: Bool) -> EntityChange {
+        var change = EntityChange(program: program.folder, entity: .program, id: program.folder,
+                                  change: added ? .added : .removed, name: program.name)
+        change.currency = program.currency
+        if readable(program.folder, .program) {
+            change.fields = DiffEntity(program: program).allFields(added: added)
+        }
+        change.contents = Self.programContents.compactMap { kind in
+            let count = readable(program.folder, Self.file(of: kind)) ? entities(kind, of: program).count : 0
+            return count > 0 ? EntityCount(kind, count) : nil
+        }
+        if let total = program.budgetTotal?.value {
+            change.budgetDelta = added ? total : -total
+        }
+        if readable(program.folder, .program) {
+            let effort = DiffEntity.allocations(of: program).compactMap(\.personDays).reduce(0, +)
+            if effort != 0 { change.personDaysDelta = added ? effort : -effort }
+        }
+        return change
+    }
+
+    private func entityChange(program: String?, old: DiffEntity?, new: DiffEntity?, kind: ChangeKind,
+                              movedFrom: String? = nil) -> EntityChange {
+        let entity = (new ?? old)!
+        var change = EntityChange(program: program, entity: entity.kind, id: entity.id, change: kind,
+                                  name: new?.name ?? old?.name)
+        change.movedFrom = movedFrom
+        switch (old, new) {
+        case (let a?, let b?): change.fields = a.changes(to: b)
+        case (nil, let b?): change.fields = b.allFields(added: true)
+        case (let a?, nil): change.fields = a.allFields(added: false)
+        case (nil, nil): break
+        }
+        if entity.kind == .budgetLine, let program { change.currency = currencies[program] ?? nil }
+        Annotations.entity(&change, old: old, new: new)
+        return change
+    }
+
+    // MARK: People and settings
+
+    private mutating func compareRootFiles() {
+        if !unreadable.contains(PlanFileKind.people.fileName) {
+            let old = from.workspace.people.map(DiffEntity.init), new = to.workspace.people.map(DiffEntity.init)
+            if old != new {
+                let matched = Self.match(old, new)
+                for (a, b) in matched.pairs {
+                    let change = entityChange(program: nil, old: a, new: b, kind: .modified)
+                    if !change.fields.isEmpty { changes.append(change) }
+                }
+                changes += matched.removed.map { entityChange(program: nil, old: $0, new: nil, kind: .removed) }
+                changes += matched.added.map { entityChange(program: nil, old: nil, new: $0, kind: .added) }
+            }
+        }
+        if !unreadable.contains(PlanFileKind.settings.fileName) {
+            let old = DiffEntity(settings: from.workspace.settings), new = DiffEntity(settings: to.workspace.settings)
+            let fields = old.changes(to: new)
+            let hadFile = from.workspace.settingsPath != nil, hasFile = to.workspace.settingsPath != nil
+            if !fields.isEmpty || hadFile != hasFile {
+                var change = EntityChange(program: nil, entity: .settings, id: PlanFileKind.settings.fileName,
+                                          change: hadFile == hasFile ? .modified : hasFile ? .added : .removed, fields: fields)
+                change.name = nil
+                changes.append(change)
+            }
+        }
+    }
+
+    func sortedChanges() -> [EntityChange] {
+        changes.sorted { a, b in
+            switch (a.program, b.program) {
+            case (let x?, let y?) where x != y: return NaturalOrder.less(x, y)
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: break
+            }
+            if a.entity != b.entity { return a.entity < b.entity }
+            if a.id != b.id { return NaturalOrder.less(a.id, b.id) }
+            return a.change.rawValue < b.change.rawValue
+        }
+    }
+}
+
+/// A removed program and an added one that hold mostly the same entities are one program renamed
+/// (its folder moved), not a hundred removals and additions.
+enum ProgramRenames {
+    struct Pair: Hashable {
+        var from: String
+        var to: String
+    }
+
+    static func pairs(removed: [Program], added: [Program]) -> [Pair] {
+        var candidates: [(score: Double, from: String, to: String)] = []
+        for old in removed {
+            let oldIDs = identities(old)
+            for new in added {
+                let shared = oldIDs.intersection(identities(new)).count
+                let score = oldIDs.isEmpty ? 0 : Double(shared) / Double(oldIDs.count)
+                if shared > 0 && score >= 0.5 {
+                    candidates.append((score, old.folder, new.folder))
+                } else if oldIDs.isEmpty, let name = old.name, name == new.name {
+                    candidates.append((0.5, old.folder, new.folder))
+                }
+            }
+        }
+        candidates.sort { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.from != b.from { return NaturalOrder.less(a.from, b.from) }
+            return NaturalOrder.less(a.to, b.to)
+        }
+        var usedFrom: Set<String> = [], usedTo: Set<String> = []
+        var pairs: [Pair] = []
+        for candidate in candidates where !usedFrom.contains(candidate.from) && !usedTo.contains(candidate.to) {
+            usedFrom.insert(candidate.from)
+            usedTo.insert(candidate.to)
+            pairs.append(Pair(from: candidate.from, to: candidate.to))
+        }
+        return pairs.sorted { NaturalOrder.less($0.to, $1.to) }
+    }
+
+    private static func identities(_ program: Program) -> Set<String> {
+        var ids: Set<String> = []
+        for milestone in program.milestones { ids.insert("m:" + milestone.id.value) }
+        for risk in program.risks { ids.insert("r:" + risk.id.value) }
+        for line in program.budgetLines { ids.insert("b:" + line.id.value) }
+        for decision in program.decisions { ids.insert("d:" + decision.id.value) }
+        for workstream in program.workstreams { ids.insert("w:" + workstream.id.value) }
+        return ids
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// The scripts in hooks/ on their own: what they ask charter to do for each input git gives
+/// them, with a stand-in `charter` (CHARTER=…) that records its arguments. The real
+/// `charter check` behind commit-msg, pre-push and pre-receive is tested with it.
+@Suite struct HookScriptTests {
+    static var scripts: [String: String] { (try? EmbeddedResourcesTests.folderContents("hooks")) ?? [:] }
+
+    /// A folder with a stand-in charter that logs each call's arguments, one line per call.
+    final class Stand {
+        let repo: HookRepo
+        let log: String
+        let fake: String
+
+        init(bare: Bool = false) throws {
+            repo = try HookRepo(bare ? "server.git" : "repo", bare: bare)
+            log = repo.fixture.url("calls.log").path
+            fake = repo.fixture.url("fake-charter").path
+            try repo.fixture.write("fake-charter", "#!/bin/sh\necho \"$*\" >> \"\(log)\"\nexit ${FAKE_STATUS:-0}\n")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
+        }
+
+        /// Copies a script from hooks/ into a hooks folder of the repository, as installing would.
+        func place(_ hook: String) throws -> String {
+            let folder = repo.fixture.url(repo.name + "/" + (repo.name.hasSuffix(".git") ? "" : ".git/") + "hooks").path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + "/" + hook
+            try Data(HookScriptTests.scripts[hook]!.utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+            return path
+        }
+
+        /// Runs a hook as git does: by its path, with arguments and standard input, in the repository.
+        func run(_ script: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Run.Result {
+            let input = repo.fixture.url("stdin-\(UUID().uuidString)").path
+            try Data(stdin.utf8).write(to: URL(fileURLWithPath: input))
+            return try Run.process("/bin/sh", ["-c", "\"$0\" \"$@\" < \"\(input)\"", script] + arguments, in: repo.path,
+                                   environment: repo.environment.merging(["CHARTER": fake]) { $1 }.merging(environment) { $1 })
+        }
+
+        var calls: [String] {
+            ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+        }
+    }
+
+    static let zero = String(repeating: "0", count: 40)
+
+    @Test("every script is POSIX sh that parses, carries its marker, and names no bash-only syntax")
+    func scriptsAreSmallPosixShell() throws {
+        #expect(Set(Self.scripts.keys) == ["pre-commit", "commit-msg", "pre-push", "pre-receive"])
+        for (name, text) in Self.scripts {
+            #expect(text.hasPrefix("#!/bin/sh\n# charter-hook: \(name)\n"), "\(name)")
+            let parse = try Run.process("/bin/sh", ["-n", "-c", text], in: "/")
+            #expect(parse.status == 0, "\(name): \(parse.stderr)")
+            #expect(!text.contains("[["), "\(name) uses [[")
+            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file"]),
+                    "\(name) may only read from git: \(Self.gitCommands(in: text))")
+        }
+    }
+
+    /// The git subcommands a script runs (comments, messages and here-documents aside).
+    static func gitCommands(in script: String) -> Set<String> {
+        var commands: Set<String> = []
+        var inHereDocument = false
+        for line in script.split(separator: "\n").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if inHereDocument { inHereDocument = line != "MESSAGE"; continue }
+            if line.contains("<<MESSAGE") { inHereDocument = true; continue }
+            if line.hasPrefix("#") || line.hasPrefix("echo ") { continue }
+            for match in line.matches(of: /(?:^|[\s(!])git ([a-z-]+)/) { commands.insert(String(match.1)) }
+        }
+        return commands
+    }
+
+    @Test func preCommitValidatesTheIndexAndPassesCharterRoot() throws {
+        let stand = try Stand()
+        let script = try stand.place("pre-commit")
+        #expect(try stand.run(script, []).status == 0)
+        try stand.repo.gitOK("config", "charter.root", "plans")
+        #expect(try stand.run(script, []).status == 0)
+        #expect(stand.calls == ["validate --staged", "validate --staged -C plans"])
+        let failed = try stand.run(script, [], environment: ["FAKE_STATUS": "1"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("git commit --no-verify"))
+    }
+
+    @Test func commitMsgChecksTheMessageAfterTheChainedHookEditedIt() throws {
+        let stand = try Stand()
+        let script = try stand.place("commit-msg")
+        try stand.repo.writeHook(".git/hooks/commit-msg.charter-chained", "#!/bin/sh\necho 'Reason: edited by the chained hook' >> \"$1\"\n")
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        try "Slip M2\n".write(toFile: message, atomically: true, encoding: .utf8)
+        let result = try stand.run(script, [message])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(stand.calls == ["check --staged --message-file \(message)"])
+        #expect(try String(contentsOfFile: message, encoding: .utf8) == "Slip M2\nReason: edited by the chained hook\n")
+
+        let refused = try stand.run(script, [message], environment: ["FAKE_STATUS": "1"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("your message is kept in \(message)"))
+    }
+
+    @Test("pre-push: a range per updated ref, --exclude-remote for new branches and unknown remote tips, nothing for deletions")
+    func prePushChecksEachPushedRange() throws {
+        let stand = try Stand()
+        try stand.repo.commitWorkspace()
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-m", "second")
+        let first = try stand.repo.gitOK("rev-parse", "HEAD~1").trimmingCharacters(in: .whitespacesAndNewlines)
+        let second = try stand.repo.gitOK("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let unknown = String(repeating: "ab", count: 20)
+        let script = try stand.place("pre-push")
+        // The chained hook sees the same arguments and lines.
+        try stand.repo.writeHook(".git/hooks/pre-push.charter-chained", "#!/bin/sh\n{ echo \"args: $*\"; cat; } > \"$(git rev-parse --git-dir)/chained-input\"\n")
+        let lines = """
+        refs/heads/main \(second) refs/heads/main \(first)
+        refs/heads/feature \(second) refs/heads/feature \(Self.zero)
+        (delete) \(Self.zero) refs/heads/old \(first)
+        refs/heads/forced \(second) refs/heads/forced \(unknown)
+
+        """
+        let result = try stand.run(script, ["origin", "git@example.com:plans.git"], stdin: lines)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(stand.calls == [
+            "check \(first)..\(second)",
+            "check --exclude-remote origin \(second)",
+            "check --exclude-remote origin \(second)",
+        ])
+        #expect(try stand.repo.read(".git/chained-input") == "args: origin git@example.com:plans.git\n" + lines)
+
+        // SHA-256 repositories have 64-digit ids; all zeros still means "none".
+        let long = String(repeating: "0", count: 64)
+        #expect(try stand.run(script, ["origin", "url"], stdin: "(delete) \(long) refs/heads/x \(long)\n").status == 0)
+        #expect(stand.calls.count == 3)
+
+        let refused = try stand.run(script, ["origin", "url"], stdin: lines, environment: ["FAKE_STATUS": "1"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("stopped the push of refs/heads/main to refs/heads/main"), "\(refused.stderr)")
+        #expect(stand.calls.count == 4, "stops at the first refused ref")
+    }
+
+    @Test("pre-receive: a range per updated ref, --exclude-existing-refs for new refs, nothing for deletions")
+    func preReceiveChecksEachRefUpdate() throws {
+        let stand = try Stand(bare: true)
+        let work = try HookRepo("work", fixture: stand.repo.fixture)
+        try work.commitWorkspace()
+        try work.write("README.md", "x\n")
+        try work.gitOK("add", "README.md")
+        try work.gitOK("commit", "-q", "--no-verify", "-m", "second")
+        try work.gitOK("push", "-q", "--no-verify", stand.repo.path, "main")
+        let first = try work.gitOK("rev-parse", "HEAD~1").trimmingCharacters(in: .whitespacesAndNewlines)
+        let second = try work.gitOK("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let script = try stand.place("pre-receive")
+        try stand.repo.gitOK("config", "charter.root", "plans")
+        let lines = """
+        \(first) \(second) refs/heads/main
+        \(Self.zero) \(second) refs/heads/feature
+        \(first) \(Self.zero) refs/heads/old
+
+        """
+        let result = try stand.run(script, [], stdin: lines)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(stand.calls == [
+            "check -C plans \(first)..\(second)",
+            "check -C plans --exclude-existing-refs \(second)",
+        ])
+        let refused = try stand.run(script, [], stdin: lines, environment: ["FAKE_STATUS": "1"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("the server refused the update of refs/heads/main"))
+    }
+
+    @Test("pre-receive without charter refuses the push and tells the pusher to ask the administrator")
+    func preReceiveWithoutCharterRefuses() throws {
+        let stand = try Stand(bare: true)
+        let script = try stand.place("pre-receive")
+        let result = try stand.run(script, [], stdin: "\(Self.zero) \(String(repeating: "1", count: 40)) refs/heads/main\n",
+                                   environment: ["CHARTER": "charter-that-is-not-there", "PATH": "/usr/bin:/bin"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("was not found on the server's PATH"), "\(result.stderr)")
+        #expect(result.stderr.contains("administrator"))
+        #expect(!result.stderr.contains("--no-verify"), "a server hook cannot be skipped")
+    }
+
+    @Test("a chained hook that is not executable is skipped, as git would skip it")
+    func nonExecutableChainedHookIsSkipped() throws {
+        let stand = try Stand()
+        let script = try stand.place("pre-commit")
+        try stand.repo.writeHook(".git/hooks/pre-commit.charter-chained", "#!/bin/sh\nexit 1\n", executable: false)
+        #expect(try stand.run(script, []).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stand.repo.file(".git/hooks/pre-commit.charter-chained"))
+        #expect(try stand.run(script, []).status == 1)
+        #expect(stand.calls == ["validate --staged"], "charter does not run after the chained hook failed")
+    }
+}
