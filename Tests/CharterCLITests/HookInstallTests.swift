@@ -30,9 +30,13 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.hooksFolder).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)
 
-        let again = try repo.charter("hooks", "install")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+
+        // Again, from a shell where the hooks would not find charter: up to date, and a warning.
+        let again = try repo.charter("hooks", "install", environment: ["PATH": "/usr/bin:/bin"])
         #expect(again.status == 0)
         #expect(again.stdout.contains("already installed, up to date"), "\(again.stdout)")
+        #expect(again.stderr.contains("charter: warning: 'charter' is not on PATH"), "\(again.stderr)")
     }
 
     @Test("an older or edited copy of charter's hook is updated in place")

@@ -4,7 +4,14 @@ import Testing
 /// `.pre-commit-hooks.yaml` under the real pre-commit framework (pip install pre-commit):
 /// a repository whose `.pre-commit-config.yaml` points at a copy of this manifest.
 @Suite struct HookPreCommitFrameworkTests {
-    static var preCommit: String? { try? HookCommitTests.which("pre-commit") }
+    /// The framework on PATH, when it is new enough for the manifest (3.2: `stages: [pre-commit]`).
+    static let preCommit: String? = {
+        guard let path = try? HookCommitTests.which("pre-commit"),
+              let result = try? Run.process(path, ["--version"], in: "/"), result.status == 0 else { return nil }
+        // "pre-commit 4.7.0"
+        let version = result.stdout.split(separator: " ").last.map { $0.split(separator: ".").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } } ?? []
+        return version.lexicographicallyPrecedes([3, 2]) ? nil : path
+    }()
 
     static let manifest = EmbeddedResourcesTests.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml")
 
@@ -19,7 +26,7 @@ import Testing
     }
 
     @Test("git commit with the framework's hook: a broken staged plan fails, a valid one passes",
-          .enabled(if: HookPreCommitFrameworkTests.preCommit != nil, "pre-commit (pip install pre-commit) is not on PATH"))
+          .enabled(if: HookPreCommitFrameworkTests.preCommit != nil, "pre-commit 3.2 or newer (pip install pre-commit) is not on PATH"))
     func frameworkRunsCharterValidate() throws {
         let repo = try HookRepo()
         // A hook repository holding this package's manifest, as a team would reference ours.

@@ -79,6 +79,10 @@ import Testing
         try stand.repo.gitOK("config", "charter.root", "plans")
         #expect(try stand.run(script, []).status == 0)
         #expect(stand.calls == ["validate --staged", "validate --staged -C plans"])
+        // A workspace at the top wins, and the hook then starts no git at all.
+        try stand.repo.write("charter.yaml", "version: 1\n")
+        #expect(try stand.run(script, []).status == 0)
+        #expect(stand.calls.last == "validate --staged")
         let failed = try stand.run(script, [], environment: ["FAKE_STATUS": "1"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("git commit --no-verify"))

@@ -16,7 +16,7 @@ public struct Charter: ParsableCommand {
         Run 'charter init --workspace' to start one, 'charter validate' to check it.
         """,
         version: version,
-        subcommands: [Validate.self, Diff.self, Init.self, Rules.self, Schema.self, Hooks.self]
+        subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self, Init.self, Hooks.self, Rules.self, Schema.self]
     )
 
     public init() {}
@@ -28,7 +28,7 @@ extension Charter {
     /// keeping its message and usage line.
     public static func runAsMain() -> Never {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(optionalValues(Array(CommandLine.arguments.dropFirst())))
             try command.run()
             exit(withError: nil)
         } catch {
@@ -38,5 +38,23 @@ extension Charter {
             }
             exit(withError: error)
         }
+    }
+}
+
+extension Charter {
+    /// `--write` of `charter changes` takes an optional folder, which ArgumentParser cannot
+    /// express: a `--write` with nothing after it, or another option, gets the empty value that
+    /// means "the default folder".
+    static func optionalValues(_ arguments: [String]) -> [String] {
+        guard arguments.first == "changes" else { return arguments }
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--write", index + 1 == arguments.count || arguments[index + 1].hasPrefix("-") {
+                result.append("--write=")
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
     }
 }

@@ -50,11 +50,11 @@ struct HooksInstall: ParsableCommand {
                 }
             }
             lines += try workspaceLines(context)
-            if HookContext.charterForHooks() == nil {
-                lines.append("Warning: 'charter' is not on PATH: the hooks will stop every commit and push until it is (or until CHARTER=/path/to/charter is set).")
-            }
             lines.append("See what git will run with 'charter hooks status'; remove with 'charter hooks uninstall'.")
             Terminal.write(lines.joined(separator: "\n"))
+            if HookContext.charterForHooks() == nil {
+                Terminal.warning("'charter' is not on PATH: the hooks will stop every commit and push until it is (or until CHARTER=/path/to/charter is set)")
+            }
         }
         if refused { throw ExitCode(1) }
     }
@@ -78,7 +78,8 @@ struct HooksInstall: ParsableCommand {
         if let root {
             let value: String
             if let top {
-                guard let relative = FileSystem.relative(FileSystem.absolute(root), to: top) else {
+                let start = FileSystem.absolute(repositoryOption.directory ?? ".")
+                guard let relative = FileSystem.relative(FileSystem.absolute(root, relativeTo: start), to: top) else {
                     throw CLIError("--root \(root) is outside the repository at \(top)")
                 }
                 value = relative.isEmpty ? "." : relative

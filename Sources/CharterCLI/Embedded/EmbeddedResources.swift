@@ -240,9 +240,14 @@ MESSAGE
     exit 1
 fi
 
-# 3. The workspace folder, when it is not the top of the repository (git config charter.root).
-root=$(git config --get charter.root 2>/dev/null)
-if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+# 3. The workspace folder. Hooks run at the top of the worktree; when the workspace is in
+#    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
+#    Read only when the top has no workspace: starting git costs a few milliseconds.
+set --
+if [ ! -f charter.yaml ] && [ ! -d programs ]; then
+    root=$(git config --get charter.root 2>/dev/null)
+    if [ -n "$root" ]; then set -- -C "$root"; fi
+fi
 
 "$charter" check --staged --message-file "$message_file" "$@"
 status=$?
@@ -286,10 +291,14 @@ MESSAGE
     exit 1
 fi
 
-# 3. The workspace folder, when it is not the top of the repository
-#    (set with `git config charter.root plans` or `charter hooks install --root plans`).
-root=$(git config --get charter.root 2>/dev/null)
-if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+# 3. The workspace folder. Hooks run at the top of the worktree; when the workspace is in
+#    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
+#    Read only when the top has no workspace: starting git costs a few milliseconds.
+set --
+if [ ! -f charter.yaml ] && [ ! -d programs ]; then
+    root=$(git config --get charter.root 2>/dev/null)
+    if [ -n "$root" ]; then set -- -C "$root"; fi
+fi
 
 "$charter" validate --staged "$@"
 status=$?
@@ -345,9 +354,14 @@ MESSAGE
     exit 1
 fi
 
-# 3. The workspace folder, when it is not the top of the repository (git config charter.root).
-root=$(git config --get charter.root 2>/dev/null)
-if [ -n "$root" ]; then set -- -C "$root"; else set --; fi
+# 3. The workspace folder. Hooks run at the top of the worktree; when the workspace is in
+#    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
+#    Read only when the top has no workspace: starting git costs a few milliseconds.
+set --
+if [ ! -f charter.yaml ] && [ ! -d programs ]; then
+    root=$(git config --get charter.root 2>/dev/null)
+    if [ -n "$root" ]; then set -- -C "$root"; fi
+fi
 
 # An object id made only of zeros (40 digits, or 64 in a SHA-256 repository) means "none".
 is_zero() {

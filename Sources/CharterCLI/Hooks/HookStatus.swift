@@ -25,8 +25,9 @@ struct HookStatus {
 
     init(location: HooksLocation) {
         self.location = location
-        folderExists = FileSystem.isDirectory(location.directory)
-        entries = HookName.allCases.map { Self.entry($0, location: location, folderExists: FileSystem.isDirectory(location.directory)) }
+        let folderExists = FileSystem.isDirectory(location.directory)
+        self.folderExists = folderExists
+        entries = HookName.allCases.map { Self.entry($0, location: location, folderExists: folderExists) }
         if case .configured = location.source, location.standardDirectory != location.directory {
             ignoredElsewhere = HookName.allCases.compactMap { hook in
                 let slot = HookSlot(hook: hook, directory: location.standardDirectory)
@@ -78,7 +79,7 @@ struct HookStatus {
         for path in ignoredElsewhere {
             lines.append("Note: \(path) is charter's, but git does not run it while core.hooksPath points elsewhere.")
         }
-        lines.append("Workspace the hooks check: " + (workspaceRoot.map { "\($0) (git config charter.root)" } ?? "the top of the repository"))
+        lines.append("Workspace the hooks check: " + workspaceLine(workspaceRoot))
         lines.append("charter for the hooks: " + (charter ?? "not found on PATH: the hooks will stop every commit and push until it is installed (or CHARTER is set)"))
         lines.append("")
         let width = HookName.allCases.map(\.rawValue.count).max()! + 2
@@ -103,6 +104,20 @@ struct HookStatus {
             }
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension HookStatus {
+    /// The hooks read `charter.root` only when the top has no workspace of its own (see hooks/).
+    private func workspaceLine(_ root: String?) -> String {
+        let top = location.isBare ? "the top of the tree" : "the top of the repository"
+        guard let root else { return top }
+        let topHasWorkspace = !location.isBare && (FileSystem.exists(location.runDirectory + "/charter.yaml")
+            || FileSystem.isDirectory(location.runDirectory + "/programs"))
+        if topHasWorkspace {
+            return top + " (git config charter.root = \(root) is not used: the top has charter.yaml or programs/)"
+        }
+        return "\(root) (git config charter.root)"
     }
 }
 

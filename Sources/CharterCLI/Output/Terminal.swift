@@ -33,6 +33,12 @@ enum Terminal {
         put("charter: warning: \(text)\n", to: STDERR_FILENO)
     }
 
+    /// A note on stderr for people at a terminal; silent in CI logs and hooks' pipes.
+    static func warning(_ text: String, quietUnlessTerminal: Bool) {
+        guard !quietUnlessTerminal || isatty(STDERR_FILENO) == 1 else { return }
+        put("charter: \(text)\n", to: STDERR_FILENO)
+    }
+
     /// Unbuffered and complete: loops over short writes, gives up quietly on a closed pipe.
     private static func put(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)[...]

@@ -110,7 +110,7 @@ public struct ChangeRequestBuilder: Sendable {
         var missing: String?
         if satisfiedBy.isEmpty {
             let trailer = reason == .freeze ? policy.freezeExceptionTrailer : policy.approvalTrailer
-            missing = "needs a '\(trailer): Name <email>' trailer" + (reason == .freeze && policy.freezeExceptionFile != nil
+            missing = "needs an '\(trailer): Name <email>' trailer" + (reason == .freeze && policy.freezeExceptionFile != nil
                 ? " or an entry in \(policy.freezeExceptionFile!)" : "")
             if !roles.isEmpty, !roles.contains("any"), let program {
                 let eligible = new.people.map(\.id.value).filter { !Set(self.roles(of: $0, in: program)).isDisjoint(with: roles) }

@@ -46,17 +46,17 @@ enum ImpactAnalysis {
                     types.insert("schedule")
                 }
                 if change.change == .added || change.change == .removed || fields.contains("deliverables") { types.insert("scope") }
-                if fields.contains("owner") { types.insert("ownership") }
+                if change.change == .modified && fields.contains("owner") { types.insert("ownership") }
             case .program:
                 if change.change != .modified || !fields.isDisjoint(with: ["start", "target", "status"]) { types.insert("schedule") }
                 if change.budgetDelta != nil || fields.contains(where: { $0.hasPrefix("budget") }) { types.insert("budget") }
                 if fields.contains(where: { $0.hasPrefix("scope") || $0 == "objectives" }) { types.insert("scope") }
-                if !fields.isDisjoint(with: ["owner", "sponsor"]) { types.insert("ownership") }
+                if change.change == .modified && !fields.isDisjoint(with: ["owner", "sponsor"]) { types.insert("ownership") }
                 if fields.contains(where: { $0.hasPrefix("stakeholders") }) { types.insert("governance") }
             case .budgetLine: types.insert("budget")
             case .allocation: types.insert("resources")
             case .risk: types.insert("risk")
-            case .workstream: types.insert(fields.contains("owner") ? "ownership" : "scope")
+            case .workstream: types.insert(change.change == .modified && fields.contains("owner") ? "ownership" : "scope")
             case .decision, .settings, .person: types.insert("governance")
             }
         }

@@ -35,6 +35,8 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case budget
     case resources
     case decisions
+    /// Checks of commits against policy (`charter check`), not of the plan files themselves.
+    case policy
 
     public var title: String {
         switch self {
@@ -46,6 +48,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
         case .budget: return "Budget"
         case .resources: return "Resources"
         case .decisions: return "Decisions"
+        case .policy: return "Policy (charter check)"
         }
     }
 }

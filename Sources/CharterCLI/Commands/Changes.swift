@@ -1,0 +1,122 @@
+import ArgumentParser
+import CharterCore
+import CharterGit
+import CharterReporters
+import Foundation
+
+struct Changes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn the commits that changed plans into change-request records.",
+        discussion: """
+        One record per commit that changed plan files (newest first): who, when, why (a Reason: trailer, \
+        else the body), what changed, the impact on schedule, budget, resources, scope and risk, who \
+        approved (the policy's trailer, default Approved-by:, and notes written by 'charter approve'), \
+        and whether policy required approval. A merge on the first-parent line is one record for the \
+        whole merged branch; --all-commits lists the branch's commits too. RANGE is any revision or \
+        range git accepts: HEAD (default), A..B, A...B.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Revision or range (default: HEAD).", valueName: "range"))
+    var range: String?
+
+    @Option(help: "Output format: text, json, yaml, markdown or csv.")
+    var format: ChangeLogFormat = .text
+
+    @Option(help: ArgumentHelp("Only commits made on or after this day (YYYY-MM-DD).", valueName: "date"))
+    var since: String?
+
+    @Option(name: .customLong("program"), help: ArgumentHelp("Only commits that changed this program (repeatable).", valueName: "id"))
+    var programs: [String] = []
+
+    @Option(name: .customLong("path"), help: ArgumentHelp("Only commits that changed this path, relative to the current folder (repeatable).", valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Also list the commits of merged branches, not only the merges on the first-parent line.")
+    var allCommits = false
+
+    @Flag(help: "Oldest first.")
+    var reverse = false
+
+    @Option(name: .customLong("max-count"), help: ArgumentHelp("At most this many records.", valueName: "n"))
+    var maxCount: Int?
+
+    @Option(name: .customLong("write"), help: ArgumentHelp(
+        "Write one YAML record per change request into DIR (default: changes/ in the workspace; give the range before --write) instead of printing them.",
+        valueName: "dir"))
+    var writeDirectory: String?
+
+    @OptionGroup var workspaceOption: WorkspaceOption
+
+    func validate() throws {
+        if let since, PlanDate(since) == nil { throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'") }
+        for program in programs where !ScalarParsing.isIdentifier(program) {
+            throw ValidationError("'\(program)' is not a program id")
+        }
+    }
+
+    func run() throws {
+        do {
+            let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
+            guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
+            let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
+            var selection = ChangeLogSelection(range: RevisionRange(range ?? "HEAD"), programs: programs,
+                                               allCommits: allCommits, maxCount: maxCount)
+            selection.since = since.flatMap(PlanDate.init).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
+            selection.paths = try paths.map { try repositoryPath($0, repository: repository) }
+            var (records, shallow) = try Git.call { try builder.records(selection) }
+            if reverse { records.reverse() }
+            if let directory = writeDirectory {
+                try write(records, to: directory, location: reader.location)
+                return
+            }
+            let context = ChangeLogContext(range: range ?? "HEAD", useColor: Terminal.stdoutSupportsColor,
+                                           reachedShallowBoundary: shallow)
+            Terminal.write(ChangeLogReporters.render(records, as: format, context: context))
+            if shallow { Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)") }
+        } catch let error as CLIError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+
+    /// One file per record, written only when its content changed: a second run writes nothing.
+    private func write(_ records: [ChangeRequest], to directory: String, location: WorkspaceLocation) throws {
+        guard let root = location.root else { throw CLIError("--write needs a worktree; this repository is bare") }
+        let folder = directory.isEmpty ? root + "/changes" : FileSystem.absolute(directory)
+        var written = 0
+        for record in records {
+            let path = folder + "/" + record.id + ".yaml"
+            let text = ChangeLogYAMLReporter.recordFile(record)
+            if (try? String(contentsOfFile: path, encoding: .utf8)) == text { continue }
+            do {
+                try FileSystem.writeAtomically(text, to: path)
+            } catch {
+                throw CLIError("cannot write \(path): \(error.localizedDescription)")
+            }
+            written += 1
+        }
+        Terminal.write("\(written) of \(records.count) record\(records.count == 1 ? "" : "s") written to \(FileSystem.relative(folder, to: root).map { $0.isEmpty ? "." : $0 } ?? folder) (\(records.count - written) unchanged)")
+    }
+
+    private func repositoryPath(_ path: String, repository: Repository) throws -> String {
+        guard let workdir = repository.workdir.map({ FileSystem.absolute($0) }) else { return path }
+        guard let relative = FileSystem.relative(FileSystem.absolute(path), to: workdir) else {
+            throw CLIError("\(path) is outside the repository")
+        }
+        return relative
+    }
+}
+
+extension ChangeLogFormat: ExpressibleByArgument {}
+
+/// Turns libgit2 errors into usage/I-O errors (exit 2) with git's words.
+enum Git {
+    static func call<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError {
+            throw CLIError(error.description)
+        }
+    }
+}

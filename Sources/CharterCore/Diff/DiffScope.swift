@@ -1,0 +1,36 @@
+/// Narrows two versions of a workspace to what a diff can find different: the programs that
+/// changed, and the programs whose milestones depend on them (directly or through others), whose
+/// schedules a change can push. Unchanged programs compare equal in O(1) when both sides share
+/// storage, as successive commits loaded through a cache do; dropping the rest makes a diff of
+/// one commit in a long history cost what the commit changed, not what the workspace holds.
+public enum DiffScope {
+    public static func narrowed(_ old: Workspace, _ new: Workspace) -> (old: Workspace, new: Workspace) {
+        let before = Dictionary(old.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+        var keep = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        guard keep.count < max(before.count, after.count) else { return (old, new) }
+
+        var dependents: [String: Set<String>] = [:]
+        for workspace in [old, new] {
+            for program in workspace.programs {
+                for milestone in program.milestones {
+                    for reference in milestone.dependsOn {
+                        if let other = reference.value.program, other != program.folder {
+                            dependents[other, default: []].insert(program.folder)
+                        }
+                    }
+                }
+            }
+        }
+        var queue = Array(keep)
+        while let folder = queue.popLast() {
+            for dependent in dependents[folder] ?? [] where keep.insert(dependent).inserted {
+                queue.append(dependent)
+            }
+        }
+        var narrowedOld = old, narrowedNew = new
+        narrowedOld.programs = old.programs.filter { keep.contains($0.folder) }
+        narrowedNew.programs = new.programs.filter { keep.contains($0.folder) }
+        return (narrowedOld, narrowedNew)
+    }
+}

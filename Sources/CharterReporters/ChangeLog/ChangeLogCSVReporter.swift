@@ -1,0 +1,44 @@
+import CharterCore
+import Foundation
+
+/// `charter changes --format csv`: one row per change request, for a spreadsheet (RFC 4180).
+public enum ChangeLogCSVReporter: ChangeLogReporter {
+    public static let format = ChangeLogFormat.csv
+
+    static let header = ["id", "commit", "date", "author", "author_email", "title", "reason", "pull_request", "change_types",
+                         "max_slip_days", "budget_delta", "milestones_added", "milestones_removed", "risks_added",
+                         "risks_closed", "approval_required", "approved", "policy_met", "approvers", "missing", "changes"]
+
+    public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
+        var rows = [header]
+        for record in records {
+            rows.append([
+                record.id, record.commit, record.author.date, record.author.name, record.author.email, record.title,
+                record.reason ?? "", record.pullRequest.map { "#\($0)" } ?? "", record.changeTypes.joined(separator: " "),
+                String(record.impact.maxSlipDays), Money.formatPlain(record.impact.budgetDelta),
+                record.impact.milestonesAdded.joined(separator: " "), record.impact.milestonesRemoved.joined(separator: " "),
+                record.impact.risksAdded.joined(separator: " "), record.impact.risksClosed.joined(separator: " "),
+                String(record.approvalRequired), String(record.approved), String(record.policyMet),
+                ChangeLogPhrases.approvers(record), record.requirements.compactMap(\.missing).joined(separator: "; "),
+                String(record.changes.count),
+            ])
+        }
+        return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Quoted when it holds a comma, quote or line break; a leading =, +, - or @ is prefixed with
+    /// an apostrophe so a spreadsheet does not run it as a formula.
+    static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension Money {
+    /// `40000`, `-1200.5`: numbers a spreadsheet reads as numbers.
+    static func formatPlain(_ amount: Double) -> String {
+        amount == amount.rounded() && abs(amount) < 1e15 ? String(Int64(amount)) : String(amount)
+    }
+}

@@ -1,0 +1,92 @@
+import CharterCore
+
+/// The output formats of `charter changes --format`.
+public enum ChangeLogFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+    case yaml
+    case markdown
+    case csv
+}
+
+/// What a change-log reporter needs besides the records.
+public struct ChangeLogContext: Sendable {
+    /// The range as the user gave it (`HEAD`, `v1.0..main`), for headings.
+    public var range: String
+    public var useColor: Bool
+    /// The history stopped at a shallow clone's boundary: older changes are not listed.
+    public var reachedShallowBoundary: Bool
+
+    public init(range: String = "HEAD", useColor: Bool = false, reachedShallowBoundary: Bool = false) {
+        self.range = range
+        self.useColor = useColor
+        self.reachedShallowBoundary = reachedShallowBoundary
+    }
+}
+
+/// A pure function from change-request records to text.
+public protocol ChangeLogReporter: Sendable {
+    static var format: ChangeLogFormat { get }
+    static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String
+}
+
+public enum ChangeLogReporters {
+    public static func reporter(for format: ChangeLogFormat) -> any ChangeLogReporter.Type {
+        switch format {
+        case .text: return ChangeLogTextReporter.self
+        case .json: return ChangeLogJSONReporter.self
+        case .yaml: return ChangeLogYAMLReporter.self
+        case .markdown: return ChangeLogMarkdownReporter.self
+        case .csv: return ChangeLogCSVReporter.self
+        }
+    }
+
+    public static func render(_ records: [ChangeRequest], as format: ChangeLogFormat, context: ChangeLogContext) -> String {
+        reporter(for: format).render(records, context: context)
+    }
+}
+
+/// Phrases the text, markdown and CSV change logs share.
+enum ChangeLogPhrases {
+    static func approvalState(_ record: ChangeRequest) -> String {
+        if !record.approvalRequired { return record.approved ? "approved (not required)" : "no approval required" }
+        return record.approved ? "approval required: approved" : "approval required: MISSING"
+    }
+
+    static func approvers(_ record: ChangeRequest) -> String {
+        record.approvals.filter(\.counts).map { approval in
+            approval.name + (approval.roles.isEmpty ? "" : " (\(approval.roles.joined(separator: ", ")))")
+                + (approval.source == .note ? " [note]" : "")
+        }.joined(separator: "; ")
+    }
+
+    static func impactLine(_ record: ChangeRequest) -> String {
+        let impact = record.impact
+        var parts: [String] = []
+        if impact.maxSlipDays > 0 { parts.append("max slip \(impact.maxSlipDays)d (\(impact.milestonesSlipped.joined(separator: ", ")))") }
+        if impact.budgetDelta != 0 { parts.append("budget \(Money.signed(impact.budgetDelta))") }
+        if impact.budgetLinesDelta != 0 && impact.budgetDelta == 0 { parts.append("budget lines \(Money.signed(impact.budgetLinesDelta))") }
+        if !impact.milestonesAdded.isEmpty { parts.append("milestones added \(impact.milestonesAdded.joined(separator: ", "))") }
+        if !impact.milestonesRemoved.isEmpty { parts.append("milestones removed \(impact.milestonesRemoved.joined(separator: ", "))") }
+        if !impact.risksAdded.isEmpty { parts.append("risks added \(impact.risksAdded.joined(separator: ", "))") }
+        if !impact.risksClosed.isEmpty { parts.append("risks closed \(impact.risksClosed.joined(separator: ", "))") }
+        if !impact.scopeAdded.isEmpty { parts.append("scope + \(impact.scopeAdded.joined(separator: ", "))") }
+        if !impact.scopeRemoved.isEmpty { parts.append("scope − \(impact.scopeRemoved.joined(separator: ", "))") }
+        if impact.personDaysAdded > 0 { parts.append("+\(Money.format(impact.personDaysAdded)) person-days") }
+        if impact.personDaysRemoved > 0 { parts.append("−\(Money.format(impact.personDaysRemoved)) person-days") }
+        return parts.isEmpty ? "no schedule, budget, scope or risk impact" : parts.joined(separator: "; ")
+    }
+
+    /// One line per change: "payments-v2/M2 milestone modified: date 2026-05-01 → 2026-05-15 (+14d)".
+    static func changeLine(_ change: EntityChange) -> String {
+        let subject = change.entity == .program ? change.id : change.qualifiedID
+        var line = "\(subject) \(change.entity.noun) \(change.change.rawValue)"
+        if let from = change.movedFrom { line += " from \(from)" }
+        if change.change == .modified {
+            let fields = change.fields.map { "\($0.field) \($0.from?.description ?? "∅") → \($0.to?.description ?? "∅")" }
+            if !fields.isEmpty { line += ": " + fields.joined(separator: ", ") }
+        }
+        if let slip = change.slipDays, slip != 0 { line += " (\(slip > 0 ? "+" : "")\(slip)d)" }
+        return line
+    }
+}
