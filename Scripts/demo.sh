@@ -33,4 +33,21 @@ done
 bad=$(git log --format=%h --grep='Remove wallets milestone' -1)
 step "$charter" validate --rev "$bad"
 echo
-echo "Try next:  cd $demo && $charter rules   |   $charter validate --format sarif   |   $charter init --template software-launch checkout"
+echo "What the slip commit changed, by meaning (not by line): 'charter diff REV^!'"
+slip=$(git log --format=%h --grep='Slip Payments Beta' -1)
+step "$charter" diff "$slip^!"
+echo
+echo "The change log: one change-request record per plan commit, with impact and approvals"
+echo "(the merged pull request is one record). The three most recent:"
+step "$charter" changes --max-count 3
+echo
+echo "The CI gate over the whole history: one commit slipped a milestone 21 days without the"
+echo "approval charter.yaml requires."
+step "$charter" check "$(git rev-list --max-parents=0 HEAD)..HEAD"
+unapproved=$(git log --format=%h --grep='MFA rollout moves' -1)
+echo
+echo "A late approval, recorded as a git note (no history rewrite); the gate then passes:"
+step "$charter" approve "$unapproved" --as bob --role sponsor
+step "$charter" check "$(git rev-list --max-parents=0 HEAD)..HEAD"
+echo
+echo "Try next:  cd $demo && $charter changes --format markdown   |   $charter diff HEAD~5 HEAD --format markdown   |   $charter hooks install   |   $charter rules"

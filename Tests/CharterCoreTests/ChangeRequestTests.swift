@@ -161,3 +161,26 @@ struct ChangeRequestTests {
         #expect(!cr.approvalRequired && cr.policyMet && !cr.approved)
     }
 }
+
+extension ChangeRequestTests {
+    @Test("a GitHub squash merge keeps the approvals of every squashed commit")
+    func squashMergeUnionOfTrailers() {
+        let message = """
+        Slip Beta and tidy (#42)
+
+        * Slip Beta two weeks
+
+        Approved-by: Bob Stone <bob@example.com>
+
+        * Fix typo
+
+        Reviewed-by: Carol Diaz <carol@example.com>
+        """
+        let cr = Self.record(Self.slipped, message: message)
+        #expect(cr.approved)
+        #expect(cr.approvals.map(\.kind) == ["Reviewed-by", "Approved-by"] || cr.approvals.map(\.kind) == ["Approved-by", "Reviewed-by"])
+        #expect(cr.pullRequest == 42)
+        let plain = Self.record(Self.slipped, message: "Slip Beta and tidy\n\n* Slip\n\nApproved-by: bob\n\n* Fix typo\n")
+        #expect(!plain.approved)
+    }
+}

@@ -15,7 +15,7 @@ struct Approve: ParsableCommand {
     @Argument(help: ArgumentHelp("The commit to approve.", valueName: "rev"))
     var revision: String
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Who approves: a person id or email in people.yaml.", valueName: "person"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Who approves: a person id, email or GitHub login in people.yaml.", valueName: "person"))
     var person: String
 
     @Option(help: ArgumentHelp("The role they approve in, e.g. sponsor or accountable (recorded as stated).", valueName: "role"))
@@ -30,7 +30,9 @@ struct Approve: ParsableCommand {
             let commit = try Git.call { try repository.commit(revision) }
             // The people and policy the commit itself was made under.
             let workspace = WorkspaceLoader.load(from: try Git.call { try repository.treeSource(commit: commit.id, prefix: reader.location.prefix) }).workspace
-            guard let approver = workspace.people.first(where: { $0.id.value == person || $0.email?.lowercased() == person.lowercased() }) else {
+            guard let approver = workspace.people.first(where: {
+                $0.id.value == person || $0.email?.lowercased() == person.lowercased() || $0.github?.lowercased() == person.lowercased()
+            }) else {
                 let hint = Suggestion.didYouMean(person, in: workspace.people.map(\.id.value))
                 throw CLIError("'\(person)' is not in people.yaml at \(commit.id.short)\(hint); an approval must name a known person")
             }

@@ -21,7 +21,7 @@ struct Rules: ParsableCommand {
     var brief = false
 
     func run() throws {
-        var rules = RuleRegistry.all.map(\.description)
+        var rules = RuleRegistry.all.map(\.description) + PolicyFindings.descriptions
         if let ruleID {
             rules = rules.filter { $0.id == ruleID }
             if rules.isEmpty {

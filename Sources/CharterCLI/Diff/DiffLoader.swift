@@ -103,6 +103,8 @@ struct DiffLoader {
             readShared(upstream, datesOnly: true)
             datesOnly.formUnion(upstream)
 
+            let candidates = newFolders.filter { $0.value == .directory && !whole.contains($0.key) }.keys
+            guard !candidates.isEmpty else { break }
             let (before, after) = workspaces()
             let moved = ScheduleImpact.milestonesWithChangedEnds(old: before, new: after).subtracting(searched)
             searched.formUnion(moved)
@@ -111,7 +113,7 @@ struct DiffLoader {
             guard !targets.isEmpty else { break }
 
             var found: Set<String> = []
-            for (folder, kind) in newFolders where kind == .directory && !whole.contains(folder) {
+            for folder in candidates {
                 let path = "programs/\(folder)/\(PlanFileKind.milestones.fileName)"
                 let bytes = scanned[folder] ?? new.bytes(of: path) ?? []
                 scanned[folder] = bytes

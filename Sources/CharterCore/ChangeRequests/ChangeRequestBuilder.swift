@@ -25,7 +25,8 @@ public struct ChangeRequestBuilder: Sendable {
     }
 
     public func build(commit: CommitFacts, diff: PlanDiff, notes: [String] = []) -> ChangeRequest {
-        let message = CommitMessage(commit.message)
+        var message = CommitMessage(commit.message)
+        message.trailers = SquashMessage.trailers(of: message, full: commit.message)
         let people = PeopleDirectory(new.people.isEmpty ? old.people : new.people)
         let authorID = people.match(PersonIdentity(name: commit.author.name, email: commit.author.email))
         let programs = Set(diff.changes.compactMap(\.program))

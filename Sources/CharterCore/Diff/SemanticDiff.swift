@@ -71,15 +71,13 @@ private struct Comparison {
             changes.append(programChange(before, after, movedFrom: rename.from)!)
             compareContents(before, after)
         }
-        for folder in removed where !renamedFrom.contains(folder) {
-            let program = old[folder]!
-            changes.append(lifecycleChange(program, added: false))
-            for entity in contents(of: program) { removedPool.append((folder, entity, false)) }
-        }
-        for folder in added where !renamedTo.contains(folder) {
-            let program = new[folder]!
-            changes.append(lifecycleChange(program, added: true))
-            for entity in contents(of: program) { addedPool.append((folder, entity, false)) }
+        let gone = removed.filter { !renamedFrom.contains($0) }, appeared = added.filter { !renamedTo.contains($0) }
+        for folder in gone { changes.append(lifecycleChange(old[folder]!, added: false)) }
+        for folder in appeared { changes.append(lifecycleChange(new[folder]!, added: true)) }
+        // What removed and added programs hold matters only if something can move between them.
+        if (!removedPool.isEmpty || !gone.isEmpty) && (!addedPool.isEmpty || !appeared.isEmpty) {
+            for folder in gone { removedPool += contents(of: old[folder]!).map { (folder, $0, false) } }
+            for folder in appeared { addedPool += contents(of: new[folder]!).map { (folder, $0, false) } }
         }
         pairMoves()
         compareRootFiles()
@@ -176,7 +174,9 @@ private struct Comparison {
         for (index, item) in removedPool.enumerated() {
             byKey["\(item.entity.kind.rawValue)\u{0}\(item.entity.id)", default: []].append(index)
         }
-        let addedOrder = addedPool.indices.sorted { a, b in
+        let addedOrder = addedPool.indices.filter { index in
+            byKey["\(addedPool[index].entity.kind.rawValue)\u{0}\(addedPool[index].entity.id)"] != nil
+        }.sorted { a, b in
             let x = addedPool[a], y = addedPool[b]
             if x.program != y.program { return NaturalOrder.less(x.program, y.program) }
             if x.entity.kind != y.entity.kind { return x.entity.kind < y.entity.kind }

@@ -3,7 +3,7 @@
 enum ModelBuilder {
     static func person(_ r: FieldReader) -> Person? {
         guard let id = r.identifier("id") else { return nil }
-        return Person(id: id, name: r.text("name"), email: r.text("email"), team: r.text("team"), title: r.text("title"))
+        return Person(id: id, name: r.text("name"), email: r.text("email"), github: r.text("github"), team: r.text("team"), title: r.text("title"))
     }
 
     static func fillProgram(_ program: inout Program, from r: FieldReader) {

@@ -11,6 +11,7 @@ public enum PlanSchemas {
         FieldSpec("id", .identifier, required: true, "Stable id that owners and stakeholders refer to."),
         FieldSpec("name", .text, required: true, "Full name."),
         FieldSpec("email", .text, "Email address; approvals in commit trailers are matched by it."),
+        FieldSpec("github", .text, "GitHub login: approving pull-request reviews are recorded as approvals by it (docs/ci.md)."),
         FieldSpec("team", .text, "Team or organisation."),
         FieldSpec("title", .text, "Job title."),
     ])

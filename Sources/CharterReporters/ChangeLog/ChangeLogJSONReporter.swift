@@ -11,7 +11,7 @@ public enum ChangeLogJSONReporter: ChangeLogReporter {
 
     static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
         // Every value is a string, number, bool or null: encoding cannot fail.
         let data = (try? encoder.encode(value)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
