@@ -33,9 +33,9 @@ hyperfine --warmup 3 --min-runs 20 -N \
 
 cd "$work/large"
 root=$(git rev-list --max-parents=0 HEAD)
-second=$(git rev-list --reverse HEAD | sed -n 2p)
+second=$(git rev-list --reverse HEAD | sed -n 2p)  # sed reads everything: no SIGPIPE under pipefail
 # A worktree edit: slip one milestone of the first program by a week.
-first_program=$(ls programs | head -1)
+first_program=$(cd programs && for folder in */; do echo "${folder%/}"; break; done)
 hyperfine --warmup 2 --min-runs 10 -N \
   "$CHARTER diff HEAD~1 HEAD" \
   "$CHARTER diff HEAD~10 HEAD" \

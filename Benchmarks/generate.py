@@ -805,6 +805,8 @@ def cmd_history(args):
                       "Programs, milestones, risks, budgets and decisions as of the planning review."],
                   [f"Refs: {ed.ref()}"], list(ws.all_files()), None)
     made, prs = 1, 0
+    # --plan-commits K: about K of the M commits change plans; the rest change other files.
+    code_share = 0.0 if args.plan_commits is None else max(0.0, 1.0 - args.plan_commits / max(1, args.commits))
     branch = None   # dict(program ids, tip, base, left, files, title)
     while made < args.commits:
         today = clock[0] // DAY + _dt.date(1970, 1, 1).toordinal()
@@ -818,6 +820,13 @@ def cmd_history(args):
                           committer=("GitHub", "noreply@github.com"))
             made += 1
             branch = None
+            continue
+        if branch is None and code_share and rng.random() < code_share:
+            # A commit outside the plans (the repository's other work), as in a monorepo.
+            n = made % 50
+            main = commit("refs/heads/main", ws.person(), f"Refactor module {n}", [], [],
+                          [(f"src/module{n}.txt", f"revision {made}\n")], main)
+            made += 1
             continue
         if branch is None and args.commits - made > 8 and rng.random() < 0.03:
             p = rng.choice(ws.programs)
@@ -866,6 +875,8 @@ def main(argv=None):
         p.add_argument("--programs", type=int, required=True, metavar="N")
         p.add_argument("--seed", type=int, default=1, metavar="S")
     h.add_argument("--commits", type=int, required=True, metavar="M")
+    h.add_argument("--plan-commits", type=int, metavar="K",
+                   help="about K commits change plans, the others change files outside them (default: all)")
     args = ap.parse_args(argv)
     if args.programs < 1:
         ap.error("--programs must be at least 1")

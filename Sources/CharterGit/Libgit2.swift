@@ -3,7 +3,15 @@ import Clibgit2
 /// libgit2 keeps global state (allocators, TLS for errors) that must be set up once per
 /// process before any other call. A global `let` is initialised lazily and exactly once,
 /// even when several threads race to it; we never shut down, the process exit does that.
-private let libgit2InitCount: Int32 = git_libgit2_init()
+private let libgit2InitCount: Int32 = {
+    let count = git_libgit2_init()
+    guard count >= 0 else { return count }
+    // Reading only: trust the object database as git does, and cache the large trees a history walk
+    // revisits. Both are process-wide settings, made once here.
+    _ = charter_disable_strict_hash_verification()
+    _ = charter_set_tree_cache_limit(1 << 20)
+    return count
+}()
 
 /// Every factory that creates a libgit2 object calls this first.
 func ensureLibgit2() throws {

@@ -35,18 +35,60 @@ final class ChangeLogBuilder {
         let plans = selection.programs.isEmpty
             ? ["programs", PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
             : selection.programs.map { "programs/" + $0 }
-        return plans.map { base + $0 } + selection.paths
+        return plans.map { base + $0 }
     }
 
     func records(_ selection: ChangeLogSelection) throws -> (records: [ChangeRequest], reachedShallowBoundary: Bool) {
+        let plans = planPaths(selection)
+        // `--path` narrows: a commit must change one of those paths *and* plans (walk by the
+        // paths, then keep the commits that also changed plans).
+        let narrowed = !selection.paths.isEmpty
         let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.since,
-                                  paths: planPaths(selection), maxCount: selection.maxCount)
+                                  paths: narrowed ? selection.paths : plans, maxCount: narrowed ? nil : selection.maxCount)
         let walk = try repository.walk(range: selection.range, options: options)
         var records: [ChangeRequest] = []
         for commit in walk.commits where !walk.shallowBoundaryCommits.contains(commit.id) {
-            records.append(try record(for: commit))
+            if let maxCount = selection.maxCount, records.count >= maxCount { break }
+            if narrowed, !(try repository.commitChanges(commit.id, under: plans)) { continue }
+            var record = try record(for: commit)
+            if commit.isMerge {
+                record = try carryingBranchApprovals(record, branchTips: Array(commit.parentIDs.dropFirst()), base: commit.parentIDs[0])
+            }
+            records.append(record)
         }
         return (records, walk.reachedShallowBoundary)
+    }
+
+    /// A merge is judged on its whole branch, but the approvals were usually given on the
+    /// branch's commits (their trailers, their notes), not in the merge's message. So a
+    /// requirement the merge leaves unmet (a reason, in a program) is met when commits of
+    /// the merged branch had that same requirement and every one of them met it, each judged
+    /// with its own author, people and policy. What no branch commit needed on its own (two
+    /// small slips adding up, a merge landing in a freeze) still needs approval on the merge.
+    private func carryingBranchApprovals(_ record: ChangeRequest, branchTips: [ObjectID], base: ObjectID) throws -> ChangeRequest {
+        guard !record.requirements.allSatisfy(\.isSatisfied), !branchTips.isEmpty else { return record }
+        let walk = try repository.walk(range: .revisions(including: branchTips.map(\.hex), excluding: [base.hex]),
+                                       options: WalkOptions(paths: planPaths(ChangeLogSelection())))
+        let branch = try walk.commits
+            .filter { !$0.isMerge && !walk.shallowBoundaryCommits.contains($0.id) }
+            .map { try self.record(for: $0) }
+        var result = record
+        for index in result.requirements.indices where !result.requirements[index].isSatisfied {
+            let wanted = result.requirements[index]
+            let same = branch.flatMap { cr in
+                cr.requirements.filter { $0.reason == wanted.reason && $0.program == wanted.program }.map { (cr.id, $0) }
+            }
+            guard !same.isEmpty, same.allSatisfy({ $0.1.isSatisfied }) else { continue }
+            var names: [String] = []
+            for (id, met) in same {
+                for name in met.satisfiedBy where !names.contains("\(name) (\(id) on the merged branch)") {
+                    names.append("\(name) (\(id) on the merged branch)")
+                }
+            }
+            result.requirements[index].satisfiedBy = names
+            result.requirements[index].missing = nil
+        }
+        return result
     }
 
     /// The record of one commit: its diff against its first parent (or nothing, for a root commit).
@@ -73,7 +115,19 @@ final class ChangeLogBuilder {
         let facts = CommitFacts(id: String(repeating: "0", count: 40), parentIDs: head.map { [$0.hex] } ?? [],
                                 message: message, author: author, committer: author)
         let builder = ChangeRequestBuilder(old: old.workspace, new: new.workspace)
-        return (builder.build(commit: facts, diff: diff), builder.policy)
+        var record = builder.build(commit: facts, diff: diff)
+        // Concluding a merge (`git merge`, or `git commit` after resolving): judged like the
+        // merge commit it will be, with the approvals given on the merged branch.
+        if let head, case let heads = mergeHeads(), !heads.isEmpty {
+            record = try carryingBranchApprovals(record, branchTips: heads, base: head)
+        }
+        return (record, builder.policy)
+    }
+
+    /// The commits being merged while a merge is in progress (`MERGE_HEAD`, one per line).
+    private func mergeHeads() -> [ObjectID] {
+        guard let text = try? String(contentsOfFile: repository.gitDir + "/MERGE_HEAD", encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: $0.trimmingCharacters(in: .whitespaces)) }
     }
 
     private func freezeExceptions(in workspace: Workspace, at commit: ObjectID) -> [ChangeRequestBuilder.FreezeException] {

@@ -38,6 +38,9 @@ struct Changes: ParsableCommand {
     @Flag(help: "Oldest first.")
     var reverse = false
 
+    @Flag(help: "Only list the commits that changed plans (one commit id per line), without building records.")
+    var ids = false
+
     @Option(name: .customLong("max-count"), help: ArgumentHelp("At most this many records.", valueName: "n"))
     var maxCount: Int?
 
@@ -64,6 +67,12 @@ struct Changes: ParsableCommand {
                                                allCommits: allCommits, maxCount: maxCount)
             selection.since = since.flatMap(PlanDate.init).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
             selection.paths = try paths.map { try repositoryPath($0, repository: repository) }
+            if ids {
+                var commits = try Git.call { try builder.planCommits(selection) }
+                if reverse { commits.reverse() }
+                Terminal.write(commits.map { (commit: CommitInfo) in commit.id.hex }.joined(separator: "\n"))
+                return
+            }
             var (records, shallow) = try Git.call { try builder.records(selection) }
             if reverse { records.reverse() }
             if let directory = writeDirectory {

@@ -44,13 +44,14 @@ extension Charter {
 extension Charter {
     /// `--write` of `charter changes` takes an optional folder, which ArgumentParser cannot
     /// express: a `--write` with nothing after it, or another option, gets the empty value that
-    /// means "the default folder".
+    /// means "the default folder" (as a separate empty argument: ArgumentParser reads
+    /// `--write=` as a missing value).
     static func optionalValues(_ arguments: [String]) -> [String] {
         guard arguments.first == "changes" else { return arguments }
         var result: [String] = []
         for (index, argument) in arguments.enumerated() {
             if argument == "--write", index + 1 == arguments.count || arguments[index + 1].hasPrefix("-") {
-                result.append("--write=")
+                result += ["--write", ""]
             } else {
                 result.append(argument)
             }

@@ -17,7 +17,8 @@ enum Terminal {
     /// Results, on stdout, ending with a newline.
     static func write(_ text: String) {
         guard !text.isEmpty else { return }
-        put(text.hasSuffix("\n") ? text : text + "\n", to: STDOUT_FILENO)
+        // By bytes: "\r\n" (CSV) is one Character, so `hasSuffix("\n")` is false for it.
+        put(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {

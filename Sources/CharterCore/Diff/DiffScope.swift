@@ -1,6 +1,6 @@
 /// Narrows two versions of a workspace to what a diff can find different: the programs that
-/// changed, and the programs whose milestones depend on them (directly or through others), whose
-/// schedules a change can push. Unchanged programs compare equal in O(1) when both sides share
+/// changed, and — when their milestones changed — the programs whose milestones depend on them
+/// (directly or through others), whose schedules the change can push. Unchanged programs compare equal in O(1) when both sides share
 /// storage, as successive commits loaded through a cache do; dropping the rest makes a diff of
 /// one commit in a long history cost what the commit changed, not what the workspace holds.
 public enum DiffScope {
@@ -22,7 +22,8 @@ public enum DiffScope {
                 }
             }
         }
-        var queue = Array(keep)
+        // Only a change to milestones can push another program's schedule.
+        var queue = Array(keep.filter { before[$0]?.milestones != after[$0]?.milestones })
         while let folder = queue.popLast() {
             for dependent in dependents[folder] ?? [] where keep.insert(dependent).inserted {
                 queue.append(dependent)

@@ -191,6 +191,9 @@ final class ScheduleGraph {
         var dependents: [MilestoneKey: [MilestoneKey]] = [:]
         var programMilestones: [String: [MilestoneKey]] = [:]
         var targets: [String: PlanDate] = [:]
+        let count = workspace.programs.reduce(0) { $0 + $1.milestones.count }
+        nodes.reserveCapacity(count)
+        dependents.reserveCapacity(count)
         for program in workspace.programs {
             if let target = program.target?.value { targets[program.folder] = target }
             for milestone in program.milestones {

@@ -230,7 +230,8 @@ private struct Comparison {
             change.budgetDelta = added ? total : -total
         }
         if readable(program.folder, .program) {
-            let effort = DiffEntity.allocations(of: program).compactMap(\.personDays).reduce(0, +)
+            // Sorted, so the sum does not depend on the order allocations come in (it is rounded for output).
+            let effort = DiffEntity.allocations(of: program).compactMap(\.personDays).sorted().reduce(0, +)
             if effort != 0 { change.personDaysDelta = added ? effort : -effort }
         }
         return change

@@ -24,7 +24,8 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
         let json = ChangeLogJSONReporter.encode(records.map(ChangeLogDocument.record))
-        return (JSONValue(parsing: json) ?? .array([])).yaml()
+        guard case .array(let items)? = JSONValue(parsing: json) else { return JSONValue.array([]).yaml() }
+        return JSONValue.array(items.map(identifiedFirst)).yaml()
     }
 
     /// One record as a YAML file of its own.
@@ -32,6 +33,14 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
         let json = ChangeLogJSONReporter.encode(ChangeLogDocument.record(record))
         return "# Change request \(record.id), written by `charter changes --write` from commit \(record.commit).\n"
             + "# Regenerated from git history: edit the commit's notes (charter approve), not this file.\n"
-            + (JSONValue(parsing: json) ?? .object([])).yaml()
+            + identifiedFirst(JSONValue(parsing: json) ?? .object([])).yaml()
+    }
+
+    /// A reader looks for which CR and commit first: those keys lead, the rest stay sorted.
+    static func identifiedFirst(_ record: JSONValue) -> JSONValue {
+        guard case .object(let pairs) = record else { return record }
+        let leading = ["id", "commit", "title", "date"]
+        let first = leading.compactMap { key in pairs.first { $0.0 == key } }
+        return .object(first + pairs.filter { !leading.contains($0.0) })
     }
 }

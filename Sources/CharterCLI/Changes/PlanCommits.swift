@@ -1,0 +1,16 @@
+import CharterGit
+
+extension ChangeLogBuilder {
+    /// The commits that changed plans, newest first, found by comparing tree ids alone: no YAML
+    /// is read (`charter changes --ids`).
+    func planCommits(_ selection: ChangeLogSelection) throws -> [CommitInfo] {
+        let plans = planPaths(selection)
+        let narrowed = !selection.paths.isEmpty
+        let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.since,
+                                  paths: narrowed ? selection.paths : plans, maxCount: narrowed ? nil : selection.maxCount)
+        var commits = try repository.walk(range: selection.range, options: options).commits
+        if narrowed { commits = try commits.filter { try repository.commitChanges($0.id, under: plans) } }
+        if let maxCount = selection.maxCount { commits = Array(commits.prefix(maxCount)) }
+        return commits
+    }
+}
