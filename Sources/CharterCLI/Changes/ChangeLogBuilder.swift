@@ -105,11 +105,17 @@ final class ChangeLogBuilder {
 
     /// The record a commit would get if it were made now from the index with this message:
     /// what the commit-msg hook judges.
-    func stagedRecord(message: String, author: CommitFacts.Person) throws -> (record: ChangeRequest, policy: Policy) {
+    /// `settingsErrors`: what makes the staged `charter.yaml` unreadable or invalid (the
+    /// policy the record is judged by would then be a guess).
+    func stagedRecord(message: String, author: CommitFacts.Person) throws
+        -> (record: ChangeRequest, policy: Policy, settingsErrors: [Diagnostic]) {
         let head = try repository.headCommitID()
         let old = try workspaces.side(at: head)
         let index = try repository.indexSource(prefix: prefix)
         let load = WorkspaceLoader.load(from: index)
+        let fileRules = RuleRegistry.all.filter { [.files, .schema].contains($0.description.category) }
+        let settingsErrors = Validator.validate(load, asOf: author.day, rules: fileRules)
+            .filter { $0.severity == .error && $0.location.path == PlanFileKind.settings.fileName }
         let new = DiffSide(load)
         let diff = SemanticDiff.compare(old, new)
         let facts = CommitFacts(id: String(repeating: "0", count: 40), parentIDs: head.map { [$0.hex] } ?? [],
@@ -121,7 +127,7 @@ final class ChangeLogBuilder {
         if let head, case let heads = mergeHeads(), !heads.isEmpty {
             record = try carryingBranchApprovals(record, branchTips: heads, base: head)
         }
-        return (record, builder.policy)
+        return (record, builder.policy, settingsErrors)
     }
 
     /// The commits being merged while a merge is in progress (`MERGE_HEAD`, one per line).

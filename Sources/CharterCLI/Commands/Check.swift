@@ -117,7 +117,18 @@ struct Check: ParsableCommand {
             throw CLIError("cannot read the commit message \(messageFile!): \(error.localizedDescription)")
         }
         let builder = ChangeLogBuilder(repository: repository, prefix: location.prefix)
-        let (record, policy) = try Git.call { try builder.stagedRecord(message: message, author: try CommitIdentity.author(repository)) }
+        let (record, policy, settingsErrors) = try Git.call {
+            try builder.stagedRecord(message: message, author: try CommitIdentity.author(repository))
+        }
+        if !settingsErrors.isEmpty {
+            // A policy that cannot be read must not let everything through.
+            let context = ReportContext(toolVersion: Charter.version, useColor: false, rules: RuleRegistry.all.map(\.description),
+                                        pathPrefix: location.prefix)
+            let report = ValidationReport(diagnostics: settingsErrors, sourceDescription: "the index")
+            Terminal.writeError(ValidationReporters.render(report, as: .text, context: context)
+                + "The staged charter.yaml does not validate, so the policy this commit must meet is unknown: fix it and 'git add' it.")
+            throw ExitCode(1)
+        }
         guard !record.policyMet else { return }
         var lines = ["This commit changes plans in a way the policy in charter.yaml asks approval for:"]
         for requirement in record.requirements where !requirement.isSatisfied {
@@ -132,7 +143,7 @@ struct Check: ParsableCommand {
         }
         lines.append("Add the approval as the last paragraph of the message, for example:")
         lines.append("    \(policy.approvalTrailer): Full Name <email@example.com>")
-        lines.append("or commit now and record the approval later with 'charter approve <commit> --as <person>'")
+        lines.append("or commit now with --no-verify and record the approval later with 'charter approve <commit> --as <person>'")
         lines.append("(the pre-push hook and 'charter check' then accept it). Your message is kept in \(messageFile!).")
         Terminal.writeError(lines.joined(separator: "\n"))
         throw ExitCode(1)

@@ -1,6 +1,7 @@
 /// Narrows two versions of a workspace to what a diff can find different: the programs that
 /// changed, and — when their milestones changed — the programs whose milestones depend on them
-/// (directly or through others), whose schedules the change can push. Unchanged programs compare equal in O(1) when both sides share
+/// (directly or through others), whose schedules the change can push; and the programs those
+/// depend on, which say when their dependencies end. Unchanged programs compare equal in O(1) when both sides share
 /// storage, as successive commits loaded through a cache do; dropping the rest makes a diff of
 /// one commit in a long history cost what the commit changed, not what the workspace holds.
 public enum DiffScope {
@@ -23,12 +24,23 @@ public enum DiffScope {
             }
         }
         // Only a change to milestones can push another program's schedule.
+        var upstream: Set<String> = []
         var queue = Array(keep.filter { before[$0]?.milestones != after[$0]?.milestones })
         while let folder = queue.popLast() {
             for dependent in dependents[folder] ?? [] where keep.insert(dependent).inserted {
                 queue.append(dependent)
             }
         }
+        // And one level upstream: when a kept milestone's dependency ends is read from the program
+        // it lives in (taken at its own dates, as `charter diff` does).
+        for workspace in [old, new] {
+            for program in workspace.programs where keep.contains(program.folder) {
+                for milestone in program.milestones {
+                    for reference in milestone.dependsOn { if let other = reference.value.program { upstream.insert(other) } }
+                }
+            }
+        }
+        keep.formUnion(upstream)
         var narrowedOld = old, narrowedNew = new
         narrowedOld.programs = old.programs.filter { keep.contains($0.folder) }
         narrowedNew.programs = new.programs.filter { keep.contains($0.folder) }
