@@ -69,7 +69,7 @@ struct DiffLoader {
         var sharedLoads: [LoadResult] = []
         var whole = changed
         var datesOnly: Set<String> = []
-        var searched: Set<MilestoneKey> = []
+        var searched: Set<QualifiedID> = []
         var scanned: [String: [UInt8]] = [:]
 
         func workspaces() -> (Workspace, Workspace) {
@@ -174,9 +174,9 @@ struct DiffLoader {
                     continue
                 }
                 var start = index
-                while start > 0, isIDByte(text[start - 1]) { start -= 1 }
+                while start > 0, ScalarParsing.isIDByte(text[start - 1]) { start -= 1 }
                 var end = index + 1
-                while end < text.count, isIDByte(text[end]) { end += 1 }
+                while end < text.count, ScalarParsing.isIDByte(text[end]) { end += 1 }
                 if start < index, end > index + 1 {
                     let program = String(decoding: UnsafeBufferPointer(rebasing: text[start..<index]), as: UTF8.self)
                     if let ids = targets[program] {
@@ -186,16 +186,6 @@ struct DiffLoader {
                 }
                 index = end
             }
-            return false
-        }
-    }
-
-    private static func isIDByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
-            return true
-        default:
             return false
         }
     }

@@ -40,7 +40,7 @@ struct PolicyEvaluation {
         return Self.merged(found)
     }
 
-    private func slipRequirements(_ change: EntityChange, slip: Int, dependents: [MilestoneKey: [MilestoneKey]]) -> [(Policy.Reason, String?, String)] {
+    private func slipRequirements(_ change: EntityChange, slip: Int, dependents: [QualifiedID: [QualifiedID]]) -> [(Policy.Reason, String?, String)] {
         var found: [(Policy.Reason, String?, String)] = []
         let dates = change.field("date").map { " (\($0.from?.description ?? "?") → \($0.to?.description ?? "?"))" } ?? ""
         let what = "\(change.id) slips \(slip) day\(slip == 1 ? "" : "s")\(dates)"
@@ -55,7 +55,7 @@ struct PolicyEvaluation {
             }
         }
         if policy.dependentSlip, let program = change.program,
-           let waiting = dependents[MilestoneKey(program: program, id: change.id)], !waiting.isEmpty {
+           let waiting = dependents[QualifiedID(program: program, id: change.id)], !waiting.isEmpty {
             let names = waiting.map { $0.program == program ? $0.id : $0.description }.joined(separator: ", ")
             found.append((.dependentSlip, program, "\(what) and \(names) depend\(waiting.count == 1 ? "s" : "") on it"))
         }
@@ -98,14 +98,14 @@ struct PolicyEvaluation {
     }
 
     /// For each milestone, the milestones (in the newer plan) that depend on it.
-    private func dependentsIndex() -> [MilestoneKey: [MilestoneKey]] {
+    private func dependentsIndex() -> [QualifiedID: [QualifiedID]] {
         guard policy.dependentSlip else { return [:] }
-        var index: [MilestoneKey: [MilestoneKey]] = [:]
+        var index: [QualifiedID: [QualifiedID]] = [:]
         for program in new.programs {
             for milestone in program.milestones {
                 for dependency in milestone.dependsOn {
-                    let target = MilestoneKey(program: dependency.value.program(from: program.folder), id: dependency.value.id)
-                    index[target, default: []].append(MilestoneKey(program: program.folder, id: milestone.id.value))
+                    let target = QualifiedID(program: dependency.value.program(from: program.folder), id: dependency.value.id)
+                    index[target, default: []].append(QualifiedID(program: program.folder, id: milestone.id.value))
                 }
             }
         }

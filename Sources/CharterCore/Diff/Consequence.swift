@@ -21,7 +21,7 @@ public struct Consequence: Hashable, Sendable {
     /// The affected milestone; for a target at risk, the one that ends latest.
     public var milestone: String
     /// The dependency it now conflicts with (not for targets).
-    public var dependency: MilestoneKey?
+    public var dependency: QualifiedID?
     /// The affected milestone's start (starts-before) or date.
     public var date: PlanDate?
     /// When the dependency can end, its own dependencies considered.
@@ -33,7 +33,7 @@ public struct Consequence: Hashable, Sendable {
     /// The earliest the milestone can end, for a target at risk.
     public var earliestEnd: PlanDate?
     /// The milestone at the start of the chain that pushes this one, when it is not the direct dependency.
-    public var pushedBy: MilestoneKey?
+    public var pushedBy: QualifiedID?
     /// One sentence, ids relative to `program`.
     public var message: String
 
@@ -44,5 +44,5 @@ public struct Consequence: Hashable, Sendable {
         self.message = message
     }
 
-    public var milestoneKey: MilestoneKey { MilestoneKey(program: program, id: milestone) }
+    public var milestoneKey: QualifiedID { QualifiedID(program: program, id: milestone) }
 }

@@ -1,20 +1,3 @@
-/// An entity anywhere in the workspace: its program and id (`payments-v2/R7`).
-public struct QualifiedID: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var program: String
-    public var id: String
-
-    public init(program: String, id: String) {
-        self.program = program
-        self.id = id
-    }
-
-    public var description: String { "\(program)/\(id)" }
-
-    public static func < (lhs: QualifiedID, rhs: QualifiedID) -> Bool {
-        lhs.program != rhs.program ? NaturalOrder.less(lhs.program, rhs.program) : NaturalOrder.less(lhs.id, rhs.id)
-    }
-}
-
 /// What a director reads in five seconds, in the spirit of `terraform plan`'s
 /// "2 to add, 1 to change, 1 to destroy" — and the one-line contract other tools parse (`line`).
 public struct DiffSummary: Hashable, Sendable {

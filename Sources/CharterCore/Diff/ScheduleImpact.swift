@@ -11,9 +11,9 @@ public enum ScheduleImpact {
     /// The milestones (of either side) whose earliest end differs between the two sides, or that
     /// exist on one side only: the only ones whose dependents a change can affect. A reader that
     /// loads a large workspace piecemeal follows these to find the programs it must read.
-    public static func milestonesWithChangedEnds(old: Workspace, new: Workspace) -> Set<MilestoneKey> {
+    public static func milestonesWithChangedEnds(old: Workspace, new: Workspace) -> Set<QualifiedID> {
         let before = ScheduleGraph(old), after = ScheduleGraph(new)
-        var changed: Set<MilestoneKey> = []
+        var changed: Set<QualifiedID> = []
         for key in Set(before.nodes.keys).union(after.nodes.keys) {
             let a = before.nodes[key] == nil ? nil : before.end(of: key)
             let b = after.nodes[key] == nil ? nil : after.end(of: key)
@@ -59,7 +59,7 @@ public enum ScheduleImpact {
         }
     }
 
-    private static func name(_ key: MilestoneKey, from program: String) -> String {
+    private static func name(_ key: QualifiedID, from program: String) -> String {
         key.program == program ? key.id : key.description
     }
 
@@ -87,7 +87,7 @@ public enum ScheduleImpact {
     public static let littleSlack = 7
 
     /// A dependency that now ends later leaves the milestone a week or less to spare (but not less than none).
-    private static func slackLost(_ key: MilestoneKey, before: ScheduleGraph, after: ScheduleGraph) -> [Consequence] {
+    private static func slackLost(_ key: QualifiedID, before: ScheduleGraph, after: ScheduleGraph) -> [Consequence] {
         guard let node = after.nodes[key], let oldNode = before.nodes[key],
               let base = node.base, let oldBase = oldNode.base else { return [] }
         var found: [Consequence] = []
@@ -113,7 +113,7 @@ public enum ScheduleImpact {
     }
 
     /// Dependencies the milestone had before and still names, that no longer exist.
-    private static func dependenciesRemoved(_ key: MilestoneKey, before: ScheduleGraph, after: ScheduleGraph) -> [Consequence] {
+    private static func dependenciesRemoved(_ key: QualifiedID, before: ScheduleGraph, after: ScheduleGraph) -> [Consequence] {
         guard let node = after.nodes[key], let oldNode = before.nodes[key] else { return [] }
         return node.dependencies.filter { dependency in
             after.nodes[dependency] == nil && before.nodes[dependency] != nil && oldNode.dependencies.contains(dependency)
@@ -150,9 +150,9 @@ public enum ScheduleImpact {
 /// The milestones of one workspace as a dependency graph, with each milestone's earliest end.
 final class ScheduleGraph {
     struct Node {
-        var key: MilestoneKey
+        var key: QualifiedID
         var milestone: Milestone
-        var dependencies: [MilestoneKey]
+        var dependencies: [QualifiedID]
 
         var isOpen: Bool { milestone.status.value != "done" && milestone.status.value != "cancelled" }
         /// The day work toward it begins, or the day it happens when it has no start.
@@ -162,34 +162,34 @@ final class ScheduleGraph {
     struct End: Hashable {
         var date: PlanDate
         /// The milestone at the head of the chain that pushed this end past the planned date.
-        var pushedBy: MilestoneKey?
+        var pushedBy: QualifiedID?
     }
 
     struct Conflict {
         var kind: Consequence.Kind
-        var dependency: MilestoneKey
+        var dependency: QualifiedID
         var date: PlanDate
         var end: End
     }
 
     struct TargetRisk {
-        var milestone: MilestoneKey
+        var milestone: QualifiedID
         var target: PlanDate
         var end: PlanDate
-        var pushedBy: MilestoneKey?
+        var pushedBy: QualifiedID?
     }
 
-    let nodes: [MilestoneKey: Node]
-    private let dependents: [MilestoneKey: [MilestoneKey]]
-    private let programMilestones: [String: [MilestoneKey]]
+    let nodes: [QualifiedID: Node]
+    private let dependents: [QualifiedID: [QualifiedID]]
+    private let programMilestones: [String: [QualifiedID]]
     private let targets: [String: PlanDate]
-    private var ends: [MilestoneKey: End?] = [:]
-    private var visiting: Set<MilestoneKey> = []
+    private var ends: [QualifiedID: End?] = [:]
+    private var visiting: Set<QualifiedID> = []
 
     init(_ workspace: Workspace) {
-        var nodes: [MilestoneKey: Node] = [:]
-        var dependents: [MilestoneKey: [MilestoneKey]] = [:]
-        var programMilestones: [String: [MilestoneKey]] = [:]
+        var nodes: [QualifiedID: Node] = [:]
+        var dependents: [QualifiedID: [QualifiedID]] = [:]
+        var programMilestones: [String: [QualifiedID]] = [:]
         var targets: [String: PlanDate] = [:]
         let count = workspace.programs.reduce(0) { $0 + $1.milestones.count }
         nodes.reserveCapacity(count)
@@ -197,10 +197,10 @@ final class ScheduleGraph {
         for program in workspace.programs {
             if let target = program.target?.value { targets[program.folder] = target }
             for milestone in program.milestones {
-                let key = MilestoneKey(program: program.folder, id: milestone.id.value)
+                let key = QualifiedID(program: program.folder, id: milestone.id.value)
                 guard nodes[key] == nil else { continue }
                 let dependencies = milestone.dependsOn.map {
-                    MilestoneKey(program: $0.value.program(from: program.folder), id: $0.value.id)
+                    QualifiedID(program: $0.value.program(from: program.folder), id: $0.value.id)
                 }
                 nodes[key] = Node(key: key, milestone: milestone, dependencies: dependencies)
                 programMilestones[program.folder, default: []].append(key)
@@ -214,9 +214,9 @@ final class ScheduleGraph {
     }
 
     /// The milestones of the given programs and all that depend on them, here or in `other`.
-    func downstream(of programs: Set<String>, also other: ScheduleGraph) -> Set<MilestoneKey> {
-        var reached: Set<MilestoneKey> = []
-        var queue: [MilestoneKey] = []
+    func downstream(of programs: Set<String>, also other: ScheduleGraph) -> Set<QualifiedID> {
+        var reached: Set<QualifiedID> = []
+        var queue: [QualifiedID] = []
         for program in programs {
             queue += programMilestones[program] ?? []
             queue += other.programMilestones[program] ?? []
@@ -230,7 +230,7 @@ final class ScheduleGraph {
     }
 
     /// The earliest a milestone can end; `nil` when unknown (unscheduled, cancelled, missing, in a cycle).
-    func end(of key: MilestoneKey) -> End? {
+    func end(of key: QualifiedID) -> End? {
         if let known = ends[key] { return known }
         guard let node = nodes[key], !visiting.contains(key) else { return nil }
         visiting.insert(key)
@@ -248,7 +248,7 @@ final class ScheduleGraph {
         default: break
         }
         guard let date = milestone.date?.value, let base = node.base else { return nil }
-        var latest: (end: End, key: MilestoneKey)?
+        var latest: (end: End, key: QualifiedID)?
         for dependency in node.dependencies {
             guard let end = end(of: dependency) else { continue }
             if latest == nil || end.date > latest!.end.date { latest = (end, dependency) }
@@ -258,7 +258,7 @@ final class ScheduleGraph {
     }
 
     /// Dependencies that end after the milestone starts (or, without a start, after its date).
-    func conflicts(of key: MilestoneKey) -> [Conflict] {
+    func conflicts(of key: QualifiedID) -> [Conflict] {
         guard let node = nodes[key], node.isOpen else { return [] }
         var conflicts: [Conflict] = []
         for dependency in node.dependencies {

@@ -12,7 +12,8 @@ public enum ScalarParsing {
         return (1...2).contains(parts.count) && parts.allSatisfy { isIdentifier(String($0)) }
     }
 
-    private static func isIDByte(_ byte: UInt8) -> Bool {
+    /// Letters, digits, `.`, `_`, `-`: the bytes an id is made of.
+    public static func isIDByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):

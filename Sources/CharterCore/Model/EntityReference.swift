@@ -24,8 +24,8 @@ public struct EntityReference: Hashable, Sendable, CustomStringConvertible {
     public var description: String { program.map { "\($0)/\(id)" } ?? id }
 }
 
-/// A milestone anywhere in the workspace: its program and id.
-public struct MilestoneKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+/// An entity anywhere in the workspace: its program and id (`payments-v2/M2`, `payments-v2/R7`).
+public struct QualifiedID: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var program: String
     public var id: String
 
@@ -36,7 +36,8 @@ public struct MilestoneKey: Hashable, Sendable, Comparable, CustomStringConverti
 
     public var description: String { "\(program)/\(id)" }
 
-    public static func < (lhs: MilestoneKey, rhs: MilestoneKey) -> Bool {
-        (lhs.program, lhs.id) < (rhs.program, rhs.id)
+    /// Programs, then ids, in natural order: M2 before M10.
+    public static func < (lhs: QualifiedID, rhs: QualifiedID) -> Bool {
+        lhs.program != rhs.program ? NaturalOrder.less(lhs.program, rhs.program) : NaturalOrder.less(lhs.id, rhs.id)
     }
 }

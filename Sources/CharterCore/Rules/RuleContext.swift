@@ -8,7 +8,7 @@ public struct RuleContext: Sendable {
     public let peopleIDs: Set<String>
     public let programsByFolder: [String: Program]
     /// Where each milestone is: indexes into `workspace.programs` and its `milestones`.
-    private let milestoneIndex: [MilestoneKey: (program: Int, milestone: Int)]
+    private let milestoneIndex: [QualifiedID: (program: Int, milestone: Int)]
 
     public init(load: LoadResult, asOf: PlanDate) {
         workspace = load.workspace
@@ -16,11 +16,11 @@ public struct RuleContext: Sendable {
         self.asOf = asOf
         peopleIDs = Set(load.workspace.people.map(\.id.value))
         var programs: [String: Program] = [:]
-        var milestones: [MilestoneKey: (program: Int, milestone: Int)] = [:]
+        var milestones: [QualifiedID: (program: Int, milestone: Int)] = [:]
         for (programIndex, program) in load.workspace.programs.enumerated() {
             programs[program.folder] = program
             for (index, milestone) in program.milestones.enumerated() {
-                let key = MilestoneKey(program: program.folder, id: milestone.id.value)
+                let key = QualifiedID(program: program.folder, id: milestone.id.value)
                 // The first of two duplicates wins; duplicate-id reports the second.
                 if milestones[key] == nil { milestones[key] = (programIndex, index) }
             }
@@ -37,12 +37,12 @@ public struct RuleContext: Sendable {
         milestone(at: key(reference, from: home))
     }
 
-    public func milestone(at key: MilestoneKey) -> Milestone? {
+    public func milestone(at key: QualifiedID) -> Milestone? {
         milestoneIndex[key].map { workspace.programs[$0.program].milestones[$0.milestone] }
     }
 
-    public func key(_ reference: EntityReference, from home: String) -> MilestoneKey {
-        MilestoneKey(program: reference.program(from: home), id: reference.id)
+    public func key(_ reference: EntityReference, from home: String) -> QualifiedID {
+        QualifiedID(program: reference.program(from: home), id: reference.id)
     }
 }
 

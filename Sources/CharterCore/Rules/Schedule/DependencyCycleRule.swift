@@ -42,20 +42,20 @@ public struct DependencyCycleRule: Rule {
 
 /// Milestone dependencies as a graph over the whole workspace (edges point at dependencies).
 struct DependencyGraph {
-    private(set) var nodes: [MilestoneKey] = []
-    private var index: [MilestoneKey: Int] = [:]
+    private(set) var nodes: [QualifiedID] = []
+    private var index: [QualifiedID: Int] = [:]
     private var edges: [[Int]] = []
     private var locations: [Int: [Int: SourceLocation]] = [:]
 
     init(_ context: RuleContext) {
         for program in context.workspace.programs {
             for milestone in program.milestones {
-                _ = node(MilestoneKey(program: program.folder, id: milestone.id.value))
+                _ = node(QualifiedID(program: program.folder, id: milestone.id.value))
             }
         }
         for program in context.workspace.programs {
             for milestone in program.milestones {
-                let from = node(MilestoneKey(program: program.folder, id: milestone.id.value))
+                let from = node(QualifiedID(program: program.folder, id: milestone.id.value))
                 for dependency in milestone.dependsOn {
                     let key = context.key(dependency.value, from: program.folder)
                     guard let to = index[key] else { continue }
@@ -68,7 +68,7 @@ struct DependencyGraph {
         }
     }
 
-    private mutating func node(_ key: MilestoneKey) -> Int {
+    private mutating func node(_ key: QualifiedID) -> Int {
         if let existing = index[key] { return existing }
         index[key] = nodes.count
         nodes.append(key)
@@ -76,13 +76,13 @@ struct DependencyGraph {
         return nodes.count - 1
     }
 
-    func edgeLocation(from: MilestoneKey, to: MilestoneKey) -> SourceLocation {
+    func edgeLocation(from: QualifiedID, to: QualifiedID) -> SourceLocation {
         locations[index[from]!]![index[to]!]!
     }
 
     /// One cycle per strongly connected component that has one, starting at its smallest key.
     /// Tarjan's algorithm, iterative so that long chains cannot overflow the stack.
-    func cycles() -> [[MilestoneKey]] {
+    func cycles() -> [[QualifiedID]] {
         var order = [Int](repeating: -1, count: nodes.count)
         var low = [Int](repeating: 0, count: nodes.count)
         var onStack = [Bool](repeating: false, count: nodes.count)
@@ -123,7 +123,7 @@ struct DependencyGraph {
     }
 
     /// The shortest cycle through the component's smallest key (breadth-first inside the component).
-    private func cycle(in component: [Int]) -> [MilestoneKey] {
+    private func cycle(in component: [Int]) -> [QualifiedID] {
         let members = Set(component)
         let start = component.min { nodes[$0] < nodes[$1] }!
         var previous: [Int: Int] = [:]
