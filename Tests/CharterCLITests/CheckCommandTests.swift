@@ -131,12 +131,12 @@ import Testing
         #expect(try repo.charter("validate", "--rev", "left").status == 0)
         #expect(try repo.charter("validate", "--rev", "right").status == 0)
 
-        let before = try repo.state()
+        let before = try repo.state(exactIndex: true)
         let result = try repo.charter("check", "--merge", "left", "right")
         #expect(result.status == 1, "\(result.output)")
         #expect(result.stdout.contains("programs/pay/milestones.yaml"), "\(result.stdout)")
         #expect(result.stdout.contains("conflicts"))
-        #expect(try repo.state() == before, "worktree, index and refs untouched")
+        #expect(try repo.state(exactIndex: true) == before, "worktree, index and refs untouched")
         #expect(!repo.exists(".git/MERGE_HEAD"))
 
         // Either branch alone merges into main cleanly.
@@ -165,13 +165,13 @@ import Testing
         #expect(try repo.charter("check", "main..uses-m2").status == 0)
         #expect(try repo.charter("check", "main..drops-m2").status == 0)
 
-        let before = try repo.state()
+        let before = try repo.state(exactIndex: true)
         let result = try repo.charter("check", "--merge", "uses-m2", "drops-m2")
         #expect(result.status == 1, "\(result.output)")
         #expect(result.stdout.contains("[unknown-reference]"), "\(result.stdout)")
         #expect(result.stdout.contains("programs/pay/milestones.yaml:5:"), "the dangling reference in the merged file: \(result.stdout)")
         #expect(!result.stdout.contains("conflicts"))
-        #expect(try repo.state() == before)
+        #expect(try repo.state(exactIndex: true) == before)
         #expect(try repo.charter("check", "--merge", "drops-m2", "uses-m2", "--format", "json").status == 1)
     }
 

@@ -99,11 +99,11 @@ import Testing
         let conflict = try #require(diff.consequences.first { $0.kind == .dueBeforeDependency })
         #expect(conflict.program == "payments-v2")
         #expect(conflict.milestone == "M2")
-        #expect(conflict.dependency == MilestoneKey(program: "identity", id: "M3"))
+        #expect(conflict.dependency == QualifiedID(program: "identity", id: "M3"))
         #expect(conflict.message == "M2 is due 2026-05-01, before its dependency identity/M3 ends (2026-05-15)")
         let slack = try #require(diff.consequences.first { $0.kind == .slackReduced })
         #expect(slack.milestone == "M3")
-        #expect(slack.pushedBy == MilestoneKey(program: "identity", id: "M3"))
+        #expect(slack.pushedBy == QualifiedID(program: "identity", id: "M3"))
         #expect(diff.summary.line == "identity: M3 slipped 30d (2026-04-15 → 2026-05-15) | payments-v2: 1 milestone now before a dependency (M2); 1 milestone lost slack (M3)")
     }
 
