@@ -14,8 +14,7 @@ public final class GitIndexSource: PlanSource {
 
     private let repository: Repository
     private let objects: ObjectDatabase
-    /// Folder (relative to `prefix`) to the entries directly inside it.
-    private let folders: [String: [String: StoredEntry]]
+    private let folders: IndexedFolders
     private var listings: [String: [SourceEntry]] = [:]
 
     init(repository: Repository, prefix: String) throws {
@@ -24,24 +23,10 @@ public final class GitIndexSource: PlanSource {
         self.objects = try ObjectDatabase(of: repository)
 
         let skip = self.prefix.isEmpty ? 0 : self.prefix.utf8.count + 1
-        var folders: [String: [String: StoredEntry]] = [:]
+        var folders = IndexedFolders(rootAlwaysExists: self.prefix.isEmpty)
         var conflicted: [String] = []
-        if self.prefix.isEmpty { folders[""] = [:] }
         try repository.forEachStagedEntry(under: self.prefix) { staged in
-            let relative = String(staged.path.dropFirst(skip))
-            var folder = ""
-            var components = pathComponents(relative)
-            guard let name = components.popLast() else { return }
-            if folders[""] == nil { folders[""] = [:] }
-            for component in components {
-                let child = folder.isEmpty ? String(component) : folder + "/" + component
-                if folders[child] == nil {
-                    folders[child] = [:]
-                    folders[folder, default: [:]][String(component)] = StoredEntry(id: git_oid(), mode: 0o040000)
-                }
-                folder = child
-            }
-            folders[folder, default: [:]][String(name)] = staged.stored
+            folders.add(String(staged.path.dropFirst(skip)), staged.stored)
         } conflicted: { path in
             let relative = String(path.dropFirst(skip))
             // Each conflicted path has up to three stages; report it once.
@@ -56,10 +41,7 @@ public final class GitIndexSource: PlanSource {
     public func entries(in directory: String) throws -> [SourceEntry]? {
         let folder = pathComponents(directory).joined(separator: "/")
         if let known = listings[folder] { return known }
-        guard let stored = folders[folder] else { return nil }
-        let entries = stored.map { name, entry in
-            SourceEntry(name: name, kind: entry.kind, size: entry.kind == .file ? objects.size(of: entry.id) : nil)
-        }.sorted { $0.name < $1.name }
+        let entries = folders.entries(in: folder) { [objects] _, entry in objects.size(of: entry.id) }
         listings[folder] = entries
         return entries
     }
@@ -67,25 +49,15 @@ public final class GitIndexSource: PlanSource {
     /// The staged blob id of the file at `path`; `nil` for folders (the index holds no tree ids)
     /// and for paths that are not staged.
     public func objectID(of path: String) -> ObjectID? {
-        let (parent, name) = splitParent(path)
-        guard let entry = folders[parent]?[name], entry.kind != .directory else { return nil }
+        guard let entry = folders.entry(at: path), entry.kind != .directory else { return nil }
         return ObjectID(entry.id)
     }
 
     public func contents(of path: String) throws -> [UInt8] {
-        let (parent, name) = splitParent(path)
-        guard let entry = folders[parent]?[name] else {
-            if conflictedPaths.contains(pathComponents(path).joined(separator: "/")) {
-                throw PlanSourceError.unreadable(path, reason: "has unresolved merge conflicts")
-            }
-            throw PlanSourceError.notFound(path)
+        if folders.entry(at: path) == nil, conflictedPaths.contains(pathComponents(path).joined(separator: "/")) {
+            throw PlanSourceError.unreadable(path, reason: "has unresolved merge conflicts")
         }
-        switch entry.kind {
-        case .file: return try repository.blobContents(entry.id)
-        case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
-        case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
-        case .other: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
-        }
+        return try folders.contents(of: path, in: repository)
     }
 }
 

@@ -60,7 +60,7 @@ public final class MergeSource: PlanSource {
 
     private let repository: Repository
     private let objects: ObjectDatabase
-    private let folders: [String: [String: StoredEntry]]
+    private let folders: IndexedFolders
     private let conflictsByPath: [String: MergeConflict]
     private var listings: [String: [SourceEntry]] = [:]
 
@@ -72,24 +72,8 @@ public final class MergeSource: PlanSource {
         self.objects = try ObjectDatabase(of: repository)
 
         let folder = self.prefix.isEmpty ? "" : self.prefix + "/"
-        var folders: [String: [String: StoredEntry]] = [:]
+        var folders = IndexedFolders(rootAlwaysExists: self.prefix.isEmpty)
         var conflicts: [String: MergeConflict] = [:]
-        func add(_ relative: String, _ entry: StoredEntry) {
-            var parent = ""
-            var components = pathComponents(relative)
-            guard let name = components.popLast() else { return }
-            if folders[""] == nil { folders[""] = [:] }
-            for component in components {
-                let child = parent.isEmpty ? String(component) : parent + "/" + component
-                if folders[child] == nil {
-                    folders[child] = [:]
-                    folders[parent, default: [:]][String(component)] = StoredEntry(id: git_oid(), mode: 0o040000)
-                }
-                parent = child
-            }
-            folders[parent, default: [:]][String(name)] = entry
-        }
-        if self.prefix.isEmpty { folders[""] = [:] }
 
         let stageMask = UInt16(GIT_INDEX_ENTRY_STAGEMASK)
         let count = git_index_entrycount(index)
@@ -100,7 +84,7 @@ public final class MergeSource: PlanSource {
             let relative = String(decoding: path.utf8.dropFirst(folder.utf8.count), as: UTF8.self)
             let stage = (entry.pointee.flags & stageMask) >> UInt16(GIT_INDEX_ENTRY_STAGESHIFT)
             if stage == 0 {
-                add(relative, StoredEntry(id: entry.pointee.id, mode: entry.pointee.mode))
+                folders.add(relative, StoredEntry(id: entry.pointee.id, mode: entry.pointee.mode))
                 continue
             }
             var conflict = conflicts[relative] ?? MergeConflict(path: relative, inBase: false, inOurs: false, inTheirs: false)
@@ -111,11 +95,9 @@ public final class MergeSource: PlanSource {
             }
             conflicts[relative] = conflict
         }
-        for path in conflicts.keys.sorted() {
-            let (parent, name) = splitParent(path)
-            if folders[parent]?[name] != nil { continue }
+        for path in conflicts.keys.sorted() where folders.entry(at: path) == nil {
             // Listed as a file with no stored version; reading it explains the conflict.
-            add(path, StoredEntry(id: git_oid(), mode: 0o100644))
+            folders.add(path, StoredEntry(id: git_oid(), mode: 0o100644))
         }
         self.folders = folders
         self.conflictsByPath = conflicts
@@ -127,30 +109,19 @@ public final class MergeSource: PlanSource {
     public func entries(in directory: String) throws -> [SourceEntry]? {
         let folder = pathComponents(directory).joined(separator: "/")
         if let known = listings[folder] { return known }
-        guard let stored = folders[folder] else { return nil }
-        let entries = stored.map { name, entry in
-            let path = folder.isEmpty ? name : folder + "/" + name
-            let size = entry.kind == .file && conflictsByPath[path] == nil ? objects.size(of: entry.id) : nil
-            return SourceEntry(name: name, kind: entry.kind, size: size)
-        }.sorted { $0.name < $1.name }
+        let entries = folders.entries(in: folder) { [objects, conflictsByPath] path, entry in
+            conflictsByPath[path] == nil ? objects.size(of: entry.id) : nil
+        }
         listings[folder] = entries
         return entries
     }
 
     public func contents(of path: String) throws -> [UInt8] {
-        let normalized = pathComponents(path).joined(separator: "/")
-        if let conflict = conflictsByPath[normalized] {
+        if let conflict = conflictsByPath[pathComponents(path).joined(separator: "/")] {
             throw PlanSourceError.unreadable(
                 path, reason: "has a merge conflict (\(conflict.summary)) between \(ours.short) and \(theirs.short)")
         }
-        let (parent, name) = splitParent(path)
-        guard let entry = folders[parent]?[name] else { throw PlanSourceError.notFound(path) }
-        switch entry.kind {
-        case .file: return try repository.blobContents(entry.id)
-        case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
-        case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
-        case .other: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
-        }
+        return try folders.contents(of: path, in: repository)
     }
 }
 
