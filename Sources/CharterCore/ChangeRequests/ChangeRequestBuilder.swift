@@ -111,7 +111,8 @@ public struct ChangeRequestBuilder: Sendable {
         var missing: String?
         if satisfiedBy.isEmpty {
             let trailer = reason == .freeze ? policy.freezeExceptionTrailer : policy.approvalTrailer
-            missing = "needs an '\(trailer): Name <email>' trailer" + (reason == .freeze && policy.freezeExceptionFile != nil
+            let article = trailer.first.map { "AEIOUaeiou".contains($0) } == true ? "an" : "a"
+            missing = "needs \(article) '\(trailer): Name <email>' trailer" + (reason == .freeze && policy.freezeExceptionFile != nil
                 ? " or an entry in \(policy.freezeExceptionFile!)" : "")
             if !roles.isEmpty, !roles.contains("any"), let program {
                 let eligible = new.people.map(\.id.value).filter { !Set(self.roles(of: $0, in: program)).isDisjoint(with: roles) }

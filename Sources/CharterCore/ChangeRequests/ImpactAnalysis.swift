@@ -82,7 +82,7 @@ enum ImpactAnalysis {
         switch type {
         case "schedule":
             if impact.maxSlipDays > 0 {
-                return "\(impact.milestonesSlipped.joined(separator: ", ")) slipped (up to \(impact.maxSlipDays) days)"
+                return "\(impact.milestonesSlipped.joined(separator: ", ")) slipped (up to \(impact.maxSlipDays) day\(impact.maxSlipDays == 1 ? "" : "s"))"
             }
             return "milestone dates or dependencies changed"
         case "budget":
