@@ -46,15 +46,19 @@ final class ChangeLogBuilder {
         let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.since,
                                   paths: narrowed ? selection.paths : plans, maxCount: narrowed ? nil : selection.maxCount)
         let walk = try repository.walk(range: selection.range, options: options)
-        var records: [ChangeRequest] = []
+        var commits: [CommitInfo] = []
         for commit in walk.commits where !walk.shallowBoundaryCommits.contains(commit.id) {
-            if let maxCount = selection.maxCount, records.count >= maxCount { break }
+            if let maxCount = selection.maxCount, commits.count >= maxCount { break }
             if narrowed, !(try repository.commitChanges(commit.id, under: plans)) { continue }
-            var record = try record(for: commit)
-            if commit.isMerge {
-                record = try carryingBranchApprovals(record, branchTips: Array(commit.parentIDs.dropFirst()), base: commit.parentIDs[0])
-            }
-            records.append(record)
+            commits.append(commit)
+        }
+        // Reading goes through libgit2, one commit at a time; comparing and judging is pure, so
+        // it runs on every core.
+        let prepared = try commits.map { try self.inputs(for: $0) }
+        var records = ParallelMap.map(prepared, minimumCount: 4) { (input: RecordInputs) in input.build() }
+        for (index, commit) in commits.enumerated() where commit.isMerge {
+            records[index] = try carryingBranchApprovals(records[index], branchTips: Array(commit.parentIDs.dropFirst()),
+                                                         base: commit.parentIDs[0])
         }
         return (records, walk.reachedShallowBoundary)
     }
@@ -91,16 +95,34 @@ final class ChangeLogBuilder {
         return result
     }
 
-    /// The record of one commit: its diff against its first parent (or nothing, for a root commit).
-    func record(for commit: CommitInfo) throws -> ChangeRequest {
+    /// Everything one record needs, read from git: the plans before and after, the notes, the
+    /// freeze exceptions. Building the record from it is pure.
+    struct RecordInputs: Sendable {
+        var commit: CommitFacts
+        var old: DiffSide
+        var new: DiffSide
+        var notes: [String]
+        var freezeExceptions: [ChangeRequestBuilder.FreezeException]
+
+        func build() -> ChangeRequest {
+            let narrowed = DiffScope.narrowed(old.workspace, new.workspace)
+            let diff = SemanticDiff.compare(DiffSide(workspace: narrowed.old, unreadable: old.unreadable),
+                                            DiffSide(workspace: narrowed.new, unreadable: new.unreadable))
+            return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions)
+                .build(commit: commit, diff: diff, notes: notes)
+        }
+    }
+
+    func inputs(for commit: CommitInfo) throws -> RecordInputs {
         let old = try workspaces.side(at: commit.parentIDs.first)
         let new = try workspaces.side(at: commit.id)
-        let narrowed = DiffScope.narrowed(old.workspace, new.workspace)
-        let diff = SemanticDiff.compare(DiffSide(workspace: narrowed.old, unreadable: old.unreadable),
-                                        DiffSide(workspace: narrowed.new, unreadable: new.unreadable))
-        let builder = ChangeRequestBuilder(old: old.workspace, new: new.workspace,
-                                           freezeExceptions: freezeExceptions(in: new.workspace, at: commit.id))
-        return builder.build(commit: CommitFacts(commit), diff: diff, notes: notes[commit.id].map { [$0] } ?? [])
+        return RecordInputs(commit: CommitFacts(commit), old: old, new: new, notes: notes[commit.id].map { [$0] } ?? [],
+                            freezeExceptions: freezeExceptions(in: new.workspace, at: commit.id))
+    }
+
+    /// The record of one commit: its diff against its first parent (or nothing, for a root commit).
+    func record(for commit: CommitInfo) throws -> ChangeRequest {
+        try inputs(for: commit).build()
     }
 
     /// The record a commit would get if it were made now from the index with this message:

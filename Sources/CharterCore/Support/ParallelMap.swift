@@ -1,8 +1,8 @@
 import Dispatch
 
 /// `map` over all cores for pure, independent work (parsing thousands of plan files).
-enum ParallelMap {
-    static func map<Element: Sendable, Result: Sendable>(
+public enum ParallelMap {
+    public static func map<Element: Sendable, Result: Sendable>(
         _ elements: [Element], minimumCount: Int = 16, _ transform: @Sendable (Element) -> Result
     ) -> [Result] {
         guard elements.count >= minimumCount else { return elements.map(transform) }
