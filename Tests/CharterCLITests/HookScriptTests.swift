@@ -78,11 +78,11 @@ import Testing
         #expect(try stand.run(script, []).status == 0)
         try stand.repo.gitOK("config", "charter.root", "plans")
         #expect(try stand.run(script, []).status == 0)
-        #expect(stand.calls == ["validate --staged", "validate --staged -C plans"])
+        #expect(stand.calls == ["validate --staged --changed", "validate --staged --changed -C plans"])
         // A workspace at the top wins, and the hook then starts no git at all.
         try stand.repo.write("charter.yaml", "version: 1\n")
         #expect(try stand.run(script, []).status == 0)
-        #expect(stand.calls.last == "validate --staged")
+        #expect(stand.calls.last == "validate --staged --changed")
         let failed = try stand.run(script, [], environment: ["FAKE_STATUS": "1"])
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("git commit --no-verify"))
@@ -194,6 +194,6 @@ import Testing
         #expect(try stand.run(script, []).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stand.repo.file(".git/hooks/pre-commit.charter-chained"))
         #expect(try stand.run(script, []).status == 1)
-        #expect(stand.calls == ["validate --staged"], "charter does not run after the chained hook failed")
+        #expect(stand.calls == ["validate --staged --changed"], "charter does not run after the chained hook failed")
     }
 }

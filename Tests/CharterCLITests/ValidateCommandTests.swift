@@ -173,3 +173,27 @@ import Testing
         #expect(result.stdout.contains("plan files are limited to 8 MiB"))
     }
 }
+
+extension ValidateCommandTests {
+    @Test("--staged --changed: errors anywhere, warnings only in the files the commit changes")
+    func changedShowsWhatTheCommitIsResponsibleFor() throws {
+        let fixture = try Fixture()
+        try fixture.git("init", "-q")
+        // An overdue milestone (a warning) in a file the commit does not touch.
+        try fixture.writeWorkspace()
+        try fixture.commitAll("plans")
+        try fixture.write("programs/pay/risks.yaml", "risks:\n  - { id: R1, title: T, owner: carol, probability: 5, impact: 4, status: open }\n")
+        try fixture.git("add", "-A")
+        let all = try Run.charter(["validate", "--staged", "--as-of", "2026-06-01"], in: fixture.path)
+        #expect(all.stdout.contains("[milestone-overdue]"))
+        let changed = try Run.charter(["validate", "--staged", "--changed", "--as-of", "2026-06-01"], in: fixture.path)
+        #expect(!changed.stdout.contains("[milestone-overdue]"))
+        #expect(changed.stdout.contains("programs/pay/risks.yaml:2:") && changed.stdout.contains("[risk-high-without-mitigation]"))
+        // Removing M1, which M2 depends on, breaks an unchanged line: an error is always shown.
+        try fixture.write("programs/pay/milestones.yaml", "milestones:\n  - { id: M2, name: Beta, date: 2026-05-01, depends_on: [M1] }\n")
+        try fixture.git("add", "-A")
+        let broken = try Run.charter(["validate", "--staged", "--changed", "--as-of", "2026-01-01"], in: fixture.path)
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("[unknown-reference]"))
+    }
+}

@@ -132,14 +132,23 @@ final class ChangeLogBuilder {
     func stagedRecord(message: String, author: CommitFacts.Person) throws
         -> (record: ChangeRequest, policy: Policy, settingsErrors: [Diagnostic]) {
         let head = try repository.headCommitID()
-        let old = try workspaces.side(at: head)
         let index = try repository.indexSource(prefix: prefix)
-        let load = WorkspaceLoader.load(from: index)
+        let headTree = try head.map { try repository.treeSource(commit: $0, prefix: prefix) }
+        // Only the program folders whose staged blobs differ from HEAD's are read (as `charter
+        // diff --staged` does), so the hook costs what the commit changes, not what the
+        // workspace holds. People and policy come from the root files of each side.
+        let from = headTree.map { DiffEndpoint(label: "HEAD", commit: head, storage: .tree($0)) }
+            ?? DiffEndpoint(label: "(no commits yet)", commit: nil, storage: .empty)
+        let sides = try DiffLoader(old: from, new: DiffEndpoint(label: "index", commit: nil, storage: .index(index))).load()
+        let rootFiles: Set<String> = [PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
+        let load = WorkspaceLoader.load(from: ProgramSubsetSource(index, programs: [], rootFiles: rootFiles))
         let fileRules = RuleRegistry.all.filter { [.files, .schema].contains($0.description.category) }
         let settingsErrors = Validator.validate(load, asOf: author.day, rules: fileRules)
             .filter { $0.severity == .error && $0.location.path == PlanFileKind.settings.fileName }
-        let new = DiffSide(load)
-        let diff = SemanticDiff.compare(old, new)
+        let headRoot = headTree.map { WorkspaceLoader.load(from: ProgramSubsetSource($0, programs: [], rootFiles: rootFiles)).workspace }
+        let old = DiffSide(workspace: Self.withRoot(sides.from.workspace, from: headRoot ?? Workspace()), unreadable: sides.from.unreadable)
+        let new = DiffSide(workspace: Self.withRoot(sides.to.workspace, from: load.workspace), unreadable: sides.to.unreadable)
+        let diff = SemanticDiff.compare(sides.from, sides.to)
         let facts = CommitFacts(id: String(repeating: "0", count: 40), parentIDs: head.map { [$0.hex] } ?? [],
                                 message: message, author: author, committer: author)
         let builder = ChangeRequestBuilder(old: old.workspace, new: new.workspace)
@@ -150,6 +159,15 @@ final class ChangeLogBuilder {
             record = try carryingBranchApprovals(record, branchTips: heads, base: head)
         }
         return (record, builder.policy, settingsErrors)
+    }
+
+    /// A narrowed workspace with the people and policy of its whole side.
+    private static func withRoot(_ workspace: Workspace, from root: Workspace) -> Workspace {
+        var result = workspace
+        result.settings = root.settings
+        result.settingsPath = root.settingsPath
+        result.people = root.people
+        return result
     }
 
     /// The commits being merged while a merge is in progress (`MERGE_HEAD`, one per line).

@@ -29,10 +29,14 @@ struct Validate: ParsableCommand {
     @Flag(help: "Exit 1 on warnings too.")
     var strict = false
 
+    @Flag(help: "With --staged: report errors anywhere, but warnings only in plan files the commit changes (what the pre-commit hook shows).")
+    var changed = false
+
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func validate() throws {
         if staged && rev != nil { throw ValidationError("--staged and --rev choose different versions; give one of them") }
+        if changed && !staged { throw ValidationError("--changed goes with --staged: it compares the index with HEAD") }
         if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
@@ -54,6 +58,7 @@ struct Validate: ParsableCommand {
                 Diagnostic(ruleID: RuleID.fileUnreadable, severity: .error, location: SourceLocation(path: path),
                            message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")
             }
+            if changed { diagnostics = try StagedChanges.keepingWarnings(in: reader.location, diagnostics) }
             report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
                                       sourceDescription: source.sourceDescription)
         } catch let error as CLIError {

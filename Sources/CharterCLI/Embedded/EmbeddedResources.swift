@@ -262,9 +262,10 @@ exit "$status"
 # charter-hook: pre-commit
 #
 # Stops a commit whose staged plan files do not validate. It runs
-# `charter validate --staged`, which reads exactly the git index (what the commit will
+# `charter validate --staged --changed`, which reads exactly the git index (what the commit will
 # hold), not the worktree: a partially staged file is judged by its staged part. It only
-# reads; the index and the worktree are left as they were.
+# reads; the index and the worktree are left as they were. It shows errors anywhere and
+# warnings only in the files the commit changes.
 #
 # Installed by `charter hooks install`, removed by `charter hooks uninstall` (which puts
 # back what was here before). Edits here are lost on the next install; put checks of
@@ -300,7 +301,7 @@ if [ ! -f charter.yaml ] && [ ! -d programs ]; then
     if [ -n "$root" ]; then set -- -C "$root"; fi
 fi
 
-"$charter" validate --staged "$@"
+"$charter" validate --staged --changed "$@"
 status=$?
 if [ "$status" -ne 0 ]; then
     echo "charter: the pre-commit hook stopped this commit: fix the staged plans above and 'git add' them (skip the check once with 'git commit --no-verify')." >&2
