@@ -1,3 +1,4 @@
+import CharterCore
 import Clibgit2
 
 /// What a commit records, copied out of libgit2 so it outlives the commit object.

@@ -1,3 +1,4 @@
+import CharterCore
 import Clibgit2
 
 extension Repository {

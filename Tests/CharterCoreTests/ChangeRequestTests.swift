@@ -42,7 +42,7 @@ struct ChangeRequestTests {
     static func commit(_ message: String, author: String = "Alice Ng", email: String = "alice@example.com",
                        day: String = "2026-02-01") -> CommitFacts {
         let time = Int64(PlanDate(day)!.dayNumber) * 86_400 + 36_000
-        let person = CommitFacts.Person(name: author, email: email, time: time, offsetMinutes: 60)
+        let person = Signature(name: author, email: email, time: time, offsetMinutes: 60)
         return CommitFacts(id: "0123456789abcdef0123456789abcdef01234567", parentIDs: ["f" + String(repeating: "0", count: 39)],
                            message: message, author: person, committer: person)
     }

@@ -1,3 +1,4 @@
+import CharterCore
 import CharterGit
 import Foundation
 import Testing

@@ -129,7 +129,7 @@ final class ChangeLogBuilder {
     /// what the commit-msg hook judges.
     /// `settingsErrors`: what makes the staged `charter.yaml` unreadable or invalid (the
     /// policy the record is judged by would then be a guess).
-    func stagedRecord(message: String, author: CommitFacts.Person) throws
+    func stagedRecord(message: String, author: Signature) throws
         -> (record: ChangeRequest, policy: Policy, settingsErrors: [Diagnostic]) {
         let head = try repository.headCommitID()
         let index = try repository.indexSource(prefix: prefix)
@@ -186,10 +186,7 @@ final class ChangeLogBuilder {
 
 extension CommitFacts {
     init(_ commit: CommitInfo) {
-        func person(_ signature: Signature) -> CommitFacts.Person {
-            CommitFacts.Person(name: signature.name, email: signature.email, time: signature.time, offsetMinutes: signature.offsetMinutes)
-        }
         self.init(id: commit.id.hex, parentIDs: commit.parentIDs.map(\.hex), message: commit.message,
-                  author: person(commit.author), committer: person(commit.committer))
+                  author: commit.author, committer: commit.committer)
     }
 }

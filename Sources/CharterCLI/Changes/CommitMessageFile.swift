@@ -19,7 +19,7 @@ enum CommitMessageFile {
 
 /// Who is making the commit, as git will record it.
 enum CommitIdentity {
-    static func author(_ repository: Repository) throws -> CharterCore.CommitFacts.Person {
+    static func author(_ repository: Repository) throws -> CharterCore.Signature {
         let environment = ProcessInfo.processInfo.environment
         let name = environment["GIT_AUTHOR_NAME"] ?? (try? repository.configString("user.name")) ?? "unknown"
         let email = environment["GIT_AUTHOR_EMAIL"] ?? (try? repository.configString("user.email")) ?? ""
@@ -27,7 +27,7 @@ enum CommitIdentity {
         // to the amended commit's; scripts set it), else now. It decides freeze windows.
         let (time, offset) = environment["GIT_AUTHOR_DATE"].flatMap(gitDate)
             ?? (Int64(Date().timeIntervalSince1970), TimeZone.current.secondsFromGMT() / 60)
-        return CharterCore.CommitFacts.Person(name: name, email: email, time: time, offsetMinutes: offset)
+        return CharterCore.Signature(name: name, email: email, time: time, offsetMinutes: offset)
     }
 
     /// Git's own date format (`@1712345678 +0200`, `1712345678 +0200`) and ISO 8601

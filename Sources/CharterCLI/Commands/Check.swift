@@ -86,7 +86,7 @@ struct Check: ParsableCommand {
         let head = try repository.commit(Self.tip(of: text))
         let tree = try repository.treeSource(commit: head.id, prefix: location.prefix)
         let load = WorkspaceLoader.load(from: tree)
-        var diagnostics = Validator.validate(load, asOf: Clock.day(of: head.committer))
+        var diagnostics = Validator.validate(load, asOf: head.committer.day)
         let builder = ChangeLogBuilder(repository: repository, prefix: location.prefix)
         let (records, shallow) = try builder.records(ChangeLogSelection(range: range, allCommits: allCommits))
         for record in records { diagnostics += PolicyFindings.diagnostics(for: record, head: load.workspace) }

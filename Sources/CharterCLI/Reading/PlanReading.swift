@@ -34,7 +34,7 @@ struct PlanReader {
             let commit = try gitCall { try repository.commit(revision) }
             let source = try gitCall { try repository.treeSource(commit: commit.id, prefix: location.prefix) }
             // Judge an old commit by its own date, so its verdict does not change as time passes.
-            return (source, Clock.day(of: commit.committer), [])
+            return (source, commit.committer.day, [])
         }
     }
 

@@ -68,12 +68,12 @@ public struct ChangeRequestBuilder: Sendable {
         )
     }
 
-    private func identity(_ person: CommitFacts.Person, people: PeopleDirectory) -> ChangeRequest.Identity {
+    private func identity(_ person: Signature, people: PeopleDirectory) -> ChangeRequest.Identity {
         ChangeRequest.Identity(name: person.name, email: person.email, date: person.iso8601,
                                person: people.match(PersonIdentity(name: person.name, email: person.email)))
     }
 
-    private func approval(for claim: ApprovalClaim, people: PeopleDirectory, author: CommitFacts.Person,
+    private func approval(for claim: ApprovalClaim, people: PeopleDirectory, author: Signature,
                           authorID: String?, programs: Set<String>) -> Approval {
         let person = people.match(claim.identity)
         let name = claim.identity.name ?? person.flatMap { people.name(of: $0) } ?? claim.identity.email ?? "?"
