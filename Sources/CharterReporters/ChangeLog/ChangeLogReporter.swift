@@ -77,14 +77,24 @@ enum ChangeLogPhrases {
         return parts.isEmpty ? "no schedule, budget, scope or risk impact" : parts.joined(separator: "; ")
     }
 
+    /// "date 2026-05-01 → 2026-05-15"; for lists what was added and removed: "scope.in +Partial refunds".
+    static func fieldPhrase(_ field: FieldChange) -> String {
+        if case .list? = field.from ?? field.to {
+            let delta = field.listDelta
+            let parts = delta.added.map { "+" + $0 } + delta.removed.map { "−" + $0 }
+            if !parts.isEmpty { return "\(field.field) " + parts.joined(separator: ", ") }
+        }
+        return "\(field.field) \(field.from?.description ?? "∅") → \(field.to?.description ?? "∅")"
+    }
+
     /// One line per change: "payments-v2/M2 milestone modified: date 2026-05-01 → 2026-05-15 (+14d)".
     static func changeLine(_ change: EntityChange) -> String {
         let subject = change.entity == .program ? change.id : change.qualifiedID
         var line = "\(subject) \(change.entity.noun) \(change.change.rawValue)"
         if let from = change.movedFrom { line += " from \(from)" }
         if change.change == .modified {
-            let fields = change.fields.map { "\($0.field) \($0.from?.description ?? "∅") → \($0.to?.description ?? "∅")" }
-            if !fields.isEmpty { line += ": " + fields.joined(separator: ", ") }
+            let fields = change.fields.map(fieldPhrase)
+            if !fields.isEmpty { line += ": " + fields.joined(separator: "; ") }
         }
         if let slip = change.slipDays, slip != 0 { line += " (\(slip > 0 ? "+" : "")\(slip)d)" }
         return line
