@@ -32,3 +32,25 @@ import Testing
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
     }
 }
+
+extension ChangesMatchDiffTests {
+    @Test("REV^! names one commit for changes and check, as for diff")
+    func commitAloneRange() throws {
+        let fixture = try Fixture()
+        let script = EmbeddedResourcesTests.packageRoot.appendingPathComponent("examples/build-history.sh").path
+        #expect(try Run.process("/bin/bash", [script, fixture.url("acme").path], in: fixture.path).status == 0)
+        let repo = fixture.url("acme").path
+        let slip = try fixture.git("log", "--format=%H", "--grep=MFA rollout moves", "-1", in: "acme")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let records = try Run.charter(["changes", "\(slip)^!", "--format", "json"], in: repo)
+        let decoded = try JSONSerialization.jsonObject(with: Data(records.stdout.utf8)) as! [[String: Any]]
+        #expect(decoded.map { $0["commit"] as? String } == [slip])
+        let check = try Run.charter(["check", "\(slip)^!"], in: repo)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("[approval-missing]"))
+        // The merge of the mobile plan, alone: one record, for the whole merged branch.
+        let merge = try fixture.git("log", "--format=%H", "--merges", "-1", in: "acme").trimmingCharacters(in: .whitespacesAndNewlines)
+        let mergeRecords = try Run.charter(["changes", "\(merge)^!", "--format", "json"], in: repo)
+        #expect((try JSONSerialization.jsonObject(with: Data(mergeRecords.stdout.utf8)) as! [Any]).count == 1)
+    }
+}

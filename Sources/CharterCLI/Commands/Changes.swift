@@ -13,7 +13,7 @@ struct Changes: ParsableCommand {
         approved (the policy's trailer, default Approved-by:, and notes written by 'charter approve'), \
         and whether policy required approval. A merge on the first-parent line is one record for the \
         whole merged branch; --all-commits lists the branch's commits too. RANGE is any revision or \
-        range git accepts: HEAD (default), A..B, A...B.
+        range git accepts: HEAD (default), A..B, A...B, REV^! (that commit alone).
         """
     )
 
@@ -63,7 +63,7 @@ struct Changes: ParsableCommand {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
-            var selection = ChangeLogSelection(range: RevisionRange(range ?? "HEAD"), programs: programs,
+            var selection = ChangeLogSelection(range: try RangeArgument.parse(range ?? "HEAD", in: repository), programs: programs,
                                                allCommits: allCommits, maxCount: maxCount)
             selection.since = since.flatMap(PlanDate.init).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
             selection.paths = try paths.map { try repositoryPath($0, repository: repository) }

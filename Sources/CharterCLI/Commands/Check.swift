@@ -75,7 +75,7 @@ struct Check: ParsableCommand {
     /// The head of the range validates, and every change request in the range meets policy.
     private func checkRange(_ repository: Repository, location: WorkspaceLocation) throws -> ValidationReport {
         let text = revisions.first ?? "HEAD"
-        var range = RevisionRange(text)
+        var range = try RangeArgument.parse(text, in: repository)
         if let excludeRemote {
             let remote = try remoteName(excludeRemote, repository: repository)
             let known = try repository.referencedCommits(matching: "refs/remotes/\(remote)/*")
@@ -83,7 +83,7 @@ struct Check: ParsableCommand {
         } else if excludeExistingRefs {
             range = .revisions(including: [text], excluding: try repository.referencedCommits(matching: "refs/*").map(\.hex))
         }
-        let head = try repository.commit(Self.tip(of: text))
+        let head = try repository.commit(RangeArgument.tip(of: text))
         let tree = try repository.treeSource(commit: head.id, prefix: location.prefix)
         let load = WorkspaceLoader.load(from: tree)
         var diagnostics = Validator.validate(load, asOf: head.committer.day)
@@ -147,17 +147,6 @@ struct Check: ParsableCommand {
         lines.append("(the pre-push hook and 'charter check' then accept it). Your message is kept in \(messageFile!).")
         Terminal.writeError(lines.joined(separator: "\n"))
         throw ExitCode(1)
-    }
-
-    /// The newer end of a range: `B` in `A..B` and `A...B`, else the revision itself.
-    static func tip(of range: String) -> String {
-        for separator in ["...", ".."] {
-            if let found = range.range(of: separator) {
-                let tip = String(range[found.upperBound...])
-                return tip.isEmpty ? "HEAD" : tip
-            }
-        }
-        return range
     }
 
     /// pre-push passes the remote's name, or its URL when pushing to one: map a URL to the
