@@ -159,3 +159,28 @@ extension Repository {
         return signature!
     }
 }
+
+extension Repository {
+    /// The notes recorded in a notes commit (rather than at a notes ref): what a push that
+    /// carries `refs/notes/charter` will hold once accepted, which pre-receive must judge
+    /// before the ref moves.
+    public func allNotes(inNotesCommit notesCommit: ObjectID) throws -> [ObjectID: String] {
+        try ensureLibgit2()
+        var commitID = notesCommit.oid
+        var commit: OpaquePointer?
+        try check("git_commit_lookup", git_commit_lookup(&commit, handle, &commitID))
+        defer { git_commit_free(commit) }
+        var iterator: OpaquePointer?
+        try check("git_note_commit_iterator_new", git_note_commit_iterator_new(&iterator, commit))
+        defer { git_note_iterator_free(iterator) }
+        var notes: [ObjectID: String] = [:]
+        var blob = git_oid(), target = git_oid()
+        while true {
+            let code = git_note_next(&blob, &target, iterator)
+            if code == GIT_ITEROVER.rawValue { git_error_clear(); break }
+            try check("git_note_next", code)
+            notes[ObjectID(target)] = String(decoding: try blobContents(blob), as: UTF8.self)
+        }
+        return notes
+    }
+}

@@ -243,6 +243,18 @@ import Testing
         #expect(deletion.status == 0, "\(deletion.output)")
     }
 
+    @Test("pre-receive judges a push that carries its approvals in refs/notes/charter, in one push")
+    func preReceiveWithNotesInTheSamePush() throws {
+        let repo = try HookRepo.planned()
+        let server = try Self.server(for: repo, preReceive: true)
+        let slip = try repo.commit(["programs/pay/milestones.yaml": Self.slipped], "Slip Beta")
+        #expect(try repo.git("push", "--no-verify", "origin", "main").status != 0)
+        #expect(try repo.charter("approve", slip, "--as", "carol").status == 0)
+        let both = try repo.git("push", "--no-verify", "origin", "main", "refs/notes/charter")
+        #expect(both.status == 0, "\(both.output)")
+        #expect(try repo.rev("main", in: server) == slip)
+    }
+
     @Test("a broken charter.yaml blocks commit-msg, pre-push and pre-receive with its position")
     func brokenSettingsBlock() throws {
         let repo = try Self.installed()

@@ -20,7 +20,13 @@ final class ChangeLogBuilder {
     let repository: Repository
     let prefix: String
     private let workspaces: HistoryWorkspaces
-    private lazy var notes: [ObjectID: String] = (try? repository.allNotes()) ?? [:]
+    /// Where approvals recorded as notes are read from: the notes ref, or a notes commit being
+    /// pushed (pre-receive judges a push that carries its own approvals).
+    var notesCommit: ObjectID?
+    private lazy var notes: [ObjectID: String] = {
+        if let notesCommit { return (try? repository.allNotes(inNotesCommit: notesCommit)) ?? [:] }
+        return (try? repository.allNotes()) ?? [:]
+    }()
 
     init(repository: Repository, prefix: String) {
         self.repository = repository

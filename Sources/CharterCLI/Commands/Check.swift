@@ -34,6 +34,9 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("exclude-existing-refs"), help: "Only commits not reachable from any existing ref (pre-receive of a new branch).")
     var excludeExistingRefs = false
 
+    @Option(name: .customLong("notes-commit"), help: ArgumentHelp("Read approval notes from this notes commit instead of refs/notes/charter (pre-receive, when the push carries the notes).", valueName: "sha"))
+    var notesCommit: String?
+
     @Flag(help: "Also check the commits of merged branches, not only the first-parent line.")
     var allCommits = false
 
@@ -88,6 +91,7 @@ struct Check: ParsableCommand {
         let load = WorkspaceLoader.load(from: tree)
         var diagnostics = Validator.validate(load, asOf: head.committer.day)
         let builder = ChangeLogBuilder(repository: repository, prefix: location.prefix)
+        if let notesCommit { builder.notesCommit = try repository.commit(notesCommit).id }
         let (records, shallow) = try builder.records(ChangeLogSelection(range: range, allCommits: allCommits))
         for record in records { diagnostics += PolicyFindings.diagnostics(for: record, head: load.workspace) }
         if shallow { Terminal.warning("the clone is shallow: commits before its boundary were not checked") }

@@ -439,8 +439,16 @@ is_zero() {
     case "$1" in *[!0]*) return 1 ;; *) return 0 ;; esac
 }
 
+# A push may carry approvals (charter approve) in refs/notes/charter along with the branch:
+# judge the branch with the notes as they will be once the push is accepted.
+notes=$(printf '%s\n' "$input" | while read -r old new ref; do
+    if [ "$ref" = "refs/notes/charter" ] && ! is_zero "$new"; then echo "$new"; fi
+done)
+if [ -n "$notes" ]; then set -- "$@" --notes-commit "$notes"; fi
+
 while read -r old new ref; do
     [ -n "$new" ] || continue
+    [ "$ref" = "refs/notes/charter" ] && continue
     is_zero "$new" && continue
     if is_zero "$old"; then
         "$charter" check "$@" --exclude-existing-refs "$new" </dev/null
