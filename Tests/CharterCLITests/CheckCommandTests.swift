@@ -240,3 +240,16 @@ import Testing
         #expect(try repo.charter("check", "HEAD", "HEAD").status == 2)
     }
 }
+
+extension CheckCommandTests {
+    @Test("check on a branch with no commits yet has nothing to check")
+    func unbornBranch() throws {
+        let fixture = try Fixture()
+        try fixture.git("init", "-q")
+        try fixture.writeWorkspace()
+        let result = try Run.charter(["check"], in: fixture.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("no problems found"))
+        #expect(try Run.charter(["check", "main~1..main"], in: fixture.path).status == 2)
+    }
+}

@@ -78,6 +78,10 @@ struct Check: ParsableCommand {
     /// The head of the range validates, and every change request in the range meets policy.
     private func checkRange(_ repository: Repository, location: WorkspaceLocation) throws -> ValidationReport {
         let text = revisions.first ?? "HEAD"
+        // A repository without commits has nothing to check yet (as `charter changes` lists none).
+        if repository.isHeadUnborn, ["HEAD", "@"].contains(RangeArgument.tip(of: text)) {
+            return ValidationReport(diagnostics: [], sourceDescription: "no commits yet")
+        }
         var range = try RangeArgument.parse(text, in: repository)
         if let excludeRemote {
             let remote = try remoteName(excludeRemote, repository: repository)
