@@ -6,15 +6,7 @@ public enum ChangeLogJSONReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.json
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        encode(records.map(ChangeLogDocument.record))
-    }
-
-    static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        // Every value is a string, number, bool or null: encoding cannot fail.
-        let data = (try? encoder.encode(value)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        encodeJSON(records.map(ChangeLogDocument.record))
     }
 }
 
@@ -23,14 +15,14 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.yaml
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        let json = ChangeLogJSONReporter.encode(records.map(ChangeLogDocument.record))
+        let json = encodeJSON(records.map(ChangeLogDocument.record))
         guard case .array(let items)? = JSONValue(parsing: json) else { return JSONValue.array([]).yaml() }
         return JSONValue.array(items.map(identifiedFirst)).yaml()
     }
 
     /// One record as a YAML file of its own.
     public static func recordFile(_ record: ChangeRequest) -> String {
-        let json = ChangeLogJSONReporter.encode(ChangeLogDocument.record(record))
+        let json = encodeJSON(ChangeLogDocument.record(record))
         return "# Change request \(record.id), written by `charter changes --write` from commit \(record.commit).\n"
             + "# Regenerated from git history: edit the commit's notes (charter approve), not this file.\n"
             + identifiedFirst(JSONValue(parsing: json) ?? .object([])).yaml()
