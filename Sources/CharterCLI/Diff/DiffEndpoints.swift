@@ -8,10 +8,10 @@ extension DiffRequest {
         let prefix = location.prefix
         func tree(_ label: String, _ commit: ObjectID) throws -> DiffEndpoint {
             DiffEndpoint(label: label, commit: commit,
-                         storage: .tree(try git { try repository.treeSource(commit: commit, prefix: prefix) }))
+                         storage: .tree(try Git.call { try repository.treeSource(commit: commit, prefix: prefix) }))
         }
         func resolve(_ revision: String) throws -> CommitInfo {
-            try git { try repository.commit(revision) }
+            try Git.call { try repository.commit(revision) }
         }
 
         let to: DiffEndpoint
@@ -23,7 +23,7 @@ extension DiffRequest {
             to = DiffEndpoint(label: "worktree", commit: nil, storage: .worktree(CachingSource(WorktreeSource(root: root))))
         case .index:
             to = DiffEndpoint(label: "index", commit: nil,
-                              storage: .index(try git { try repository.indexSource(prefix: prefix) }))
+                              storage: .index(try Git.call { try repository.indexSource(prefix: prefix) }))
         case .revision(let revision):
             to = try tree(revision, resolve(revision).id)
         }
@@ -39,7 +39,7 @@ extension DiffRequest {
         case .revision(let revision):
             from = try tree(revision, resolve(revision).id)
         case .mergeBase(let a, let b):
-            let base = try git { try repository.mergeBase(try resolve(a).id, try resolve(b).id) }
+            let base = try Git.call { try repository.mergeBase(try resolve(a).id, try resolve(b).id) }
             from = try tree("merge base of \(a) and \(b)", base)
         case .firstParent(let revision):
             let commit = try resolve(revision)
@@ -50,13 +50,5 @@ extension DiffRequest {
             }
         }
         return (from, to)
-    }
-
-    private func git<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as GitError {
-            throw CLIError(error.description)
-        }
     }
 }

@@ -27,12 +27,12 @@ struct PlanReader {
             guard let root = location.root else { throw CLIError("a bare repository has no worktree; use --rev") }
             return (WorktreeSource(root: root), Clock.today(), [])
         case .index:
-            let source = try gitCall { try repository().indexSource(prefix: location.prefix) }
+            let source = try Git.call { try repository().indexSource(prefix: location.prefix) }
             return (source, Clock.today(), source.conflictedPaths)
         case .revision(let revision):
             let repository = try repository()
-            let commit = try gitCall { try repository.commit(revision) }
-            let source = try gitCall { try repository.treeSource(commit: commit.id, prefix: location.prefix) }
+            let commit = try Git.call { try repository.commit(revision) }
+            let source = try Git.call { try repository.treeSource(commit: commit.id, prefix: location.prefix) }
             // Judge an old commit by its own date, so its verdict does not change as time passes.
             return (source, commit.committer.day, [])
         }
@@ -41,13 +41,5 @@ struct PlanReader {
     private func repository() throws -> Repository {
         guard let repository = location.repository else { throw CLIError("not in a git repository") }
         return repository
-    }
-
-    private func gitCall<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as GitError {
-            throw CLIError(error.description)
-        }
     }
 }
