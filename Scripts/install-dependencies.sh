@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Charter needs and is not there yet (Debian/Ubuntu, as root
 # or with sudo): libgit2-dev (found through pkg-config), pkg-config, git (tests drive real
-# repositories with it) and python3 (the example's history and benchmark generators); then the
+# repositories with it), python3 (the example's history and benchmark generators) and tj3
+# (TaskJuggler, the reference scheduler for the schedule tests); then the
 # pre-commit framework from PyPI, for the test of .pre-commit-hooks.yaml (skipped without it).
 set -euo pipefail
 
@@ -9,6 +10,8 @@ missing=()
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
+# TaskJuggler: the independent scheduler that charter schedule's arithmetic is checked against.
+command -v tj3 >/dev/null 2>&1 || missing+=(tj3)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
