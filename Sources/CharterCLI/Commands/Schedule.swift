@@ -37,15 +37,10 @@ struct Schedule: ParsableCommand {
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func validate() throws {
-        if staged && rev != nil { throw ValidationError("--staged and --rev choose different versions; give one of them") }
-        if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
+        try PlanVersion.checkOptions(staged: staged, rev: rev, asOf: asOf)
     }
 
-    var version: PlanVersion {
-        if staged { return .index }
-        if let rev { return .revision(rev) }
-        return .worktree
-    }
+    var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
 
     func run() throws {
         let analysis: ScheduleAnalysis
