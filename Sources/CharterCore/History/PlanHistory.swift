@@ -16,6 +16,16 @@ public struct PlanHistory: Sendable {
     /// `records` oldest first (the reverse of what `charter changes` lists).
     public init(chronological records: [ChangeRequest]) {
         for record in records { apply(record) }
+        for ref in milestones.keys { datingInferredAddition(ref) }
+    }
+
+    /// A milestone that came with its program was given a date there; the first later event
+    /// that carries the date (a slip's old date) says which.
+    private mutating func datingInferredAddition(_ ref: QualifiedID) {
+        guard let first = milestones[ref]?.events.first, first.withProgram, first.kinds == [.added], first.dateTo == nil,
+              let dated = milestones[ref]!.events.dropFirst().first(where: { $0.dateFrom != nil || $0.kinds.contains(.scheduled) })
+        else { return }
+        milestones[ref]!.events[0].dateTo = dated.dateFrom
     }
 
     /// Where an entity that was once at `ref` is now.
