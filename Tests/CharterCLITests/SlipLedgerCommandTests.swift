@@ -201,7 +201,7 @@ import Testing
 
         let text = try repo.charter("slips")
         #expect(text.status == 0)
-        #expect(text.stdout.contains("web/M2  4      +62d     +21d     1         2026-05-01     2026-06-25  +55d   Beta"), "\(text.stdout)")
+        #expect(text.stdout.contains("web/M2     4      +62d     +21d     1         2026-05-01     2026-06-25  +55d   Beta"), "\(text.stdout)")
         #expect(text.stdout.contains("pay/R1  2026-02-01  47d  1          2026-03-01      12 → 16"), "\(text.stdout)")
 
         // Up to the pull-in: two slips so far, and the risk ages at that commit's day.

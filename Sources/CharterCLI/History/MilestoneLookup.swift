@@ -41,7 +41,7 @@ struct MilestoneLookup {
                 }
                 return (unchanged(ref, history: result.history), result.context)
             }
-            let needed = Set([ledger.ref.program] + ledger.formerRefs.map(\.program))
+            let needed = Set([ledger.ref.program] + ledger.formerRefs.map(\.program) + ledger.events.compactMap(\.movedFrom))
             if needed.isSubset(of: programs) { return (ledger, result.context) }
             programs.formUnion(needed)
         }
