@@ -1,0 +1,70 @@
+import CharterCore
+import CharterReporters
+
+/// Finds a milestone's ledger from what the user typed: `program/ID` or a bare `ID`, now or in
+/// the history walked, with "did you mean" when neither has it.
+struct MilestoneLookup {
+    let reader: PlanHistoryReader
+    /// The plans at the range's tip.
+    let tip: Workspace
+    let useColor: Bool
+
+    func ledger(for typed: EntityReference) throws -> (MilestoneLedger, HistoryContext) {
+        let atTip = tip.programs.flatMap { program in program.milestones.map { QualifiedID(program: program.folder, id: $0.id.value) } }
+        guard let program = typed.program else {
+            let holders = atTip.filter { $0.id == typed.id }
+            if holders.count > 1 {
+                throw CLIError("milestone '\(typed.id)' is in several programs (\(holders.map(\.description).joined(separator: ", "))); give program/\(typed.id)")
+            }
+            if let only = holders.first { return try ledger(for: only, atTip: atTip) }
+            // Not in the plans now: it may have been removed; the whole history says where it was.
+            let result = try reader.read(programs: [], since: nil, useColor: useColor)
+            let seen = Set(result.history.milestoneRefs.filter { $0.id == typed.id }.map { result.history.resolve($0) })
+            if seen.count > 1 {
+                throw CLIError("milestone '\(typed.id)' was in several programs (\(seen.sorted().map(\.description).joined(separator: ", "))); give program/\(typed.id)")
+            }
+            if let only = seen.first { return try ledger(for: only, atTip: atTip) }
+            throw notFound(typed.description, candidates: atTip + result.history.milestoneRefs, bareIDs: true)
+        }
+        return try ledger(for: QualifiedID(program: program, id: typed.id), atTip: atTip)
+    }
+
+    /// The walk is narrowed to the milestone's program; when the ledger shows it moved, the
+    /// programs it moved between are walked too, so it keeps its whole history.
+    private func ledger(for ref: QualifiedID, atTip: [QualifiedID]) throws -> (MilestoneLedger, HistoryContext) {
+        var programs: Set<String> = [ref.program]
+        while true {
+            let result = try reader.read(programs: programs.sorted(), since: nil, useColor: useColor)
+            guard let ledger = result.history.ledger(of: ref) else {
+                guard atTip.contains(ref) else {
+                    throw notFound(ref.description, candidates: atTip + result.history.milestoneRefs, bareIDs: false)
+                }
+                return (unchanged(ref, history: result.history), result.context)
+            }
+            let needed = Set([ledger.ref.program] + ledger.formerRefs.map(\.program) + ledger.events.compactMap(\.movedFrom))
+            if needed.isSubset(of: programs) { return (ledger, result.context) }
+            programs.formUnion(needed)
+        }
+    }
+
+    /// A milestone at the tip with no diff entry of its own: it came with its program (when that
+    /// commit was read) and never changed since.
+    private func unchanged(_ ref: QualifiedID, history: PlanHistory) -> MilestoneLedger {
+        var ledger = MilestoneLedger(ref: ref)
+        let milestone = tip.program(ref.program)?.milestones.first { $0.id.value == ref.id }
+        if let origin = history.programOrigins[ref.program] {
+            var added = MilestoneEvent(kinds: [.added], ref: ref, name: milestone?.name, commit: origin)
+            added.dateTo = milestone?.date?.value
+            added.statusTo = milestone?.status.value
+            added.withProgram = true
+            ledger.events = [added]
+        }
+        return ledger
+    }
+
+    private func notFound(_ typed: String, candidates: [QualifiedID], bareIDs: Bool) -> CLIError {
+        let names = Set(candidates.map(\.description) + (bareIDs ? candidates.map(\.id) : []))
+        return CLIError("no milestone '\(typed)' at \(RangeArgument.tip(of: reader.range)) or in its history"
+                        + Suggestion.didYouMean(typed, in: names.sorted()))
+    }
+}

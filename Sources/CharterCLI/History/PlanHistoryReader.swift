@@ -1,0 +1,45 @@
+import ArgumentParser
+import CharterCore
+import CharterGit
+import CharterReporters
+import Foundation
+
+/// Reads the history `charter history` and `charter slips` report on: the change log's one walk
+/// (`ChangeLogBuilder.records`), turned oldest first into ledgers, and the plans at the range's tip.
+struct PlanHistoryReader {
+    let reader: PlanReader
+    let repository: Repository
+    let range: String
+
+    init(range: String?, workspace: String?) throws {
+        reader = try PlanReader(version: .revision("HEAD"), workspace: workspace)
+        guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
+        self.repository = repository
+        self.range = range ?? "HEAD"
+    }
+
+    struct Result {
+        var history: PlanHistory
+        var context: HistoryContext
+    }
+
+    /// One walk over the commits that changed these programs (all when empty).
+    func read(programs: [String], since: PlanDate?, useColor: Bool) throws -> Result {
+        let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
+        var selection = ChangeLogSelection(range: try RangeArgument.parse(range, in: repository), programs: programs)
+        selection.since = since.map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
+        let (records, shallow) = try Git.call { try builder.records(selection) }
+        let history = PlanHistory(chronological: records.reversed())
+        let context = HistoryContext(range: range, useColor: useColor, reachedShallowBoundary: shallow, commitsRead: records.count,
+                                     first: history.first?.day, last: history.last?.day)
+        return Result(history: history, context: context)
+    }
+
+    /// The plans at the range's newest commit, and that commit's day (what risk ages are measured to).
+    func tip() throws -> (workspace: Workspace, day: PlanDate) {
+        let opened = try reader.open(.revision(RangeArgument.tip(of: range)))
+        return (WorkspaceLoader.load(from: opened.source).workspace, opened.defaultAsOf)
+    }
+}
+
+extension HistoryFormat: ExpressibleByArgument {}
