@@ -386,4 +386,4 @@ struct JSONNumber: Encodable, Sendable {
 }
 
 private func roundedPercent(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-private func roundedTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+func roundedTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
