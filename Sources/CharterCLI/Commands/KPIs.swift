@@ -31,12 +31,13 @@ struct KPIs: ParsableCommand {
     func run() throws {
         do {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
-            let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
+            // --history reads git even when the table comes from the worktree.
+            let reader = try PlanReader(version: history ? .revision(rev ?? "HEAD") : version, workspace: workspaceOption.workspace)
             let workspace = WorkspaceLoader.load(from: try reader.open(version).source).workspace
             try ProgramSelection.check(programs, in: workspace)
             var trends: [KPITrend]?
             if history {
-                guard let repository = reader.location.repository else { throw CLIError("--history reads git history; this is not a git repository") }
+                guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
                 let collector = KPIHistoryCollector(repository: repository, prefix: reader.location.prefix)
                 trends = try Git.call { try collector.trends(range: .ancestors(of: rev ?? "HEAD"), programs: programs) }
             }
