@@ -31,8 +31,13 @@ public enum KPITextReporter {
     /// id, name, baseline → current, target, progress, status and as-of.
     private static func cells(_ row: KPITable.Row) -> [String] {
         let kpi = row.kpi, unit = kpi.unit
-        let current = kpi.current.map { KPIFormat.value($0.value, unit: unit) } ?? "no measurement"
-        let values = kpi.baseline.map { KPIFormat.number($0.value) + " → " + current } ?? current
+        let values: String
+        switch (kpi.baseline, kpi.current) {
+        case (let baseline?, let current?): values = KPIFormat.number(baseline.value) + " → " + KPIFormat.value(current.value, unit: unit)
+        case (nil, let current?): values = KPIFormat.value(current.value, unit: unit)
+        case (let baseline?, nil): values = KPIFormat.value(baseline.value, unit: unit) + " (no measurement)"
+        case (nil, nil): values = "no measurement"
+        }
         let target = kpi.target.map { "target " + KPIFormat.value($0.value, unit: unit) } ?? "no target"
         let percent = row.progress.percent.map { "\(Int($0.rounded()))%" } ?? "-"
         let asOf = kpi.asOf.map { "as of \($0.value)" } ?? ""
