@@ -25,8 +25,8 @@ echo "charter: $CHARTER"
 
 cd "$work/example"
 hyperfine --warmup 3 --min-runs 20 -N \
-  "$CHARTER diff 061a798^!" \
-  "$CHARTER diff 6958f78~1 6958f78 --format markdown" \
+  "$CHARTER diff 7ab9dfa^!" \
+  "$CHARTER diff abb82bf~1 abb82bf --format markdown" \
   "$CHARTER diff 267c387 HEAD --format json" \
   "$CHARTER diff" \
   "git diff --stat 267c387 HEAD"

@@ -50,4 +50,7 @@ echo "A late approval, recorded as a git note (no history rewrite); the gate the
 step "$charter" approve "$unapproved" --as bob --role sponsor
 step "$charter" check "$(git rev-list --max-parents=0 HEAD)..HEAD"
 echo
+echo "KPIs: where each stands against its target, and every measurement committed over the history:"
+step "$charter" kpis --history
+echo
 echo "Try next:  cd $demo && $charter changes --format markdown   |   $charter diff HEAD~5 HEAD --format markdown   |   $charter hooks install   |   $charter rules"

@@ -33,3 +33,11 @@ if ! command -v pre-commit >/dev/null 2>&1; then
     || echo "charter: could not install pre-commit with pip; the pre-commit framework test will be skipped" >&2
   if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
 fi
+
+# icalendar from PyPI: the export tests parse `charter export --format ics` with a real parser.
+if ! python3 -c "import icalendar" >/dev/null 2>&1; then
+  echo "Installing icalendar (pip) ..." >&2
+  python3 -m pip install --quiet --disable-pip-version-check icalendar >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages icalendar >/dev/null 2>&1 \
+    || echo "charter: could not install icalendar with pip; the calendar export test will be skipped" >&2
+fi

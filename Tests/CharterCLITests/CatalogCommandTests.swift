@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func schemaIsDraft07ForEveryKind() throws {
-        for kind in ["charter", "people", "program", "milestones", "risks", "budget", "decisions"] {
+        for kind in ["charter", "people", "program", "milestones", "risks", "budget", "decisions", "kpis"] {
             let result = try Run.charter(["schema", kind], in: "/")
             #expect(result.status == 0)
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
@@ -23,6 +23,6 @@ import Testing
         }
         let bundle = try Run.charter(["schema"], in: "/")
         let object = try JSONSerialization.jsonObject(with: Data(bundle.stdout.utf8)) as! [String: Any]
-        #expect((object["definitions"] as! [String: Any]).count == 7)
+        #expect((object["definitions"] as! [String: Any]).count == 8)
     }
 }

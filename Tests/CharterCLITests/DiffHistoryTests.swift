@@ -38,20 +38,20 @@ import Testing
     func exampleStory() throws {
         let fixture = try Self.exampleHistory()
         let acme = fixture.url("acme").path
-        #expect(try Self.summaryLine(["061a798^!"], in: acme)
+        #expect(try Self.summaryLine(["7ab9dfa^!"], in: acme)
                 == "payments-v2: M2 slipped 14d (2026-05-01 → 2026-05-15); M3 slipped 14d (2026-05-20 → 2026-06-03)")
-        #expect(try Self.summaryLine(["6958f78~1", "6958f78"], in: acme)
+        #expect(try Self.summaryLine(["abb82bf~1", "abb82bf"], in: acme)
                 == "payments-v2: budget +$100,000 (+8.0%); 1 budget line added (B6); 1 budget line changed (B5)")
-        #expect(try Self.summaryLine(["ca44374^!"], in: acme) == "payments-v2: 1 risk added (R4)")
+        #expect(try Self.summaryLine(["416d753^!"], in: acme) == "payments-v2: 1 risk added (R4)")
         // Removing wallets (M6) leaves mobile-app/M5 depending on nothing: the error commit 12 is known for.
-        #expect(try Self.summaryLine(["fb8c5a2^!"], in: acme).hasPrefix(
+        #expect(try Self.summaryLine(["56f682f^!"], in: acme).hasPrefix(
             "mobile-app: 1 milestone lost a dependency (M5) | payments-v2: 1 milestone removed (M6);"))
         // The merge of the mobile branch: against its first parent, one program added.
-        #expect(try Self.summaryLine(["48b5ebc^!"], in: acme) == "mobile-app: program added")
+        #expect(try Self.summaryLine(["d7c64a8^!"], in: acme) == "mobile-app: program added")
         // On the branch, the draft program's folder was renamed: one move, not a removal and an addition.
         #expect(try Self.summaryLine(["b3313af^!"], in: acme).hasPrefix("mobile-app: program renamed from mobile;"))
         // What the pull request showed: everything the branch did, from the merge base.
-        #expect(try Self.summaryLine(["675907e...b3313af"], in: acme) == "mobile-app: program added")
+        #expect(try Self.summaryLine(["06a37fc...b3313af"], in: acme) == "mobile-app: program added")
     }
 
     @Test("docs/diff.md shows real output of the built binary on the example history")
@@ -59,10 +59,10 @@ import Testing
         let fixture = try Self.exampleHistory()
         let acme = fixture.url("acme").path
         let doc = try String(contentsOf: Self.packageRoot.appendingPathComponent("docs/diff.md"), encoding: .utf8)
-        let markdown = try Run.charter(["diff", "--format", "markdown", "48b5ebc..9a250f5"], in: acme).stdout
+        let markdown = try Run.charter(["diff", "--format", "markdown", "d7c64a8..e480439"], in: acme).stdout
         #expect(doc.contains("````markdown\n" + markdown + "````\n"), "update the markdown example in docs/diff.md")
-        let text = try Run.charter(["diff", "fb8c5a2^!"], in: acme).stdout
-        #expect(doc.contains("$ charter diff fb8c5a2^!          # in the example history (examples/README.md)\n" + text + "```"),
+        let text = try Run.charter(["diff", "56f682f^!"], in: acme).stdout
+        #expect(doc.contains("$ charter diff 56f682f^!          # in the example history (examples/README.md)\n" + text + "```"),
                 "update the text example in docs/diff.md")
     }
 

@@ -9,8 +9,8 @@ import Testing
     static var grammar: Regex<AnyRegexOutput> {
         let id = #"[A-Za-z0-9][A-Za-z0-9._-]*"#
         let date = #"\d{4}-\d{2}-\d{2}"#
-        let nouns = #"(milestones?|risks?|budget lines?|decisions?|workstreams?|person|people|scope items?|files?)"#
-        let verbs = #"(added|removed|moved from \#(id)|scheduled|unscheduled|closed|reopened|marked [a-z-]+|re-scored|changed|now before a dependency|lost slack|lost a dependency|unreadable in (from|to|both))"#
+        let nouns = #"(milestones?|risks?|budget lines?|decisions?|workstreams?|person|people|KPIs?|scope items?|files?)"#
+        let verbs = #"(added|removed|moved from \#(id)|scheduled|unscheduled|closed|reopened|marked [a-z-]+|re-scored|measured|changed|now before a dependency|lost slack|lost a dependency|unreadable in (from|to|both))"#
         let items = #"[^;|]*?"#
         let clause = [
             #"program (added|removed|renamed from \#(id))"#,

@@ -48,6 +48,29 @@ decisions:
     owner: {{owner}}
 
 """#,
+        "software-launch/kpis.yaml": #"""
+# Measurable objectives of {{id}}. Required: id, name, target.
+# direction (increase | decrease) says which way is better; leave it out when baseline and
+# target already show it. Update current and as_of (the day it was measured) as figures come
+# in: every committed value is a point on the KPI's trend (charter kpis --history).
+kpis:
+  - id: K1
+    name: Checkout p99 latency
+    unit: ms
+    baseline: 450               # where it stands today
+    target: 300                 # where the launch must get it
+    direction: decrease         # lower is better
+    owner: {{owner}}
+    # current: 450
+    # as_of: {{today}}
+  - id: K2
+    name: Weekly active customers on the new flow
+    unit: customers
+    baseline: 0
+    target: 5000                # higher than baseline: direction increase is implied
+    owner: {{owner}}
+
+"""#,
         "software-launch/milestones.yaml": #"""
 # Milestones of {{id}}. Required: id, name.
 # A milestone without `date` is unscheduled; give it a date when the team commits to one.

@@ -35,7 +35,8 @@ enum ImpactAnalysis {
         return impact
     }
 
-    /// The kinds of change, in a fixed order: schedule, budget, resources, scope, risk, ownership, governance.
+    /// The kinds of change, in a fixed order: schedule, budget, resources, scope, risk, objectives
+    /// (KPIs: measurable objectives; no approval policy applies to them), ownership, governance.
     static func changeTypes(of changes: [EntityChange]) -> [String] {
         var types: Set<String> = []
         for change in changes {
@@ -57,10 +58,13 @@ enum ImpactAnalysis {
             case .allocation: types.insert("resources")
             case .risk: types.insert("risk")
             case .workstream: types.insert(change.change == .modified && fields.contains("owner") ? "ownership" : "scope")
+            case .kpi:
+                types.insert("objectives")
+                if change.change == .modified && fields.contains("owner") { types.insert("ownership") }
             case .decision, .settings, .person: types.insert("governance")
             }
         }
-        return ["schedule", "budget", "resources", "scope", "risk", "ownership", "governance"].filter(types.contains)
+        return ["schedule", "budget", "resources", "scope", "risk", "objectives", "ownership", "governance"].filter(types.contains)
     }
 
     /// Trailers that claim "no impact" on something the diff shows changed.

@@ -7,6 +7,7 @@ enum Annotations {
         case .risk: risk(&change, old: old, new: new)
         case .budgetLine: budgetLine(&change, old: old, new: new)
         case .allocation: allocation(&change, old: old, new: new)
+        case .kpi: kpi(&change, old: old, new: new)
         case .decision, .workstream, .person:
             tag(&change, .statusChanged, if: "status")
             tag(&change, .ownerChanged, if: "owner")
@@ -90,6 +91,21 @@ enum Annotations {
         case (nil, let b?): change.personDaysDelta = b.personDays
         case (let a?, nil): change.personDaysDelta = a.personDays.map { -$0 }
         case (nil, nil): break
+        }
+    }
+
+    private static func kpi(_ change: inout EntityChange, old: DiffEntity?, new: DiffEntity?) {
+        let shown = new ?? old
+        change.unit = shown?.value("unit")?.text
+        change.kpiTarget = shown?.value("target")?.number
+        guard change.change == .modified || change.change == .moved else { return }
+        tag(&change, .measured, if: "current")
+        tag(&change, .targetMoved, if: "target")
+        tag(&change, .ownerChanged, if: "owner")
+        tag(&change, .renamed, if: "name")
+        if let current = change.field("current"), let before = current.from?.number, let after = current.to?.number,
+           before != after, let direction = new?.kpiDirection {
+            change.improved = direction == .increase ? after > before : after < before
         }
     }
 

@@ -8,6 +8,8 @@ struct DiffEntity: Hashable, Sendable {
     var fields: [(name: String, value: DiffValue?)]
     /// Allocations only: working days times percent, when the period is known.
     var personDays: Double?
+    /// KPIs: the direction written or derived from baseline → target.
+    var kpiDirection: KPI.Direction?
 
     static func == (lhs: DiffEntity, rhs: DiffEntity) -> Bool {
         lhs.kind == rhs.kind && lhs.id == rhs.id && lhs.personDays == rhs.personDays
@@ -153,6 +155,24 @@ extension DiffEntity {
             ("superseded_by", text(decision.supersededBy)),
             ("rationale", text(decision.rationale)),
         ]
+    }
+
+    init(_ kpi: KPI) {
+        kind = .kpi
+        id = kpi.id.value
+        name = kpi.name
+        fields = [
+            ("name", text(kpi.name)),
+            ("unit", text(kpi.unit)),
+            ("baseline", number(kpi.baseline?.value)),
+            ("target", number(kpi.target?.value)),
+            ("current", number(kpi.current?.value)),
+            ("as_of", date(kpi.asOf)),
+            ("direction", text(kpi.direction?.value.rawValue)),
+            ("owner", text(kpi.owner)),
+            ("description", text(kpi.description)),
+        ]
+        kpiDirection = kpi.effectiveDirection
     }
 
     /// Allocations have no id: they are matched by person and workstream (`carol@api`).

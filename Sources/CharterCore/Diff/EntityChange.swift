@@ -6,6 +6,8 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case risk
     case budgetLine = "budget-line"
     case decision
+    /// A measurable objective in `kpis.yaml`.
+    case kpi
     case allocation
     case person
     /// `charter.yaml`: format version and policy.
@@ -20,6 +22,7 @@ public enum EntityKind: String, Sendable, Hashable, CaseIterable, Comparable {
     public var noun: String {
         switch self {
         case .budgetLine: return "budget line"
+        case .kpi: return "KPI"
         default: return rawValue
         }
     }
@@ -135,6 +138,8 @@ public enum ChangeTag: String, Sendable, Hashable, CaseIterable {
     case budgetChanged = "budget-changed"
     case scopeChanged = "scope-changed"
     case allocationChanged = "allocation-changed"
+    /// A KPI's `current` changed: a new measurement.
+    case measured
 }
 
 /// A program, or an entity in one, or a person, that differs between the two sides.
@@ -168,6 +173,12 @@ public struct EntityChange: Hashable, Sendable {
     public var personDaysDelta: Double?
     /// An added or removed program: how many of each entity it holds.
     public var contents: [EntityCount]
+    /// KPIs: the unit and target on the newer side (the older when removed), to read values by.
+    public var unit: String?
+    public var kpiTarget: Double?
+    /// KPIs whose `current` changed: whether the new value is better for the KPI's direction
+    /// (nil when that cannot be told).
+    public var improved: Bool?
 
     public init(program: String?, entity: EntityKind, id: String, change: ChangeKind, fields: [FieldChange] = [],
                 tags: [ChangeTag] = [], name: String? = nil) {

@@ -101,6 +101,7 @@ private struct Comparison {
         case .risk: return .risks
         case .budgetLine: return .budget
         case .decision: return .decisions
+        case .kpi: return .kpis
         case .program, .workstream, .allocation: return .program
         case .person: return .people
         case .settings: return .settings
@@ -114,12 +115,13 @@ private struct Comparison {
         case .risk: return program.risks.map(DiffEntity.init)
         case .budgetLine: return program.budgetLines.map(DiffEntity.init)
         case .decision: return program.decisions.map(DiffEntity.init)
+        case .kpi: return program.kpis.map(DiffEntity.init)
         case .allocation: return DiffEntity.allocations(of: program)
         case .program, .person, .settings: return []
         }
     }
 
-    private static let programContents: [EntityKind] = [.workstream, .milestone, .risk, .budgetLine, .decision, .allocation]
+    private static let programContents: [EntityKind] = [.workstream, .milestone, .risk, .budgetLine, .decision, .kpi, .allocation]
 
     /// Everything a program holds that can be read.
     private func contents(of program: Program) -> [DiffEntity] {
@@ -340,6 +342,7 @@ enum ProgramRenames {
         for risk in program.risks { ids.insert("r:" + risk.id.value) }
         for line in program.budgetLines { ids.insert("b:" + line.id.value) }
         for decision in program.decisions { ids.insert("d:" + decision.id.value) }
+        for kpi in program.kpis { ids.insert("k:" + kpi.id.value) }
         for workstream in program.workstreams { ids.insert("w:" + workstream.id.value) }
         return ids
     }

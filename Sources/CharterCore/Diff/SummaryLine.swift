@@ -74,6 +74,7 @@ public enum SummaryLine {
         clauses += groupClauses(changes.filter { $0.entity == .budgetLine }, kind: .budgetLine, statuses: [])
         clauses += groupClauses(changes.filter { $0.entity == .decision }, kind: .decision,
                                 statuses: PlanSchemas.decisionStatuses)
+        clauses += groupClauses(changes.filter { $0.entity == .kpi }, kind: .kpi, statuses: [])
         clauses += groupClauses(changes.filter { $0.entity == .workstream }, kind: .workstream, statuses: [])
         let allocations = changes.filter { $0.entity == .allocation }.sorted(by: byID)
         if !allocations.isEmpty {
@@ -166,6 +167,14 @@ public enum SummaryLine {
             add("re-scored", modified.filter { $0.tags.contains(.rescored) }, items: { change in
                 "\(change.id) \(change.scoreFrom.map(String.init) ?? "none") → \(change.scoreTo.map(String.init) ?? "none")"
             }, covers: ["probability", "impact", "score"])
+        }
+        if kind == .kpi {
+            add("measured", modified.filter { $0.tags.contains(.measured) }, items: { change in
+                let current = change.field("current")
+                let from = current?.from?.number.map(KPIFormat.number) ?? "none"
+                let to = current?.to?.number.map { KPIFormat.value($0, unit: change.unit) } ?? "none"
+                return "\(change.id) \(from) → \(to)"
+            }, covers: ["current", "as_of"])
         }
         add("changed", modified.filter { change in
             change.fields.contains { !described.contains(change.id + "\u{0}" + $0.field) }

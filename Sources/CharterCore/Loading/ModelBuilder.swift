@@ -75,6 +75,18 @@ enum ModelBuilder {
         )
     }
 
+    static func kpi(_ r: FieldReader) -> KPI? {
+        guard let id = r.identifier("id") else { return nil }
+        let direction = r.located("direction").flatMap { written in
+            KPI.Direction(rawValue: written.value).map { Located($0, at: written.location) }
+        }
+        return KPI(
+            id: id, name: r.text("name"), unit: r.text("unit"),
+            baseline: r.number("baseline"), target: r.number("target"), current: r.number("current"),
+            asOf: r.date("as_of"), direction: direction, owner: r.located("owner"), description: r.text("description")
+        )
+    }
+
     static func settings(_ r: FieldReader) -> Settings {
         var settings = Settings()
         settings.version = r.integer("version")

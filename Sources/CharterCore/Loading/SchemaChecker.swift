@@ -131,6 +131,10 @@ struct SchemaChecker {
             if value < 0 || maximum.map({ value > $0 }) == true {
                 report(RuleID.invalidValue, node.position, "\(subject) must be \(type.expectation), found \(text)")
             }
+        case .measure:
+            if ScalarParsing.number(text) == nil {
+                report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
+            }
         case .boolean:
             if ScalarParsing.boolean(text) == nil {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")

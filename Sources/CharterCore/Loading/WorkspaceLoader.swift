@@ -65,6 +65,7 @@ public enum WorkspaceLoader {
         case .risks: program.risks = reader.objects("risks").compactMap(ModelBuilder.risk)
         case .budget: program.budgetLines = reader.objects("lines").compactMap(ModelBuilder.budgetLine)
         case .decisions: program.decisions = reader.objects("decisions").compactMap(ModelBuilder.decision)
+        case .kpis: program.kpis = reader.objects("kpis").compactMap(ModelBuilder.kpi)
         case .settings, .people: break
         }
     }

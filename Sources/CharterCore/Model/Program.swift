@@ -45,6 +45,7 @@ public struct Program: Hashable, Sendable {
     public var risks: [Risk]
     public var budgetLines: [BudgetLine]
     public var decisions: [Decision]
+    public var kpis: [KPI]
 
     public init(folder: String) {
         self.folder = folder
@@ -60,6 +61,7 @@ public struct Program: Hashable, Sendable {
         self.risks = []
         self.budgetLines = []
         self.decisions = []
+        self.kpis = []
     }
 
     /// Where a finding about the program as a whole points.

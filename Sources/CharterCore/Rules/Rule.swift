@@ -35,6 +35,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case budget
     case resources
     case decisions
+    case kpis
     /// Checks of commits against policy (`charter check`), not of the plan files themselves.
     case policy
 
@@ -48,6 +49,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
         case .budget: return "Budget"
         case .resources: return "Resources"
         case .decisions: return "Decisions"
+        case .kpis: return "KPIs"
         case .policy: return "Policy (charter check)"
         }
     }

@@ -36,6 +36,9 @@ public struct RuleExample: Sendable {
     public static func risks(_ text: String) -> RuleExample { file("programs/demo/risks.yaml", text) }
     public static func budget(_ text: String) -> RuleExample { file("programs/demo/budget.yaml", text) }
     public static func decisions(_ text: String) -> RuleExample { file("programs/demo/decisions.yaml", text) }
+    public static func kpis(_ text: String, asOf: String = "2026-01-15") -> RuleExample {
+        file("programs/demo/kpis.yaml", text, asOf: asOf)
+    }
     public static func settings(_ text: String) -> RuleExample { file("charter.yaml", text) }
 
     /// The workspace with marks removed.

@@ -32,6 +32,11 @@ public enum RuleRegistry {
         OverAllocationRule(),
         DecisionLinkRule(),
         SupersededWithoutLinkRule(),
+        // KPIs
+        KPIDirectionUnknownRule(),
+        KPITargetDirectionRule(),
+        KPICurrentWithoutAsOfRule(),
+        KPIAsOfInFutureRule(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

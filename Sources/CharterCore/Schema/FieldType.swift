@@ -21,6 +21,8 @@ public indirect enum FieldType: Sendable {
     case integer(ClosedRange<Int>)
     /// A non-negative amount, e.g. money in the program's currency or a percentage.
     case number(maximum: Double?)
+    /// A measurement: any finite number, negative too (a KPI such as net promoter score).
+    case measure
     case boolean
     /// One of a fixed set of words.
     case oneOf([String])
@@ -42,6 +44,7 @@ public indirect enum FieldType: Sendable {
         case .number(let maximum):
             if let maximum { return "a number from 0 to \(Self.format(maximum))" }
             return "a number"
+        case .measure: return "a number (negative allowed)"
         case .boolean: return "true or false"
         case .oneOf(let words): return "one of " + words.joined(separator: ", ")
         case .list(let element): return "a list of \(element.pluralName)"
@@ -57,7 +60,7 @@ public indirect enum FieldType: Sendable {
         case .reference(let kind): return "\(kind.rawValue) ids"
         case .date: return "dates"
         case .integer: return "whole numbers"
-        case .number: return "numbers"
+        case .number, .measure: return "numbers"
         case .boolean: return "true/false values"
         case .oneOf(let words): return "values (" + words.joined(separator: " | ") + ")"
         case .list(let element): return "lists of \(element.pluralName)"

@@ -67,6 +67,8 @@ public enum JSONSchemaGenerator {
             var pairs: [(String, JSONValue)] = [("type", "number"), ("minimum", .number(0))]
             if let maximum { pairs.append(("maximum", .number(maximum))) }
             return .object(pairs)
+        case .measure:
+            return .object([("type", "number")])
         case .boolean:
             return .object([("type", "boolean")])
         case .oneOf(let words):

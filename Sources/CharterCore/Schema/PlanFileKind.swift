@@ -7,12 +7,13 @@ public enum PlanFileKind: String, Sendable, CaseIterable, Hashable {
     case risks
     case budget
     case decisions
+    case kpis
 
     /// The file name this kind is read from.
     public var fileName: String { rawValue + ".yaml" }
 
     /// Kinds that live in `programs/<program-id>/`.
-    public static let programFiles: [PlanFileKind] = [.program, .milestones, .risks, .budget, .decisions]
+    public static let programFiles: [PlanFileKind] = [.program, .milestones, .risks, .budget, .decisions, .kpis]
 
     public var schema: ObjectSchema { PlanSchemas.root(of: self) }
 

@@ -108,6 +108,21 @@ public enum PlanSchemas {
         FieldSpec("rationale", .text, "Why."),
     ])
 
+    public static let kpiDirections = KPI.Direction.allCases.map(\.rawValue)
+
+    public static let kpi = ObjectSchema(name: "KPI", summary: "A measurable objective: baseline, target, latest measurement.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. K1)."),
+        FieldSpec("name", .text, required: true, "What is measured, e.g. Checkout p99 latency."),
+        FieldSpec("unit", .text, "Unit of the numbers, e.g. ms, %, requests/s."),
+        FieldSpec("baseline", .measure, "The value when the program started measuring."),
+        FieldSpec("target", .measure, required: true, "The value the program commits to reach."),
+        FieldSpec("current", .measure, "The latest measurement; update it (with as_of) as new figures come in."),
+        FieldSpec("as_of", .date, "When `current` was measured."),
+        FieldSpec("direction", .oneOf(kpiDirections), "Which way is better; default: from baseline towards target."),
+        FieldSpec("owner", .reference(.person), "Person id of who reports it."),
+        FieldSpec("description", .text, "How it is measured, where the figures come from."),
+    ])
+
     public static let approvalReasons = ["slip", "dependent_slip", "budget", "milestone_removed", "scope", "freeze"]
     public static let approverRoles = ["any", "owner", "sponsor"] + stakeholderRoles
     public static let freezeCovers = ["dates", "scope", "budget"]
@@ -164,6 +179,7 @@ public enum PlanSchemas {
         case .risks: return fileOfList("risks", of: risk, file: "programs/<id>/risks.yaml: the risk register.")
         case .budget: return fileOfList("lines", of: budgetLine, file: "programs/<id>/budget.yaml: budget lines.")
         case .decisions: return fileOfList("decisions", of: decision, file: "programs/<id>/decisions.yaml: decision log.")
+        case .kpis: return fileOfList("kpis", of: kpi, file: "programs/<id>/kpis.yaml: measurable objectives.")
         }
     }
 

@@ -93,7 +93,10 @@ enum ChangeLogPhrases {
         var line = "\(subject) \(change.entity.noun) \(change.change.rawValue)"
         if let from = change.movedFrom { line += " from \(from)" }
         if change.change == .modified {
-            let fields = change.fields.map(fieldPhrase)
+            let fields = change.fields.map { field in
+                change.entity == .kpi && ["baseline", "target", "current"].contains(field.field)
+                    ? "\(field.field) " + KPIPhrases.measurement(field, in: change) : fieldPhrase(field)
+            }
             if !fields.isEmpty { line += ": " + fields.joined(separator: "; ") }
         }
         if let slip = change.slipDays, slip != 0 { line += " (\(slip > 0 ? "+" : "")\(slip)d)" }

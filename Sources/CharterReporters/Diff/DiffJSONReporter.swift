@@ -74,9 +74,11 @@ public enum DiffJSONReporter: DiffReporter {
         var currency: String?
         var personDaysDelta: Double?
         var contents: [String: Int]?
+        var unit: String?
+        var improved: Bool?
 
         enum CodingKeys: String, CodingKey {
-            case program, entity, id, change, name, fields, tags, currency, contents
+            case program, entity, id, change, name, fields, tags, currency, contents, unit, improved
             case fromProgram = "from_program"
             case slipDays = "slip_days"
             case scoreFrom = "score_from"
@@ -104,6 +106,8 @@ public enum DiffJSONReporter: DiffReporter {
             budgetDeltaPercent = change.budgetDeltaPercent.map(roundedPercent)
             currency = change.currency
             personDaysDelta = change.personDaysDelta.map(roundedTenth)
+            unit = change.unit
+            improved = change.improved
             contents = change.contents.isEmpty ? nil
                 : Dictionary(change.contents.map { ($0.entity.rawValue, $0.count) }, uniquingKeysWith: +)
         }
@@ -127,6 +131,8 @@ public enum DiffJSONReporter: DiffReporter {
             try container.encodeIfPresent(currency, forKey: .currency)
             try container.encodeIfPresent(personDaysDelta.map(JSONNumber.init), forKey: .personDaysDelta)
             try container.encodeIfPresent(contents, forKey: .contents)
+            try container.encodeIfPresent(unit, forKey: .unit)
+            try container.encodeIfPresent(improved, forKey: .improved)
         }
     }
 
@@ -380,4 +386,4 @@ struct JSONNumber: Encodable, Sendable {
 }
 
 private func roundedPercent(_ value: Double) -> Double { (value * 100).rounded() / 100 }
-private func roundedTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+func roundedTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }

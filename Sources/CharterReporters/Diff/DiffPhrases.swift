@@ -52,6 +52,9 @@ enum DiffPhrases {
             if let category = value("category") { parts.append(category.description) }
         case .decision:
             if let status = value("status") { parts.append(status.description) }
+        case .kpi:
+            if let current = value("current")?.number { parts.append("current " + KPIFormat.value(current, unit: change.unit)) }
+            if let target = value("target")?.number { parts.append("target " + KPIFormat.value(target, unit: change.unit)) }
         case .workstream:
             if let owner = value("owner") { parts.append("owner \(owner)") }
         case .allocation:
@@ -105,6 +108,8 @@ enum DiffPhrases {
             }
         case (.budgetLine, "amount"):
             if let delta = change.amountDelta { text += " (\(DiffFormatting.signedMoney(delta, currency: change.currency)))" }
+        case (.kpi, "baseline"), (.kpi, "target"), (.kpi, "current"):
+            text = KPIPhrases.measurement(field, in: change)
         case (.program, "target"):
             if let a = field.from?.date, let b = field.to?.date {
                 let days = a.days(to: b)

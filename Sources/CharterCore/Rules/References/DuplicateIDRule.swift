@@ -5,7 +5,7 @@ public struct DuplicateIDRule: Rule {
     public static let description = RuleDescription(
         id: "duplicate-id",
         name: "Duplicate id",
-        summary: "Ids are unique: people in the workspace; milestones, risks, budget lines, decisions and workstreams in their program.",
+        summary: "Ids are unique: people in the workspace; milestones, risks, budget lines, decisions, KPIs and workstreams in their program.",
         category: .references,
         defaultSeverity: .error,
         triggeringExamples: [
@@ -33,6 +33,7 @@ public struct DuplicateIDRule: Rule {
             findings += duplicates(program.risks.map(\.id), kind: "risk", scope: scope)
             findings += duplicates(program.budgetLines.map(\.id), kind: "budget line", scope: scope)
             findings += duplicates(program.decisions.map(\.id), kind: "decision", scope: scope)
+            findings += duplicates(program.kpis.map(\.id), kind: "KPI", scope: scope)
         }
         return findings
     }

@@ -39,6 +39,7 @@ public struct UnknownPersonRule: Rule {
             program.milestones.forEach { verify($0.owner, "owner of \($0.id.value)") }
             program.risks.forEach { verify($0.owner, "owner of risk \($0.id.value)") }
             program.decisions.forEach { verify($0.owner, "owner of decision \($0.id.value)") }
+            program.kpis.forEach { verify($0.owner, "owner of KPI \($0.id.value)") }
         }
         return findings
     }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CharterCore
+import CharterReporters
+
+struct KPIs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kpis",
+        abstract: "Show each program's KPIs: baseline → current against target, progress, on or off track.",
+        discussion: """
+        Reads programs/<id>/kpis.yaml in the worktree by default, or in a commit with --rev. Progress is \
+        (current − baseline) / (target − baseline); a KPI is on track when its progress keeps pace with \
+        the program's calendar on its as_of day (docs/kpis.md). With --history, every value of current \
+        committed on the revision's history, at its as_of date. Exit status: 0, or 2 on usage or I/O errors.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Only these programs (default: all).", valueName: "program"))
+    var programs: [String] = []
+
+    @Option(help: ArgumentHelp("Read the plans in this commit (any revision git accepts); with --history, its history.", valueName: "rev"))
+    var rev: String?
+
+    @Flag(help: "Also list every measurement committed on the history of HEAD (or --rev).")
+    var history = false
+
+    @Option(help: "Output format: text or json.")
+    var format: KPITableFormat = .text
+
+    @OptionGroup var workspaceOption: WorkspaceOption
+
+    func run() throws {
+        do {
+            let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
+            // --history reads git even when the table comes from the worktree.
+            let reader = try PlanReader(version: history ? .revision(rev ?? "HEAD") : version, workspace: workspaceOption.workspace)
+            let workspace = WorkspaceLoader.load(from: try reader.open(version).source).workspace
+            try ProgramSelection.check(programs, in: workspace)
+            var trends: [KPITrend]?
+            if history {
+                guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
+                let collector = KPIHistoryCollector(repository: repository, prefix: reader.location.prefix)
+                trends = try Git.call { try collector.trends(range: .ancestors(of: rev ?? "HEAD"), programs: programs) }
+            }
+            Terminal.write(format.render(KPITable(workspace: workspace, programs: programs, trends: trends)))
+        } catch let error as CLIError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension KPITableFormat: ExpressibleByArgument {}
