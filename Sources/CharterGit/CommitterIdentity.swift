@@ -5,9 +5,11 @@ extension Repository {
     /// Who git would record as the committer (or tagger) now, as git picks it:
     /// `GIT_COMMITTER_NAME` and `GIT_COMMITTER_EMAIL`, else `user.name` and `user.email` (then
     /// `EMAIL`) from the configuration; `GIT_COMMITTER_DATE` when set, else `now`. Throws, saying
-    /// what to set, when no name or email is known. libgit2's `git_signature_default` reads the
+    /// what to set, when no name or email is known. `now` is the time and the local offset from UTC. libgit2's `git_signature_default` reads the
     /// configuration only, so the environment is read here.
-    public func committerIdentity(environment: [String: String], now: Int64) throws -> Signature {
+    public func committerIdentity(
+        environment: [String: String], now: (time: Int64, offsetMinutes: Int)
+    ) throws -> Signature {
         func value(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
             return value
@@ -22,7 +24,7 @@ extension Repository {
                 """)
         }
         guard let dateText = value("GIT_COMMITTER_DATE") else {
-            return Signature(name: name, email: email, time: now, offsetMinutes: 0)
+            return Signature(name: name, email: email, time: now.time, offsetMinutes: now.offsetMinutes)
         }
         guard let date = GitDate.parse(dateText) else {
             throw GitError.plain(.other, "GIT_COMMITTER_DATE '\(dateText)' is not a date charter can read (use 2026-01-12T10:00:00+00:00 or '@1767225600 +0000')")

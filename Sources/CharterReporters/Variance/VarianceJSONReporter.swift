@@ -8,46 +8,16 @@ public enum VarianceJSONReporter {
     }
 
     struct Document: Encodable {
-        var baseline: BaselineEntry
+        var baseline: BaselineJSON
         var current: Current
         var programs: [ProgramEntry]
         var summary: Summary
 
         init(_ variance: PlanVariance, _ context: VarianceReportContext) {
-            baseline = BaselineEntry(context.baseline)
+            baseline = BaselineJSON(context.baseline)
             current = Current(label: context.currentLabel, commit: Nullable(context.currentCommit))
             programs = variance.programs.map(ProgramEntry.init)
             summary = Summary(variance)
-        }
-    }
-
-    struct Person: Encodable {
-        var name: String
-        var email: String
-    }
-
-    struct BaselineEntry: Encodable {
-        var name: String
-        var tag: String
-        var commit: String
-        var commitSummary: String
-        var date: String
-        var tagger: Nullable<Person>
-        var message: Nullable<String>
-
-        init(_ baseline: Baseline) {
-            name = baseline.name
-            tag = "refs/tags/" + baseline.tagName
-            commit = baseline.commit
-            commitSummary = baseline.commitSummary
-            date = baseline.date.iso8601
-            tagger = Nullable(baseline.tagger.map { Person(name: $0.name, email: $0.email) })
-            message = Nullable(baseline.message)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case name, tag, commit, date, tagger, message
-            case commitSummary = "commit_summary"
         }
     }
 
