@@ -9,10 +9,10 @@ public enum VarianceMarkdownReporter {
             + "(commit \(DiffMarkdownReporter.code(String(context.baseline.commit.prefix(8))))) compared with "
             + DiffMarkdownReporter.code(context.currentDescription) + "."
         if let message = context.baseline.message?.split(separator: "\n").first {
-            intro += " " + DiffMarkdownReporter.escape(String(message))
+            intro += " " + escape(String(message))
         }
         blocks.append(intro)
-        blocks.append("**Summary:** " + DiffMarkdownReporter.escape(VariancePhrases.summary(variance)))
+        blocks.append("**Summary:** " + escape(VariancePhrases.summary(variance)))
         for program in variance.programs {
             blocks.append(programBlock(program))
         }
@@ -20,28 +20,29 @@ public enum VarianceMarkdownReporter {
     }
 
     private static func programBlock(_ program: ProgramVariance) -> String {
-        var lines = ["#### " + DiffMarkdownReporter.escape(VariancePhrases.heading(program)), ""]
-        lines.append("- **Target:** " + VariancePhrases.target(program.target))
+        var lines = ["#### " + escape(VariancePhrases.heading(program)), ""]
+        lines.append("- **Target:** " + escape(VariancePhrases.target(program.target)))
         let budget = program.budget
         if budget.total.baseline != nil || budget.total.current != nil {
-            lines.append("- **Budget:** " + VariancePhrases.amount(budget.total, currency: budget.currency))
+            lines.append("- **Budget:** " + escape(VariancePhrases.amount(budget.total, currency: budget.currency)))
         }
         for category in budget.categories where category.amount.baseline != category.amount.current {
-            lines.append("  - \(DiffMarkdownReporter.escape(category.category)): "
-                         + VariancePhrases.amount(category.amount, currency: budget.currency))
+            lines.append("  - \(escape(category.category)): " + escape(VariancePhrases.amount(category.amount, currency: budget.currency)))
         }
         for row in VariancePhrases.scope(program) {
-            lines.append("- **\(row.label.prefix(1).uppercased() + row.label.dropFirst()):** " + DiffMarkdownReporter.escape(row.text))
+            lines.append("- **\(row.label.prefix(1).uppercased() + row.label.dropFirst()):** " + escape(row.text))
         }
         if !program.milestones.isEmpty {
             lines += ["", "| Milestone | Baseline | Current | Variance | Status |", "| --- | --- | --- | ---: | --- |"]
             for milestone in program.milestones {
-                let title = DiffMarkdownReporter.escape(milestone.id + (milestone.name.map { " · \($0)" } ?? ""))
-                let cells = [title, VariancePhrases.baselineDate(milestone), VariancePhrases.currentDate(milestone),
-                             VariancePhrases.days(milestone.date.days), VariancePhrases.status(milestone)]
-                lines.append("| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |")
+                let cells = [milestone.id + (milestone.name.map { " · \($0)" } ?? ""), VariancePhrases.baselineDate(milestone),
+                             VariancePhrases.currentDate(milestone), VariancePhrases.days(milestone.date.days),
+                             VariancePhrases.status(milestone)]
+                lines.append("| " + cells.map(escape).joined(separator: " | ") + " |")
             }
         }
         return lines.joined(separator: "\n")
     }
+
+    private static func escape(_ text: String) -> String { DiffMarkdownReporter.escape(text) }
 }
