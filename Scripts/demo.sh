@@ -50,4 +50,7 @@ echo "A late approval, recorded as a git note (no history rewrite); the gate the
 step "$charter" approve "$unapproved" --as bob --role sponsor
 step "$charter" check "$(git rev-list --max-parents=0 HEAD)..HEAD"
 echo
+echo "Variance from the baseline q1-plan (the tag charter/baseline/q1-plan, made after the mobile merge):"
+step "$charter" variance payments-v2
+echo
 echo "Try next:  cd $demo && $charter changes --format markdown   |   $charter diff HEAD~5 HEAD --format markdown   |   $charter hooks install   |   $charter rules"
