@@ -53,4 +53,7 @@ echo
 echo "KPIs: where each stands against its target, and every measurement committed over the history:"
 step "$charter" kpis --history
 echo
+echo "Variance from the baseline q1-plan (the tag charter/baseline/q1-plan, made after the mobile merge):"
+step "$charter" variance payments-v2
+echo
 echo "Try next:  cd $demo && $charter changes --format markdown   |   $charter diff HEAD~5 HEAD --format markdown   |   $charter hooks install   |   $charter rules"

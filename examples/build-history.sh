@@ -15,6 +15,10 @@
 #       branch: NAME                    optional; commit on NAME (created from main if new)
 #       merge: NAME                     optional; instead of files, merge NAME into main
 #                                       with --no-ff and this message
+#       tag: NAME                       optional; after the commit, make the baseline NAME:
+#                                       the annotated tag charter/baseline/NAME, tagged by
+#                                       the author at the step's date
+#       tag-message: TEXT               optional; the tag's message (default: Baseline NAME)
 #
 # The result is deterministic: identities and dates come from COMMIT, and nothing is
 # read from the user's or the system's git configuration, so the commit ids are the
@@ -81,20 +85,22 @@ for step in "$STEPS"/*/; do
     slug=$(basename "$step")
     [[ -f $step/COMMIT ]] || die "$slug: no COMMIT file"
 
-    author='' date='' committer='' branch='' merge=''
+    author='' date='' committer='' branch='' merge='' tag='' tag_message=''
     message=$SCRATCH/message
     : >"$message"
     in_header=1
     while IFS= read -r line || [[ -n $line ]]; do
         if ((in_header)); then
             if [[ -z $line ]]; then in_header=0; continue; fi
-            [[ $line =~ ^([a-z]+):\ (.*)$ ]] || die "$slug/COMMIT: bad header line '$line'"
+            [[ $line =~ ^([a-z-]+):\ (.*)$ ]] || die "$slug/COMMIT: bad header line '$line'"
             case ${BASH_REMATCH[1]} in
                 author) author=${BASH_REMATCH[2]} ;;
                 date) date=${BASH_REMATCH[2]} ;;
                 committer) committer=${BASH_REMATCH[2]} ;;
                 branch) branch=${BASH_REMATCH[2]} ;;
                 merge) merge=${BASH_REMATCH[2]} ;;
+                tag) tag=${BASH_REMATCH[2]} ;;
+                tag-message) tag_message=${BASH_REMATCH[2]} ;;
                 *) die "$slug/COMMIT: unknown header '${BASH_REMATCH[1]}'" ;;
             esac
         else
@@ -132,6 +138,11 @@ for step in "$STEPS"/*/; do
         g add -A
         ! g diff --cached --quiet || die "$slug: the step changes nothing"
         g commit -q --no-verify --cleanup=whitespace -F "$message"
+    fi
+    if [[ -n $tag ]]; then
+        # The tagger is the step's author, at the step's date: the same tag object on every run.
+        GIT_COMMITTER_NAME=$an GIT_COMMITTER_EMAIL=$ae \
+            g tag -a -m "${tag_message:-Baseline $tag}" "charter/baseline/$tag"
     fi
     count=$((count + 1))
 done

@@ -17,6 +17,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable {
         case bareRepository
         /// The revision names a tree, blob or tag that does not lead to a commit.
         case notACommit
+        /// A reference (a tag) that would be overwritten.
+        case alreadyExists
         case other
     }
 
@@ -74,6 +76,7 @@ extension GitError.Kind {
         case GIT_EUNBORNBRANCH.rawValue: self = .unbornBranch
         case GIT_EINVALIDSPEC.rawValue: self = .invalidSpec
         case GIT_EBAREREPO.rawValue: self = .bareRepository
+        case GIT_EEXISTS.rawValue: self = .alreadyExists
         default: self = .other
         }
     }

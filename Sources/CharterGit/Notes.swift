@@ -144,17 +144,13 @@ extension Repository {
 
     /// A libgit2 signature the caller frees: from `author`, else from the configuration.
     private func makeSignature(_ author: Signature?) throws -> UnsafeMutablePointer<git_signature> {
+        if let author { return try gitSignature(author) }
         var signature: UnsafeMutablePointer<git_signature>?
-        if let author {
-            try check("git_signature_new", git_signature_new(
-                &signature, author.name, author.email, git_time_t(author.time), Int32(author.offsetMinutes)))
-        } else {
-            let code = git_signature_default(&signature, handle)
-            if code < 0 {
-                throw GitError.lastError(
-                    function: "git_signature_default", code: code,
-                    summary: "no author for the note: set user.name and user.email, or name the author")
-            }
+        let code = git_signature_default(&signature, handle)
+        if code < 0 {
+            throw GitError.lastError(
+                function: "git_signature_default", code: code,
+                summary: "no author for the note: set user.name and user.email, or name the author")
         }
         return signature!
     }

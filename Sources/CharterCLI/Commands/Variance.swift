@@ -1,0 +1,103 @@
+import ArgumentParser
+import CharterCore
+import CharterGit
+import CharterReporters
+
+struct Variance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare the plans with a baseline: date variance per milestone, budget variance, scope added and removed.",
+        discussion: """
+        Compares the plans at a baseline (default: the newest, by tag date) with the current plans: the \
+        worktree by default, --rev any commit, HEAD in a bare repository. Per program: the target's \
+        variance in days, the budget total and each category (amount and percent), milestones added, \
+        removed, cancelled or moved between programs, scope items and risks added or closed; per \
+        milestone: baseline date → current date and the variance in days (positive = later). \
+        Make baselines with 'charter baseline create NAME'. Exit status: 0; with --max-slip DAYS, 1 when a \
+        milestone is more than DAYS later than its baseline date; 2 on usage or I/O errors (no baselines, \
+        an unknown name). See docs/baselines.md.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Only these programs (folder names; all by default).", valueName: "program"))
+    var programs: [String] = []
+
+    @Option(help: ArgumentHelp("The baseline to compare with (default: the newest).", valueName: "name"))
+    var baseline: String?
+
+    @Option(name: .customLong("rev"), help: ArgumentHelp("Compare this commit instead of the worktree.", valueName: "rev"))
+    var revision: String?
+
+    @Option(help: "Output format: text, markdown (for a pull request or a wiki) or json.")
+    var format: VarianceFormat = .text
+
+    @Option(name: .customLong("max-slip"), help: ArgumentHelp(
+        "Exit 1 when a milestone is more than this many days later than at the baseline (for CI).", valueName: "days"))
+    var maxSlip: Int?
+
+    @Option(help: "Colour the text output: auto (a terminal without NO_COLOR), always or never.")
+    var color: ColorChoice = .auto
+
+    @OptionGroup var workspaceOption: WorkspaceOption
+
+    func validate() throws {
+        if let maxSlip, maxSlip < 0 { throw ValidationError("--max-slip takes a number of days, 0 or more") }
+    }
+
+    func run() throws {
+        let variance: PlanVariance
+        let context: VarianceReportContext
+        do {
+            let reader = try PlanReader(version: .revision(revision ?? "HEAD"), workspace: workspaceOption.workspace)
+            guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
+            let baselines = Baselines(repository: repository)
+            let chosen = try baselines.chosen(baseline)
+            let before = try baselines.load(chosen, prefix: reader.location.prefix)
+
+            let version: PlanVersion = revision.map { .revision($0) } ?? (reader.location.root == nil ? .revision("HEAD") : .worktree)
+            let after = WorkspaceLoader.load(from: try reader.open(version).source)
+            warnAboutUnreadable(before, side: "at baseline \(chosen.name)")
+            warnAboutUnreadable(after, side: "now")
+
+            var computed = PlanVariance(baseline: before.workspace, current: after.workspace)
+            if !programs.isEmpty { computed = try only(programs, of: computed) }
+            variance = computed
+            let label: String
+            var commit: String?
+            switch version {
+            case .revision(let rev):
+                label = rev
+                commit = try Git.call { try repository.commit(rev) }.id.hex
+            default:
+                label = "worktree"
+            }
+            context = VarianceReportContext(baseline: chosen, currentLabel: label, currentCommit: commit,
+                                            useColor: format == .text && color.enabled(onTerminal: Terminal.stdoutSupportsColor))
+        } catch let error as CLIError {
+            Terminal.error(error.description)
+            throw ExitCode(2)
+        }
+        Terminal.write(VarianceReporters.render(variance, as: format, context: context))
+        if let maxSlip, let slip = variance.summary.maxSlipDays, slip > maxSlip {
+            Terminal.writeError("charter: a milestone is \(slip) days later than at baseline \(context.baseline.name) (--max-slip \(maxSlip))")
+            throw ExitCode(1)
+        }
+    }
+
+    /// The named programs, by current folder or the folder they had at the baseline.
+    private func only(_ names: [String], of variance: PlanVariance) throws -> PlanVariance {
+        let known = Set(variance.programs.map(\.program) + variance.programs.compactMap(\.renamedFrom))
+        for name in names where !known.contains(name) {
+            throw CLIError("no program '\(name)' in the plans or the baseline\(Suggestion.didYouMean(name, in: known.sorted()))")
+        }
+        return variance.only(Set(names))
+    }
+
+    /// Files that could not be read leave their entities out of the comparison: say so.
+    private func warnAboutUnreadable(_ load: LoadResult, side: String) {
+        for file in DiffSide.unreadableFiles(in: load.findings) {
+            Terminal.warning("\(file.path) \(side) could not be read (\(file.message)); its entities are left out")
+        }
+    }
+}
+
+extension VarianceFormat: ExpressibleByArgument {}
