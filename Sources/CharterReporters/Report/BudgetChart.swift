@@ -3,9 +3,9 @@ import CharterCore
 /// Budget lines by category as horizontal bars against the program's total: how much is
 /// planned, where, and how much of the total is left (or how far over it the lines go).
 enum BudgetChart {
-    static let width = 640.0
-    static let labelWidth = 150.0
-    static let valueWidth = 130.0
+    static let width = 520.0
+    static let labelWidth = 130.0
+    static let valueWidth = 120.0
     static let rowHeight = 26.0
 
     static func render(_ program: ProgramStatus, idPrefix: String) -> String {

@@ -78,7 +78,7 @@ enum ReportStyles {
     .legend .l-low { background: #bbf7d0; } .legend .l-medium { background: #fef08a; }
     .legend .l-high { background: #fdba74; } .legend .l-critical { background: #fca5a5; }
     /* Budget */
-    .budget .label, .budget .value { font-size: 12.5px; fill: var(--ink); }
+    .budget .label, .budget .value { font-size: 13px; fill: var(--ink); }
     .budget .category rect { fill: #6366f1; }
     .budget .planned rect { fill: #0f766e; } .budget .over rect { fill: var(--missed); }
     .budget .total rect { fill: #9ca3af; }
