@@ -68,7 +68,8 @@ struct StatusReportAssembler {
     private func checkPrograms(in workspace: Workspace) throws {
         let known = Set(workspace.programs.map(\.folder))
         for program in request.programs where !known.contains(program) {
-            let hint = Suggestion.closest(to: program, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestion.closest(to: program, in: known).map { "; did you mean '\($0)'?" }
+                ?? "; programs: " + known.sorted(by: NaturalOrder.less).prefix(20).joined(separator: ", ")
             throw CLIError("no program '\(program)' in this workspace\(hint)")
         }
     }
