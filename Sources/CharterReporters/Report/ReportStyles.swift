@@ -97,6 +97,8 @@ enum ReportStyles {
       header.report, main { padding: 0 10px; }
       section.card { padding: 12px; }
       .tile { min-width: 7em; }
+      .scroll table { min-width: 600px; }
+      .changes .scroll table { min-width: 820px; }
       .gantt-wrap { overflow-x: auto; }
       .gantt-wrap svg.gantt { min-width: 640px; }
     }
@@ -108,6 +110,7 @@ enum ReportStyles {
       h2, h3 { break-after: avoid; }
       nav.toc { display: none; }
       .scroll, .gantt-wrap { overflow: visible; }
+      .scroll table { min-width: 0; }
       .gantt-wrap svg.gantt { min-width: 0; }
       a { color: inherit; text-decoration: none; }
     }
