@@ -16,7 +16,7 @@ public struct Charter: ParsableCommand {
         Run 'charter init --workspace' to start one, 'charter validate' to check it.
         """,
         version: version,
-        subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self, Report.self, Init.self, Hooks.self, Rules.self, Schema.self]
+        subcommands: [Validate.self, Diff.self, Schedule.self, Changes.self, Check.self, Approve.self, Report.self, Init.self, Hooks.self, Rules.self, Schema.self]
     )
 
     public init() {}

@@ -35,16 +35,11 @@ struct Validate: ParsableCommand {
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func validate() throws {
-        if staged && rev != nil { throw ValidationError("--staged and --rev choose different versions; give one of them") }
+        try PlanVersion.checkOptions(staged: staged, rev: rev, asOf: asOf)
         if changed && !staged { throw ValidationError("--changed goes with --staged: it compares the index with HEAD") }
-        if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
-    var version: PlanVersion {
-        if staged { return .index }
-        if let rev { return .revision(rev) }
-        return .worktree
-    }
+    var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
 
     func run() throws {
         let report: ValidationReport

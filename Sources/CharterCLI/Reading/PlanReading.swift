@@ -1,3 +1,4 @@
+import ArgumentParser
 import CharterCore
 import CharterGit
 
@@ -6,6 +7,19 @@ enum PlanVersion {
     case worktree
     case index
     case revision(String)
+}
+
+extension PlanVersion {
+    /// What `--staged` and `--rev` choose: the worktree without either.
+    init(staged: Bool, rev: String?) {
+        if staged { self = .index } else if let rev { self = .revision(rev) } else { self = .worktree }
+    }
+
+    /// The usage checks of a command with `--staged`, `--rev` and `--as-of`, for its `validate()`.
+    static func checkOptions(staged: Bool, rev: String?, asOf: String?) throws {
+        if staged && rev != nil { throw ValidationError("--staged and --rev choose different versions; give one of them") }
+        if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
+    }
 }
 
 /// Opens a `PlanSource` for a version of the plans: the one reader abstraction every command uses.

@@ -9,10 +9,14 @@ struct ProgramStatusBuilder {
     let people: [String: Person]
     /// The baseline's version of the workspace, when there is one.
     let baseline: Workspace?
+    /// The schedule engine's critical path, slack and forecast; `nil` when it cannot schedule
+    /// (a dependency cycle), and the driving path stands in.
+    let schedule: ScheduleAnalysis?
 
     init(workspace: Workspace, asOf: PlanDate, baseline: Workspace?) {
         self.asOf = asOf
         self.baseline = baseline
+        self.schedule = try? Scheduler.analyze(workspace, asOf: asOf)
         var people: [String: Person] = [:]
         for person in workspace.people where people[person.id.value] == nil { people[person.id.value] = person }
         self.people = people
@@ -21,17 +25,20 @@ struct ProgramStatusBuilder {
     func build(_ program: Program) -> ProgramStatus {
         let baselineMilestones = Dictionary(
             (baseline?.program(program.folder)?.milestones ?? []).map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-        let critical = DrivingPath.milestones(of: program)
+        let critical = schedule == nil ? DrivingPath.milestones(of: program) : []
         let bars = program.milestones.map { milestone in
-            MilestoneBar(id: milestone.id.value, name: milestone.name ?? milestone.id.value, start: milestone.start?.value,
+            let scheduled = schedule?.milestone(QualifiedID(program: program.folder, id: milestone.id.value))
+            return MilestoneBar(id: milestone.id.value, name: milestone.name ?? milestone.id.value, start: milestone.start?.value,
                          date: milestone.date?.value, status: milestone.status.value, owner: name(milestone.owner?.value),
-                         critical: critical.contains(milestone.id.value),
+                         critical: scheduled?.isCritical ?? critical.contains(milestone.id.value),
                          baselineStart: baselineMilestones[milestone.id.value]?.start?.value,
-                         baselineDate: baselineMilestones[milestone.id.value]?.date?.value)
+                         baselineDate: baselineMilestones[milestone.id.value]?.date?.value,
+                         slackDays: scheduled?.totalSlack)
         }
+        let latest = bars.filter { $0.status != "cancelled" }.compactMap(\.date).max()
         var status = ProgramStatus(id: program.folder, name: program.name ?? program.folder, owner: name(program.owner?.value),
                                    status: program.status, start: program.start?.value, target: program.target?.value,
-                                   forecastEnd: bars.filter { $0.status != "cancelled" }.compactMap(\.date).max(),
+                                   forecastEnd: schedule?.program(program.folder)?.forecastEnd ?? latest,
                                    milestones: bars, currency: program.currency, budgetTotal: program.budgetTotal?.value)
         status.risks = program.risks.compactMap { risk in
             guard let probability = risk.probability, let impact = risk.impact else { return nil }
@@ -76,7 +83,8 @@ struct ProgramStatusBuilder {
     }
 }
 
-/// The chain of milestones that sets a program's end date as the plan stands: from the latest
+/// Without a schedule (the plan has a dependency cycle): the chain of milestones that sets a
+/// program's end date as the plan stands: from the latest
 /// dated milestone back through, at each step, the latest-dated dependency in the same program.
 /// A stand-in for the schedule engine's critical path, with the same meaning when every
 /// milestone is dated as early as its dependencies allow.
