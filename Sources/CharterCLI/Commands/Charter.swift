@@ -17,7 +17,8 @@ public struct Charter: ParsableCommand {
         """,
         version: version,
         subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self,
-                      Schedule.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self, Export.self,
+                      Schedule.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
+                      Report.self, Export.self,
                       Init.self, Hooks.self, Rules.self, Schema.self]
     )
 

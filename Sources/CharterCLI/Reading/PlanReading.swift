@@ -34,6 +34,11 @@ struct PlanReader {
         }
     }
 
+    /// A reader for a workspace already located (a command that wants the repository even for the worktree).
+    init(location: WorkspaceLocation) {
+        self.location = location
+    }
+
     /// A source and the day its overdue checks are judged against when `--as-of` is not given.
     func open(_ version: PlanVersion) throws -> (source: any PlanSource, defaultAsOf: PlanDate, conflicts: [String]) {
         switch version {

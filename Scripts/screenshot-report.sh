@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Renders the status report of the bundled example (with a baseline tag on its history) and
+# screenshots it in headless Chromium at desktop and phone widths, for the README and docs:
+#   docs/images/report-desktop.png, docs/images/report-narrow.png, and the report and its
+#   markdown in /tmp/charter-report-example/.
+# Usage: Scripts/screenshot-report.sh   (needs chromium; builds charter in release mode)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v chromium >/dev/null || { echo "chromium is needed: apt-get install chromium" >&2; exit 2; }
+swift build -c release --static-swift-stdlib --product charter >&2
+charter="$PWD/.build/release/charter"
+out=/tmp/charter-report-example
+rm -rf "$out" && mkdir -p "$out"
+bash examples/build-history.sh "$out/acme" >/dev/null
+cd "$out/acme"
+# A baseline on the plan as it stood after the first program commits (before the slips).
+GIT_COMMITTER_DATE=2026-02-27T12:00:00Z git -c user.name=Demo -c user.email=demo@example.com \
+  tag -a charter/baseline/q1 -m "Q1 baseline" "$(git log --format=%H --grep='Slip Payments Beta' -1)^"
+"$charter" report --as-of 2026-04-27 --out "$out/report.html"
+"$charter" report --as-of 2026-04-27 --format markdown --out "$out/report.md"
+cd - >/dev/null
+shoot() {
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
+    --screenshot="$1" --window-size="$2" "file://$out/report.html" 2>/dev/null
+}
+shoot docs/images/report-desktop.png 1280,2000
+shoot docs/images/report-narrow.png 390,1600
+chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$out/report.pdf" "file://$out/report.html" 2>/dev/null
+ls -la docs/images/report-*.png "$out"/report.*

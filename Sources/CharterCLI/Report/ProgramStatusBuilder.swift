@@ -1,0 +1,107 @@
+import CharterCore
+import CharterReporters
+
+/// A program of the plans as the status report shows it: people by name, budget by category,
+/// baseline dates beside current ones, the driving path, and what needs attention.
+struct ProgramStatusBuilder {
+    let asOf: PlanDate
+    /// People by id, for names.
+    let people: [String: Person]
+    /// The baseline's version of the workspace, when there is one.
+    let baseline: Workspace?
+    /// The schedule engine's critical path, slack and forecast; `nil` when it cannot schedule
+    /// (a dependency cycle), and the driving path stands in.
+    let schedule: ScheduleAnalysis?
+
+    init(workspace: Workspace, asOf: PlanDate, baseline: Workspace?) {
+        self.asOf = asOf
+        self.baseline = baseline
+        self.schedule = try? Scheduler.analyze(workspace, asOf: asOf)
+        var people: [String: Person] = [:]
+        for person in workspace.people where people[person.id.value] == nil { people[person.id.value] = person }
+        self.people = people
+    }
+
+    func build(_ program: Program) -> ProgramStatus {
+        let baselineMilestones = Dictionary(
+            (baseline?.program(program.folder)?.milestones ?? []).map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let critical = schedule == nil ? DrivingPath.milestones(of: program) : []
+        let bars = program.milestones.map { milestone in
+            let scheduled = schedule?.milestone(QualifiedID(program: program.folder, id: milestone.id.value))
+            return MilestoneBar(id: milestone.id.value, name: milestone.name ?? milestone.id.value, start: milestone.start?.value,
+                         date: milestone.date?.value, status: milestone.status.value, owner: name(milestone.owner?.value),
+                         critical: scheduled?.isCritical ?? critical.contains(milestone.id.value),
+                         baselineStart: baselineMilestones[milestone.id.value]?.start?.value,
+                         baselineDate: baselineMilestones[milestone.id.value]?.date?.value,
+                         slackDays: scheduled?.totalSlack)
+        }
+        let latest = bars.filter { $0.status != "cancelled" }.compactMap(\.date).max()
+        var status = ProgramStatus(id: program.folder, name: program.name ?? program.folder, owner: name(program.owner?.value),
+                                   status: program.status, start: program.start?.value, target: program.target?.value,
+                                   forecastEnd: schedule?.program(program.folder)?.forecastEnd ?? latest,
+                                   milestones: bars, currency: program.currency, budgetTotal: program.budgetTotal?.value)
+        status.risks = program.risks.compactMap { risk in
+            guard let probability = risk.probability, let impact = risk.impact else { return nil }
+            return RiskPoint(id: risk.id.value, title: risk.title ?? "", probability: probability, impact: impact,
+                             status: risk.status ?? "open")
+        }
+        status.budget = Self.categories(program.budgetLines)
+        status.atRisk = bars.compactMap { attention($0, target: status.target) }
+        return status
+    }
+
+    /// Budget lines summed by category (lines without one under "uncategorised"), largest first.
+    static func categories(_ lines: [BudgetLine]) -> [BudgetCategory] {
+        var sums: [String: Double] = [:]
+        for line in lines {
+            let category = line.category?.isEmpty == false ? line.category! : "uncategorised"
+            sums[category, default: 0] += line.amount?.value ?? 0
+        }
+        return sums.map { BudgetCategory(name: $0.key, amount: $0.value) }
+            .sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.name < $1.name }
+    }
+
+    /// Why an open milestone needs attention, or `nil` when it does not.
+    func attention(_ milestone: MilestoneBar, target: PlanDate?) -> AtRiskMilestone? {
+        guard milestone.isOpen else { return nil }
+        var reasons: [String] = []
+        if milestone.status == "at-risk" { reasons.append("marked at-risk") }
+        if let date = milestone.date, date < asOf { reasons.append("overdue by \(date.days(to: asOf))d") }
+        if let slip = milestone.slipDays, slip > 0, let base = milestone.baselineDate {
+            reasons.append("slipped \(slip)d vs baseline (\(base) → \(milestone.date!))")
+        }
+        if let slack = milestone.slackDays, slack < 0 { reasons.append("negative slack \(slack)d") }
+        if let target, let date = milestone.date, date > target { reasons.append("after the target (\(target))") }
+        guard !reasons.isEmpty else { return nil }
+        return AtRiskMilestone(id: milestone.id, name: milestone.name, date: milestone.date, owner: milestone.owner, reasons: reasons)
+    }
+
+    /// "Alice Ng" for a person id in people.yaml, else the id as written.
+    func name(_ id: String?) -> String? {
+        guard let id else { return nil }
+        return people[id]?.name ?? id
+    }
+}
+
+/// Without a schedule (the plan has a dependency cycle): the chain of milestones that sets a
+/// program's end date as the plan stands: from the latest
+/// dated milestone back through, at each step, the latest-dated dependency in the same program.
+/// A stand-in for the schedule engine's critical path, with the same meaning when every
+/// milestone is dated as early as its dependencies allow.
+enum DrivingPath {
+    static func milestones(of program: Program) -> Set<String> {
+        let live = program.milestones.filter { $0.status.value != "cancelled" && $0.date != nil }
+        let byID = Dictionary(live.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        guard var current = live.max(by: { ($0.date!.value, $1.id.value) < ($1.date!.value, $0.id.value) }) else { return [] }
+        var path: Set<String> = [current.id.value]
+        while true {
+            let dependencies = current.dependsOn
+                .filter { $0.value.program(from: program.folder) == program.folder }
+                .compactMap { byID[$0.value.id] }
+                .filter { !path.contains($0.id.value) }
+            guard let next = dependencies.max(by: { $0.date!.value < $1.date!.value }) else { return path }
+            path.insert(next.id.value)
+            current = next
+        }
+    }
+}

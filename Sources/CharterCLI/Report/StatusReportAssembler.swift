@@ -1,0 +1,137 @@
+import CharterCore
+import CharterGit
+import CharterReporters
+import Foundation
+
+/// What `charter report` was asked for.
+struct ReportRequest {
+    /// `nil`: the worktree.
+    var revision: String?
+    var asOf: PlanDate?
+    var baseline: String?
+    /// A day (YYYY-MM-DD) or a revision.
+    var since: String?
+    var programs: [String] = []
+    var workspace: String?
+    var maxChanges = 50
+    /// Without `--since` and without a baseline, the change log covers this many days before as-of.
+    static let defaultDays = 30
+}
+
+/// Reads what the status report shows (the plans, the baseline, the change log since a point)
+/// and puts it into a `StatusReport`. All git reading happens here; the renderers get values.
+struct StatusReportAssembler {
+    let request: ReportRequest
+
+    func assemble() throws -> StatusReport {
+        let location = try locate()
+        let reader = PlanReader(location: location)
+        let version: PlanVersion = request.revision.map { .revision($0) } ?? .worktree
+        let opened = try reader.open(version)
+        let current = WorkspaceLoader.load(from: opened.source)
+        let asOf = request.asOf ?? opened.defaultAsOf
+        try checkPrograms(in: current.workspace)
+
+        let repository = location.repository
+        let tip = try repository.flatMap { repository in try tipCommit(repository) }
+        let baseline = try repository.flatMap { try BaselineTags.find(request.baseline, in: $0) }
+        var baselineSide: DiffSide?
+        if let repository, let baseline {
+            let tree = try Git.call { try repository.treeSource(commit: baseline.commit.id, prefix: location.prefix) }
+            baselineSide = DiffSide(WorkspaceLoader.load(from: tree))
+        }
+
+        let builder = ProgramStatusBuilder(workspace: current.workspace, asOf: asOf, baseline: baselineSide?.workspace)
+        let programs = current.workspace.programs
+            .filter { request.programs.isEmpty || request.programs.contains($0.folder) }
+            .map(builder.build)
+        let sourceLabel = request.revision.map { revision in "\(revision) (\(tip.map { String($0.id.hex.prefix(8)) } ?? "?"))" } ?? "worktree"
+        var report = StatusReport(title: title(location), generatedAt: Self.timestamp(), asOf: asOf, source: sourceLabel,
+                                  programs: programs)
+        if let baseline {
+            report.baseline = StatusReport.Baseline(name: baseline.name, commit: baseline.commit.id.hex, date: baseline.commit.committer.day)
+            let diff = SemanticDiff.compare(narrow(baselineSide!), narrow(DiffSide(current)))
+            report.diffSummary = StatusReport.DiffSummarySection(
+                diff, from: "baseline \(baseline.name) (\(baseline.commit.id.hex.prefix(8)))", to: sourceLabel)
+        }
+        report.changeLog = try changeLog(repository: repository, prefix: location.prefix, tip: tip, baseline: baseline, asOf: asOf)
+        return report
+    }
+
+    /// The workspace in a repository when there is one; a plain folder is fine for the worktree.
+    private func locate() throws -> WorkspaceLocation {
+        if request.revision != nil { return try WorkspaceLocator.locate(explicit: request.workspace, needsRepository: true) }
+        if let inRepository = try? WorkspaceLocator.locate(explicit: request.workspace, needsRepository: true) { return inRepository }
+        return try WorkspaceLocator.locate(explicit: request.workspace, needsRepository: false)
+    }
+
+    private func checkPrograms(in workspace: Workspace) throws {
+        let known = Set(workspace.programs.map(\.folder))
+        for program in request.programs where !known.contains(program) {
+            let hint = Suggestion.closest(to: program, in: known).map { "; did you mean '\($0)'?" }
+                ?? "; programs: " + known.sorted(by: NaturalOrder.less).prefix(20).joined(separator: ", ")
+            throw CLIError("no program '\(program)' in this workspace\(hint)")
+        }
+    }
+
+    /// The commit the report's history ends at: `--rev`, else HEAD; `nil` on an unborn branch.
+    private func tipCommit(_ repository: Repository) throws -> CommitInfo? {
+        if let revision = request.revision { return try Git.call { try repository.commit(revision) } }
+        guard let head = try Git.call({ try repository.headCommitID() }) else { return nil }
+        return try Git.call { try repository.commit(head.hex) }
+    }
+
+    /// Only the requested programs, on both sides of the baseline diff.
+    private func narrow(_ side: DiffSide) -> DiffSide {
+        guard !request.programs.isEmpty else { return side }
+        var result = side
+        result.workspace.programs = side.workspace.programs.filter { request.programs.contains($0.folder) }
+        return result
+    }
+
+    /// Change requests since `--since` (a day or a revision), else since the baseline's commit,
+    /// else over the last 30 days; newest first, at most `maxChanges`.
+    private func changeLog(repository: Repository?, prefix: String, tip: CommitInfo?, baseline: BaselineTags.Found?,
+                           asOf: PlanDate) throws -> StatusReport.ChangeLogSection {
+        var selection = ChangeLogSelection(programs: request.programs)
+        let description: String
+        if let since = request.since, let day = PlanDate(since) {
+            selection.since = Self.startOfDay(day)
+            description = "since \(day)"
+        } else if let since = request.since {
+            guard let repository else { throw CLIError("--since \(since) needs a git repository") }
+            let commit = try Git.call { try repository.commit(since) }
+            selection.range = .revisions(including: [tip?.id.hex ?? "HEAD"], excluding: [commit.id.hex])
+            description = "since \(since) (\(commit.id.hex.prefix(8)))"
+        } else if let baseline {
+            selection.range = .revisions(including: [tip?.id.hex ?? "HEAD"], excluding: [baseline.commit.id.hex])
+            description = "since baseline \(baseline.name) (\(baseline.commit.committer.day))"
+        } else {
+            let day = asOf.adding(days: -ReportRequest.defaultDays)
+            selection.since = Self.startOfDay(day)
+            description = "in the last \(ReportRequest.defaultDays) days (since \(day))"
+        }
+        guard let repository, let tip else { return StatusReport.ChangeLogSection(since: description, entries: []) }
+        if selection.since != nil { selection.range = .revisions(including: [tip.id.hex], excluding: []) }
+        let builder = ChangeLogBuilder(repository: repository, prefix: prefix)
+        let total = try Git.call { try builder.planCommits(selection) }.count
+        selection.maxCount = request.maxChanges
+        let records = try Git.call { try builder.records(selection) }.records
+        return StatusReport.ChangeLogSection(since: description, entries: records.map(StatusReport.ChangeEntry.init),
+                                             omitted: max(0, total - records.count))
+    }
+
+    private func title(_ location: WorkspaceLocation) -> String {
+        let folder = location.root ?? location.repository?.workdir ?? location.repository?.gitDir ?? "workspace"
+        let name = folder.split(separator: "/").last.map(String.init) ?? "workspace"
+        return name.hasSuffix(".git") ? String(name.dropLast(4)) : name
+    }
+
+    static func startOfDay(_ day: PlanDate) -> Date { Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+}

@@ -1,0 +1,112 @@
+import CharterCore
+
+/// One program's page of the HTML report: key figures, the Gantt chart, milestones at risk,
+/// the risk heat map, the budget and the KPI trends.
+enum ProgramSectionRenderer {
+    static func render(_ program: ProgramStatus, asOf: PlanDate, hasBaseline: Bool, anchor: String) -> String {
+        var out = Markup.open("section", [("class", "card program"), ("id", anchor), ("aria-labelledby", anchor + "-name")]) + "\n"
+        out += Markup.element("h2", [("id", anchor + "-name")], text: program.name)
+        var meta = [program.id]
+        if let owner = program.owner { meta.append("owner \(owner)") }
+        if let status = program.status { meta.append(status) }
+        if let start = program.start { meta.append("\(start) → \(program.target?.description ?? "ongoing")") }
+        out += "<p class=\"meta\">" + meta.map { Markup.element("span", text: $0) }.joined() + "</p>\n"
+        out += tiles(program, asOf: asOf)
+        out += timeline(program, asOf: asOf, hasBaseline: hasBaseline, anchor: anchor)
+        out += atRisk(program)
+        out += "<div class=\"charts\">\n<div>" + Markup.element("h3", text: "Risks") + risks(program, anchor: anchor) + "</div>\n"
+        out += "<div>" + Markup.element("h3", text: "Budget") + budget(program, anchor: anchor) + "</div>\n</div>\n"
+        out += kpis(program, anchor: anchor)
+        return out + "</section>\n"
+    }
+
+    private static func tiles(_ program: ProgramStatus, asOf: PlanDate) -> String {
+        var tiles: [(label: String, value: String, tone: String?)] = []
+        if let forecast = program.forecastEnd {
+            var tone: String?
+            var label = "forecast end"
+            if let target = program.target {
+                let days = target.days(to: forecast)
+                tone = days > 0 ? "bad" : "good"
+                label += days == 0 ? " (on target)" : days > 0 ? " (\(days)d late)" : " (\(-days)d early)"
+            }
+            tiles.append((label, forecast.description, tone))
+        }
+        let open = program.milestones.filter(\.isOpen)
+        tiles.append(("open milestones", "\(open.count) of \(program.milestones.count)", nil))
+        let overdue = open.filter { $0.isOverdue(asOf: asOf) }.count
+        tiles.append(("overdue", String(overdue), overdue > 0 ? "bad" : "good"))
+        tiles.append(("critical path", "\(program.milestones.filter(\.critical).count) milestones", nil))
+        let highRisks = RiskHeatMap.cells(program.risks).values.flatMap { $0 }.filter { $0.score >= 15 }.count
+        tiles.append(("critical risks (15+)", String(highRisks), highRisks > 0 ? "bad" : "good"))
+        var out = "<div class=\"tiles\">"
+        for tile in tiles {
+            out += Markup.open("div", [("class", "tile" + (tile.tone.map { " " + $0 } ?? ""))])
+                + Markup.element("b", text: tile.value) + Markup.escape(tile.label) + "</div>"
+        }
+        return out + "</div>\n"
+    }
+
+    private static func timeline(_ program: ProgramStatus, asOf: PlanDate, hasBaseline: Bool, anchor: String) -> String {
+        var out = Markup.element("h3", text: "Timeline")
+        let chart = GanttChart.render(program, asOf: asOf, idPrefix: anchor)
+        guard !chart.isEmpty else {
+            return out + Markup.element("p", [("class", "empty-state")], text: "No dated milestones yet.")
+        }
+        out += "<div class=\"gantt-wrap\">" + chart + "</div>\n"
+        var legend = [("l-planned", "planned"), ("l-atrisk", "at risk"), ("l-done", "done"), ("l-overdue", "overdue or missed"),
+                      ("l-crit", "critical path"), ("l-today", "today (\(asOf))"), ("l-target", "target")]
+        if hasBaseline { legend.append(("l-ghost", "baseline")) }
+        out += "<ul class=\"legend\">" + legend.map { "<li><i class=\"\($0.0)\"></i>" + Markup.escape($0.1) + "</li>" }.joined() + "</ul>\n"
+        let undated = program.milestones.filter { $0.date == nil }
+        if !undated.isEmpty {
+            out += Markup.element("p", [("class", "note")],
+                                  text: "Not on the chart (no date yet): " + undated.map { "\($0.id) \($0.name)" }.joined(separator: ", "))
+        }
+        return out
+    }
+
+    private static func atRisk(_ program: ProgramStatus) -> String {
+        var out = Markup.element("h3", text: "Milestones at risk")
+        guard !program.atRisk.isEmpty else {
+            return out + Markup.element("p", [("class", "empty-state")], text: "None: no open milestone is overdue, at risk, slipping or short of slack.")
+        }
+        out += "<div class=\"scroll\"><table>\n<thead><tr><th>Milestone</th><th>Date</th><th>Owner</th><th>Why</th></tr></thead>\n<tbody>\n"
+        for item in program.atRisk {
+            out += "<tr>" + HTMLReportRenderer.cell("\(item.id) · \(item.name)")
+                + HTMLReportRenderer.cell(item.date?.description ?? "unscheduled", nowrap: true)
+                + HTMLReportRenderer.cell(item.owner ?? "—") + HTMLReportRenderer.cell(item.reasons.joined(separator: "; ")) + "</tr>\n"
+        }
+        return out + "</tbody></table></div>\n"
+    }
+
+    private static func risks(_ program: ProgramStatus, anchor: String) -> String {
+        let active = RiskHeatMap.cells(program.risks).values.reduce(0) { $0 + $1.count }
+        guard active > 0 else {
+            let closed = program.risks.count
+            return Markup.element("p", [("class", "empty-state")],
+                                  text: closed == 0 ? "No risks recorded (risks.yaml)." : "No open risks (\(closed) closed or realized).")
+        }
+        let legend = [("l-low", "low 1–4"), ("l-medium", "medium 5–9"), ("l-high", "high 10–14"), ("l-critical", "critical 15–25")]
+        return RiskHeatMap.render(program.risks, programName: program.name, idPrefix: anchor)
+            + "<ul class=\"legend\">" + legend.map { "<li><i class=\"\($0.0)\"></i>" + Markup.escape($0.1) + "</li>" }.joined() + "</ul>\n"
+    }
+
+    private static func budget(_ program: ProgramStatus, anchor: String) -> String {
+        guard !program.budget.isEmpty || program.budgetTotal != nil else {
+            return Markup.element("p", [("class", "empty-state")], text: "No budget recorded (budget.yaml, budget.total).")
+        }
+        return BudgetChart.render(program, idPrefix: anchor)
+    }
+
+    private static func kpis(_ program: ProgramStatus, anchor: String) -> String {
+        guard !program.kpis.isEmpty else { return "" }
+        var out = Markup.element("h3", text: "KPIs") + "<div class=\"kpis\">\n"
+        for kpi in program.kpis {
+            var caption = "\(kpi.id) · \(kpi.name)"
+            if let direction = kpi.direction { caption += " (\(direction == "decrease" ? "lower" : "higher") is better)" }
+            out += "<figure>" + Markup.element("figcaption", text: caption) + KPIChart.render(kpi, idPrefix: anchor) + "</figure>\n"
+        }
+        return out + "</div>\n"
+    }
+}

@@ -1,0 +1,175 @@
+import CharterCore
+
+/// One program as the report shows it.
+public struct ProgramStatus: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var owner: String?
+    public var status: String?
+    public var start: PlanDate?
+    public var target: PlanDate?
+    /// When the plan says the work ends (the schedule's forecast, else the latest milestone).
+    public var forecastEnd: PlanDate?
+    public var milestones: [MilestoneBar]
+    public var risks: [RiskPoint]
+    public var currency: String?
+    public var budgetTotal: Double?
+    /// Budget lines summed by category, largest first.
+    public var budget: [BudgetCategory]
+    public var atRisk: [AtRiskMilestone]
+    public var kpis: [KPISeries]
+
+    public init(id: String, name: String, owner: String? = nil, status: String? = nil, start: PlanDate? = nil,
+                target: PlanDate? = nil, forecastEnd: PlanDate? = nil, milestones: [MilestoneBar] = [],
+                risks: [RiskPoint] = [], currency: String? = nil, budgetTotal: Double? = nil,
+                budget: [BudgetCategory] = [], atRisk: [AtRiskMilestone] = [], kpis: [KPISeries] = []) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+        self.status = status
+        self.start = start
+        self.target = target
+        self.forecastEnd = forecastEnd
+        self.milestones = milestones
+        self.risks = risks
+        self.currency = currency
+        self.budgetTotal = budgetTotal
+        self.budget = budget
+        self.atRisk = atRisk
+        self.kpis = kpis
+    }
+
+    /// Whether the forecast ends after the target.
+    public var isLate: Bool {
+        guard let forecastEnd, let target else { return false }
+        return forecastEnd > target
+    }
+}
+
+/// A milestone on the Gantt chart: a bar from `start` to `date`, or a diamond at `date`.
+public struct MilestoneBar: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var start: PlanDate?
+    public var date: PlanDate?
+    /// planned, at-risk, done, missed, cancelled.
+    public var status: String
+    public var owner: String?
+    /// On the critical path: a day's slip moves the end.
+    public var critical: Bool
+    /// The dates the baseline had, for ghost bars.
+    public var baselineStart: PlanDate?
+    public var baselineDate: PlanDate?
+    /// Days it can slip without moving the end; negative: it already moves it.
+    public var slackDays: Int?
+
+    public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: String = "planned",
+                owner: String? = nil, critical: Bool = false, baselineStart: PlanDate? = nil,
+                baselineDate: PlanDate? = nil, slackDays: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.start = start
+        self.date = date
+        self.status = status
+        self.owner = owner
+        self.critical = critical
+        self.baselineStart = baselineStart
+        self.baselineDate = baselineDate
+        self.slackDays = slackDays
+    }
+
+    public var isOpen: Bool { status == "planned" || status == "at-risk" }
+
+    /// Open and dated before `day`.
+    public func isOverdue(asOf day: PlanDate) -> Bool {
+        guard isOpen, let date else { return false }
+        return date < day
+    }
+
+    /// Days later than the baseline (negative: earlier); `nil` without both dates.
+    public var slipDays: Int? {
+        guard let date, let baselineDate else { return nil }
+        return baselineDate.days(to: date)
+    }
+}
+
+public struct RiskPoint: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// 1...5.
+    public var probability: Int
+    /// 1...5.
+    public var impact: Int
+    public var status: String
+
+    public init(id: String, title: String, probability: Int, impact: Int, status: String) {
+        self.id = id
+        self.title = title
+        self.probability = probability
+        self.impact = impact
+        self.status = status
+    }
+
+    public var score: Int { probability * impact }
+}
+
+public struct BudgetCategory: Sendable, Hashable {
+    public var name: String
+    public var amount: Double
+
+    public init(name: String, amount: Double) {
+        self.name = name
+        self.amount = amount
+    }
+}
+
+/// A milestone that needs attention, and why ("overdue by 12d", "slipped 14d vs baseline").
+public struct AtRiskMilestone: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var date: PlanDate?
+    public var owner: String?
+    public var reasons: [String]
+
+    public init(id: String, name: String, date: PlanDate?, owner: String?, reasons: [String]) {
+        self.id = id
+        self.name = name
+        self.date = date
+        self.owner = owner
+        self.reasons = reasons
+    }
+}
+
+/// A measurable objective and every value the plan's history recorded for it.
+public struct KPISeries: Sendable, Hashable {
+    public struct Point: Sendable, Hashable {
+        public var asOf: PlanDate
+        public var value: Double
+
+        public init(asOf: PlanDate, value: Double) {
+            self.asOf = asOf
+            self.value = value
+        }
+    }
+
+    public var id: String
+    public var name: String
+    public var unit: String?
+    public var baseline: Double?
+    public var target: Double?
+    /// "increase" or "decrease": which way is better.
+    public var direction: String?
+    /// Oldest first.
+    public var points: [Point]
+
+    public init(id: String, name: String, unit: String? = nil, baseline: Double? = nil, target: Double? = nil,
+                direction: String? = nil, points: [Point]) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.baseline = baseline
+        self.target = target
+        self.direction = direction
+        self.points = points
+    }
+}
