@@ -76,3 +76,12 @@ extension String {
         return result
     }
 }
+
+extension String {
+    /// A table row without the padding after its last column.
+    var trimmingTrailingSpaces: String {
+        var text = Substring(self)
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

@@ -96,11 +96,3 @@ public enum SlipReportReporter {
         return out
     }
 }
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
-    }
-}

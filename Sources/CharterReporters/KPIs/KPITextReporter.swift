@@ -44,11 +44,3 @@ public enum KPITextReporter {
         return [kpi.id.value, kpi.name ?? "", values, target, percent, row.progress.status.rawValue + (asOf.isEmpty ? "" : "  " + asOf)]
     }
 }
-
-extension String {
-    fileprivate var trimmingTrailingSpaces: String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
-    }
-}

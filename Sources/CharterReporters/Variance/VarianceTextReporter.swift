@@ -82,11 +82,3 @@ public enum VarianceTextReporter {
         return days > 0 ? style.removed(text) : style.added(text)
     }
 }
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var text = Substring(self)
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}
