@@ -7,32 +7,45 @@ struct ProgramStatusBuilder {
     let asOf: PlanDate
     /// People by id, for names.
     let people: [String: Person]
-    /// The baseline's version of the workspace, when there is one.
-    let baseline: Workspace?
+    /// Each program's milestones' dates at the baseline, from `PlanVariance` (so a renamed program
+    /// and a milestone moved between programs keep their baseline); empty without a baseline.
+    let baselineDates: [String: [String: BaselineDates]]
     /// The schedule engine's critical path, slack and forecast; `nil` when it cannot schedule
     /// (a dependency cycle), and the driving path stands in.
     let schedule: ScheduleAnalysis?
+    /// Why there is no schedule, for the report to say so.
+    let scheduleNote: String?
+    /// Every committed measurement, by program folder and KPI id.
+    let kpiTrends: [String: [String: KPITrend]]
 
-    init(workspace: Workspace, asOf: PlanDate, baseline: Workspace?) {
+    init(workspace: Workspace, asOf: PlanDate, baseline: Workspace?, kpiTrends: [KPITrend] = []) {
         self.asOf = asOf
-        self.baseline = baseline
-        self.schedule = try? Scheduler.analyze(workspace, asOf: asOf)
+        do {
+            schedule = try Scheduler.analyze(workspace, asOf: asOf)
+            scheduleNote = nil
+        } catch {
+            schedule = nil
+            scheduleNote = "No schedule: \(error.description). The critical path shown is the chain of latest dates "
+                + "as the plan stands, and the forecast is the latest milestone date; charter validate names every cycle."
+        }
         var people: [String: Person] = [:]
         for person in workspace.people where people[person.id.value] == nil { people[person.id.value] = person }
         self.people = people
+        self.baselineDates = baseline.map { BaselineDates.all(baseline: $0, current: workspace) } ?? [:]
+        self.kpiTrends = Dictionary(grouping: kpiTrends, by: \.program)
+            .mapValues { Dictionary($0.map { ($0.kpi, $0) }, uniquingKeysWith: { first, _ in first }) }
     }
 
     func build(_ program: Program) -> ProgramStatus {
-        let baselineMilestones = Dictionary(
-            (baseline?.program(program.folder)?.milestones ?? []).map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let baselineMilestones = baselineDates[program.folder] ?? [:]
         let critical = schedule == nil ? DrivingPath.milestones(of: program) : []
         let bars = program.milestones.map { milestone in
             let scheduled = schedule?.milestone(QualifiedID(program: program.folder, id: milestone.id.value))
             return MilestoneBar(id: milestone.id.value, name: milestone.name ?? milestone.id.value, start: milestone.start?.value,
                          date: milestone.date?.value, status: milestone.status.value, owner: name(milestone.owner?.value),
                          critical: scheduled?.isCritical ?? critical.contains(milestone.id.value),
-                         baselineStart: baselineMilestones[milestone.id.value]?.start?.value,
-                         baselineDate: baselineMilestones[milestone.id.value]?.date?.value,
+                         baselineStart: baselineMilestones[milestone.id.value]?.start,
+                         baselineDate: baselineMilestones[milestone.id.value]?.date,
                          slackDays: scheduled?.totalSlack)
         }
         let latest = bars.filter { $0.status != "cancelled" }.compactMap(\.date).max()
@@ -47,6 +60,7 @@ struct ProgramStatusBuilder {
         }
         status.budget = Self.categories(program.budgetLines)
         status.atRisk = bars.compactMap { attention($0, target: status.target) }
+        status.kpis = KPISeries.series(of: program, trends: kpiTrends[program.folder] ?? [:])
         return status
     }
 

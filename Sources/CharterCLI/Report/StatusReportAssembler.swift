@@ -34,25 +34,21 @@ struct StatusReportAssembler {
 
         let repository = location.repository
         let tip = try repository.flatMap { repository in try tipCommit(repository) }
-        let baseline = try repository.flatMap { try BaselineTags.find(request.baseline, in: $0) }
-        var baselineSide: DiffSide?
-        if let repository, let baseline {
-            let tree = try Git.call { try repository.treeSource(commit: baseline.commit.id, prefix: location.prefix) }
-            baselineSide = DiffSide(WorkspaceLoader.load(from: tree))
-        }
+        let baseline = try chooseBaseline(in: repository)
+        let baselineSide = try baseline.map { chosen in DiffSide(try Baselines(repository: repository!).load(chosen, prefix: location.prefix)) }
+        let selected = current.workspace.programs.filter { request.programs.isEmpty || request.programs.contains($0.folder) }
+        let trends = try kpiTrends(of: selected, repository: repository, prefix: location.prefix, tip: tip)
 
-        let builder = ProgramStatusBuilder(workspace: current.workspace, asOf: asOf, baseline: baselineSide?.workspace)
-        let programs = current.workspace.programs
-            .filter { request.programs.isEmpty || request.programs.contains($0.folder) }
-            .map(builder.build)
+        let builder = ProgramStatusBuilder(workspace: current.workspace, asOf: asOf, baseline: baselineSide?.workspace, kpiTrends: trends)
         let sourceLabel = request.revision.map { revision in "\(revision) (\(tip.map { String($0.id.hex.prefix(8)) } ?? "?"))" } ?? "worktree"
         var report = StatusReport(title: title(location), generatedAt: Self.timestamp(), asOf: asOf, source: sourceLabel,
-                                  programs: programs)
-        if let baseline {
-            report.baseline = StatusReport.Baseline(name: baseline.name, commit: baseline.commit.id.hex, date: baseline.commit.committer.day)
-            let diff = SemanticDiff.compare(narrow(baselineSide!), narrow(DiffSide(current)))
+                                  programs: selected.map(builder.build))
+        report.scheduleNote = builder.scheduleNote
+        if let baseline, let baselineSide {
+            report.baseline = StatusReport.Baseline(name: baseline.name, commit: baseline.commit, date: baseline.date.day)
+            let diff = SemanticDiff.compare(narrow(baselineSide), narrow(DiffSide(current)))
             report.diffSummary = StatusReport.DiffSummarySection(
-                diff, from: "baseline \(baseline.name) (\(baseline.commit.id.hex.prefix(8)))", to: sourceLabel)
+                diff, from: "baseline \(baseline.name) (\(baseline.commit.prefix(8)))", to: sourceLabel)
         }
         report.changeLog = try changeLog(repository: repository, prefix: location.prefix, tip: tip, baseline: baseline, asOf: asOf)
         return report
@@ -74,6 +70,27 @@ struct StatusReportAssembler {
         }
     }
 
+    /// `--baseline NAME`, else the newest baseline (as `charter variance` and `charter baseline list`
+    /// choose it); `nil` when there is none, or no repository to keep one in.
+    private func chooseBaseline(in repository: Repository?) throws -> Baseline? {
+        guard let repository else {
+            if let name = request.baseline { throw CLIError("--baseline \(name) needs a git repository") }
+            return nil
+        }
+        let baselines = Baselines(repository: repository)
+        return try request.baseline.map(baselines.named) ?? baselines.latest()
+    }
+
+    /// Every committed measurement of the KPIs the selected programs have now, on the history of
+    /// the report's commit; only the commits that touched their kpis.yaml are read.
+    private func kpiTrends(of programs: [Program], repository: Repository?, prefix: String,
+                           tip: CommitInfo?) throws -> [KPITrend] {
+        let measured = programs.filter { !$0.kpis.isEmpty }.map(\.folder)
+        guard let repository, let tip, !measured.isEmpty else { return [] }
+        let collector = KPIHistoryCollector(repository: repository, prefix: prefix)
+        return try Git.call { try collector.trends(range: .ancestors(of: tip.id.hex), programs: measured) }
+    }
+
     /// The commit the report's history ends at: `--rev`, else HEAD; `nil` on an unborn branch.
     private func tipCommit(_ repository: Repository) throws -> CommitInfo? {
         if let revision = request.revision { return try Git.call { try repository.commit(revision) } }
@@ -91,7 +108,7 @@ struct StatusReportAssembler {
 
     /// Change requests since `--since` (a day or a revision), else since the baseline's commit,
     /// else over the last 30 days; newest first, at most `maxChanges`.
-    private func changeLog(repository: Repository?, prefix: String, tip: CommitInfo?, baseline: BaselineTags.Found?,
+    private func changeLog(repository: Repository?, prefix: String, tip: CommitInfo?, baseline: Baseline?,
                            asOf: PlanDate) throws -> StatusReport.ChangeLogSection {
         var selection = ChangeLogSelection(programs: request.programs)
         let description: String
@@ -104,8 +121,8 @@ struct StatusReportAssembler {
             selection.range = .revisions(including: [tip?.id.hex ?? "HEAD"], excluding: [commit.id.hex])
             description = "since \(since) (\(commit.id.hex.prefix(8)))"
         } else if let baseline {
-            selection.range = .revisions(including: [tip?.id.hex ?? "HEAD"], excluding: [baseline.commit.id.hex])
-            description = "since baseline \(baseline.name) (\(baseline.commit.committer.day))"
+            selection.range = .revisions(including: [tip?.id.hex ?? "HEAD"], excluding: [baseline.commit])
+            description = "since baseline \(baseline.name) (\(baseline.commit.prefix(8)))"
         } else {
             let day = asOf.adding(days: -ReportRequest.defaultDays)
             selection.since = Self.startOfDay(day)

@@ -34,8 +34,9 @@ public enum HTMLReportRenderer {
             meta.append(Markup.element("span", text: "no baseline yet"))
         }
         meta.append(Markup.element("span", text: "\(report.programs.count) program\(report.programs.count == 1 ? "" : "s")"))
+        let note = report.scheduleNote.map { "\n" + Markup.element("p", [("class", "note warn")], text: $0) } ?? ""
         return "<header class=\"report\">\n" + Markup.element("h1", text: "Status report · \(report.title)")
-            + "\n<p class=\"meta\">" + meta.joined() + "</p>\n</header>\n"
+            + "\n<p class=\"meta\">" + meta.joined() + "</p>" + note + "\n</header>\n"
     }
 
     private static func overview(_ report: StatusReport) -> String {

@@ -18,6 +18,7 @@ public enum MarkdownReportRenderer {
         if gantt.omittedPrograms > 0 {
             output.append("\n_\(gantt.omittedPrograms) program\(gantt.omittedPrograms == 1 ? "" : "s") left out of the chart to fit Mermaid's size limit; the HTML report (`charter report`) draws them all._\n")
         }
+        if let note = report.scheduleNote { output.append("\n> ⚠️ \(escape(note))\n") }
         output.append("\n")
         output.appendTable(title: "### Programs\n\n", header: ["Program", "Owner", "Target", "Forecast", "Done", "At risk", "Open risks"],
                            alignments: ["---", "---", "---", "---", "--:", "--:", "--:"], rows: report.programs.map(programRow))
@@ -29,7 +30,8 @@ public enum MarkdownReportRenderer {
                            rows: risks, empty: "_None._\n\n")
         let kpis = report.programs.flatMap { program in program.kpis.map { kpiRow(program, $0) } }
         if !kpis.isEmpty {
-            output.appendTable(title: "### KPIs\n\n", header: ["Program", "KPI", "Baseline", "Current", "Target", "Trend"], rows: kpis)
+            output.appendTable(title: "### KPIs\n\n", header: ["Program", "KPI", "Baseline", "Current", "Target", "Better", "Status", "Trend"],
+                               rows: kpis)
         }
         let changes = report.changeLog.entries.map { entry in
             [code(entry.id), entry.date, escape(entry.author), escape(entry.title), escape(entry.impact),
@@ -77,7 +79,9 @@ public enum MarkdownReportRenderer {
         let unit = kpi.unit.map { " " + escape($0) } ?? ""
         let show = { (value: Double?) in value.map { KPIChart.format($0) + unit } ?? "—" }
         return ["**\(escape(program.id))**", "\(escape(kpi.id)) · \(escape(kpi.name))", show(kpi.baseline),
-                show(kpi.points.last?.value), show(kpi.target), sparkline(kpi.points.map(\.value))]
+                show(kpi.points.last?.value) + (kpi.points.last.map { " (\($0.asOf))" } ?? ""), show(kpi.target),
+                kpi.direction == "decrease" ? "lower ↓" : kpi.direction == "increase" ? "higher ↑" : "—",
+                escape(kpi.standing ?? "—"), sparkline(kpi.points.map(\.value))]
     }
 
     /// ▁▂▃▄▅▆▇█ for the recorded values, oldest first (the last 16).

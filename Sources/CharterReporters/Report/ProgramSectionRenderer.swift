@@ -103,9 +103,12 @@ enum ProgramSectionRenderer {
         guard !program.kpis.isEmpty else { return "" }
         var out = Markup.element("h3", text: "KPIs") + "<div class=\"kpis\">\n"
         for kpi in program.kpis {
-            var caption = "\(kpi.id) · \(kpi.name)"
-            if let direction = kpi.direction { caption += " (\(direction == "decrease" ? "lower" : "higher") is better)" }
-            out += "<figure>" + Markup.element("figcaption", text: caption) + KPIChart.render(kpi, idPrefix: anchor) + "</figure>\n"
+            let details = [kpi.directionPhrase, kpi.standing].compactMap { $0 }.joined(separator: " · ")
+            let tone = kpi.status.map { ["met": "ok", "on-track": "ok", "off-track": "bad"][$0] ?? "neutral" }
+            let badge = kpi.status.map { " " + Markup.element("span", [("class", "badge \(tone!)")], text: $0) } ?? ""
+            let caption = Markup.element("b", text: "\(kpi.id) · \(kpi.name)") + badge
+                + (details.isEmpty ? "" : "<br/>" + Markup.element("span", [("class", "note")], text: details))
+            out += "<figure>" + "<figcaption>" + caption + "</figcaption>" + KPIChart.render(kpi, idPrefix: anchor) + "</figure>\n"
         }
         return out + "</div>\n"
     }

@@ -161,9 +161,13 @@ public struct KPISeries: Sendable, Hashable {
     public var direction: String?
     /// Oldest first.
     public var points: [Point]
+    /// "met", "on-track", "off-track" or "unknown" (`KPIProgress`); `nil` when not judged.
+    public var status: String?
+    /// How far from baseline to target the latest value got, in percent.
+    public var progressPercent: Double?
 
     public init(id: String, name: String, unit: String? = nil, baseline: Double? = nil, target: Double? = nil,
-                direction: String? = nil, points: [Point]) {
+                direction: String? = nil, points: [Point], status: String? = nil, progressPercent: Double? = nil) {
         self.id = id
         self.name = name
         self.unit = unit
@@ -171,5 +175,19 @@ public struct KPISeries: Sendable, Hashable {
         self.target = target
         self.direction = direction
         self.points = points
+        self.status = status
+        self.progressPercent = progressPercent
+    }
+
+    /// "lower is better" / "higher is better"; `nil` when the direction is unknown.
+    public var directionPhrase: String? {
+        direction.map { $0 == "decrease" ? "lower is better" : "higher is better" }
+    }
+
+    /// "on-track, 48% of the way" and the like; `nil` when not judged.
+    public var standing: String? {
+        guard let status else { return nil }
+        guard let progressPercent else { return status }
+        return "\(status), \(Int(progressPercent.rounded()))% of the way"
     }
 }

@@ -14,6 +14,7 @@ enum ReportStyles {
     h2 { font-size: 1.35rem; margin: 0 0 4px; }
     h3 { font-size: 1.05rem; margin: 18px 0 8px; color: var(--ink); }
     .meta, .note { color: var(--muted); font-size: 0.9rem; }
+    .note.warn { color: #7f1d1d; background: #fee2e2; padding: 6px 10px; border-radius: 6px; }
     .meta span + span::before { content: " · "; }
     code { font: 0.85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
     section.card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 18px 20px; margin: 18px 0; }

@@ -17,6 +17,8 @@ public struct StatusReport: Sendable, Hashable {
     public var changeLog: ChangeLogSection
     /// Baseline → current; `nil` when there is no baseline.
     public var diffSummary: DiffSummarySection?
+    /// Why the critical paths are not the schedule engine's (a dependency cycle); `nil` normally.
+    public var scheduleNote: String?
 
     public init(title: String, generatedAt: String, asOf: PlanDate, source: String, programs: [ProgramStatus],
                 baseline: Baseline? = nil, changeLog: ChangeLogSection = ChangeLogSection(since: "", entries: []),
