@@ -12,10 +12,10 @@ enum KPIChart {
 
     static func render(_ kpi: KPISeries, idPrefix: String) -> String {
         let titleID = idPrefix + "-kpi-" + kpi.id.filter { $0.isLetter || $0.isNumber } + "-title"
-        let unit = kpi.unit.map { " " + $0 } ?? ""
+        func show(_ value: Double) -> String { KPIFormat.value(value, unit: kpi.unit) }
         var summary = "\(kpi.name): \(kpi.points.count) recorded values"
-        if let last = kpi.points.last { summary += ", latest \(format(last.value))\(unit) on \(last.asOf)" }
-        if let target = kpi.target { summary += ", target \(format(target))\(unit)" }
+        if let last = kpi.points.last { summary += ", latest \(show(last.value)) on \(last.asOf)" }
+        if let target = kpi.target { summary += ", target \(show(target))" }
         var svg = Markup.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "kpi"), ("role", "img"),
                                       ("viewBox", "0 0 \(Markup.number(width)) \(Markup.number(height))"),
                                       ("aria-labelledby", titleID)])
@@ -56,11 +56,19 @@ enum KPIChart {
                                          ("points", points.map { "\(Markup.number($0.0)),\(Markup.number($0.1))" }.joined(separator: " "))])
         for (point, value) in zip(points, kpi.points) {
             svg += Markup.open("circle", [("class", "point"), ("cx", Markup.number(point.0)), ("cy", Markup.number(point.1)), ("r", "3")])
-                + Markup.element("title", text: "\(value.asOf): \(format(value.value))\(unit)") + "</circle>"
+                + Markup.element("title", text: "\(value.asOf): \(show(value.value))") + "</circle>"
+        }
+        if let (x, y) = points.last, let last = kpi.points.last {
+            // The latest value beside its point, on the side the line does not come from.
+            let lineFromAbove = points.count > 1 && points[points.count - 2].1 < y
+            let below = (lineFromAbove || y - top < 16) && y + 16 <= top + plotHeight
+            svg += Markup.element("text", [("class", "latest"), ("x", Markup.number(x - 6)),
+                                           ("y", Markup.number(below ? y + 16 : y - 8)), ("text-anchor", "end")],
+                                  text: show(last.value))
         }
         return svg + "</svg>"
     }
 
-    /// Up to two decimals, no trailing zeros, thousands grouped.
-    static func format(_ value: Double) -> String { Money.format(value) }
+    /// Exactly as written in kpis.yaml (`97.4`, not rounded like money), as `charter kpis` shows it.
+    static func format(_ value: Double) -> String { KPIFormat.number(value) }
 }

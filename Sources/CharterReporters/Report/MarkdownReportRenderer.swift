@@ -76,8 +76,7 @@ public enum MarkdownReportRenderer {
     }
 
     private static func kpiRow(_ program: ProgramStatus, _ kpi: KPISeries) -> [String] {
-        let unit = kpi.unit.map { " " + escape($0) } ?? ""
-        let show = { (value: Double?) in value.map { KPIChart.format($0) + unit } ?? "—" }
+        let show = { (value: Double?) in value.map { escape(KPIFormat.value($0, unit: kpi.unit)) } ?? "—" }
         return ["**\(escape(program.id))**", "\(escape(kpi.id)) · \(escape(kpi.name))", show(kpi.baseline),
                 show(kpi.points.last?.value) + (kpi.points.last.map { " (\($0.asOf))" } ?? ""), show(kpi.target),
                 kpi.direction == "decrease" ? "lower ↓" : kpi.direction == "increase" ? "higher ↑" : "—",

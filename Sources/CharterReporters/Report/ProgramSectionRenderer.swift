@@ -103,7 +103,7 @@ enum ProgramSectionRenderer {
         guard !program.kpis.isEmpty else { return "" }
         var out = Markup.element("h3", text: "KPIs") + "<div class=\"kpis\">\n"
         for kpi in program.kpis {
-            let details = [kpi.directionPhrase, kpi.standing].compactMap { $0 }.joined(separator: " · ")
+            let details = [kpi.directionPhrase, kpi.progressPhrase].compactMap { $0 }.joined(separator: " · ")
             let tone = kpi.status.map { ["met": "ok", "on-track": "ok", "off-track": "bad"][$0] ?? "neutral" }
             let badge = kpi.status.map { " " + Markup.element("span", [("class", "badge \(tone!)")], text: $0) } ?? ""
             let caption = Markup.element("b", text: "\(kpi.id) · \(kpi.name)") + badge

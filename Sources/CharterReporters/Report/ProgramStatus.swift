@@ -184,10 +184,14 @@ public struct KPISeries: Sendable, Hashable {
         direction.map { $0 == "decrease" ? "lower is better" : "higher is better" }
     }
 
-    /// "on-track, 48% of the way" and the like; `nil` when not judged.
+    /// "48% of the way from baseline to target"; `nil` without a baseline or a value.
+    public var progressPhrase: String? {
+        progressPercent.map { "\(Int($0.rounded()))% of the way from baseline to target" }
+    }
+
+    /// "on-track, 48% of the way from baseline to target" and the like; `nil` when not judged.
     public var standing: String? {
         guard let status else { return nil }
-        guard let progressPercent else { return status }
-        return "\(status), \(Int(progressPercent.rounded()))% of the way"
+        return ([status] + [progressPhrase].compactMap { $0 }).joined(separator: ", ")
     }
 }

@@ -31,7 +31,8 @@ enum ReportStyles {
     .charts > div { flex: 1 1 360px; min-width: 0; }
     .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 16px; }
     .kpis figure { margin: 0; }
-    .kpis figcaption { font-size: 0.9rem; font-weight: 600; }
+    .kpis figcaption { font-size: 0.9rem; }
+    .kpis figcaption .note { font-size: 0.85rem; }
     .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
     table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
     th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
@@ -91,6 +92,7 @@ enum ReportStyles {
     .kpi .target { stroke: var(--done); stroke-width: 1.5; stroke-dasharray: 6 3; }
     .kpi .baseline { stroke: #6b7280; stroke-width: 1; stroke-dasharray: 2 3; }
     .kpi .target-label { font-size: 11px; fill: var(--done); } .kpi .baseline-label { font-size: 11px; fill: #4b5563; }
+    .kpi .latest { font-size: 12px; font-weight: 600; fill: var(--planned); paint-order: stroke; stroke: #fff; stroke-width: 3px; }
     .kpi .axis, .kpi .empty { font-size: 11px; fill: var(--muted); }
     footer { max-width: 1200px; margin: 0 auto; padding: 8px 20px 40px; color: var(--muted); font-size: 0.85rem; }
     @media (max-width: 640px) {
