@@ -101,7 +101,10 @@ struct ReportCommandTests {
         let fixture = try withBaseline()
         let missing = try Run.charter(["report", "--baseline", "nope"], in: fixture.path)
         #expect(missing.status == 2)
-        #expect(missing.stderr.contains("no baseline 'nope'") && missing.stderr.contains("baselines: q1"))
+        #expect(missing.stderr.contains("no baseline 'nope'; there are: q1 (charter baseline list)"))
+        // The same words as charter variance: both ask the baselines API.
+        let variance = try Run.charter(["variance", "--baseline", "nope"], in: fixture.path)
+        #expect(variance.status == 2 && variance.stderr == missing.stderr)
         let program = try Run.charter(["report", "paj"], in: fixture.path)
         #expect(program.status == 2)
         #expect(program.stderr.contains("no program 'paj' in this workspace; programs: pay"))

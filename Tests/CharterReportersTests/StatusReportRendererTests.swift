@@ -154,5 +154,28 @@ struct StatusReportRendererTests {
         #expect(svg.matches(of: /<circle class="point"/).count == 3)
         #expect(svg.contains("class=\"target\""))
         #expect(MarkdownReportRenderer.sparkline([850, 610, 480]) == "█▃▁")
+        // The latest value is written beside its point, with its unit, below it (the line comes from above).
+        #expect(svg.contains(#"class="latest" x="342" y="#) && svg.contains(">480 ms</text>"))
+        #expect(svg.contains(">target 300</text>") && svg.contains(">baseline 900</text>"))
+    }
+
+    @Test func kpiStandingAndDirectionInBothFormats() {
+        var report = ReportSamples.report
+        report.programs[0].kpis[0].status = "on-track"
+        report.programs[0].kpis[0].progressPercent = 70
+        let html = HTMLReportRenderer.render(report)
+        #expect(html.contains(#"<span class="badge ok">on-track</span>"#))
+        #expect(html.contains("lower is better · 70% of the way from baseline to target"))
+        let markdown = MarkdownReportRenderer.render(report)
+        #expect(markdown.contains("| 900 ms | 480 ms (2026-04-30) | 300 ms | lower ↓ | on-track, 70% of the way from baseline to target | █▃▁ |"))
+    }
+
+    @Test func aScheduleNoteIsShownInBothFormats() throws {
+        var report = ReportSamples.report
+        report.scheduleNote = "No schedule: dependency cycle: pay/M1 → pay/M2 → pay/M1. <b>"
+        let html = HTMLReportRenderer.render(report)
+        #expect(html.contains(#"<p class="note warn">No schedule: dependency cycle: pay/M1 → pay/M2 → pay/M1. &lt;b&gt;</p>"#))
+        #expect(XMLParser(data: Data(html.replacingOccurrences(of: "<!DOCTYPE html>\n", with: "").utf8)).parse())
+        #expect(MarkdownReportRenderer.render(report).contains("> ⚠️ No schedule: dependency cycle"))
     }
 }
