@@ -18,12 +18,17 @@ GIT_COMMITTER_DATE=2026-02-27T12:00:00Z git -c user.name=Demo -c user.email=demo
   tag -a charter/baseline/q1 -m "Q1 baseline" "$(git log --format=%H --grep='Slip Payments Beta' -1)^"
 "$charter" report --as-of 2026-04-27 --out "$out/report.html"
 "$charter" report --as-of 2026-04-27 --format markdown --out "$out/report.md"
+# The desktop shot: one program (the one with KPIs) and a short change log, so its whole page fits.
+"$charter" report payments-v2 --max-changes 3 --as-of 2026-04-27 --out "$out/payments.html"
 cd - >/dev/null
 shoot() {
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-    --screenshot="$1" --window-size="$2" "file://$out/report.html" 2>/dev/null
+    --screenshot="$1" --window-size="$2" "file://$out/$3" 2>/dev/null
 }
-shoot docs/images/report-desktop.png 1280,2000
-shoot docs/images/report-narrow.png 390,1600
+shoot docs/images/report-desktop.png 1280,2500 payments.html
+shoot docs/images/report-narrow.png 390,1600 report.html
 chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$out/report.pdf" "file://$out/report.html" 2>/dev/null
 ls -la docs/images/report-*.png "$out"/report.*
+for image in docs/images/report-*.png; do
+  [ "$(stat -c %s "$image")" -lt 400000 ] || echo "warning: $image is 400 KB or more" >&2
+done

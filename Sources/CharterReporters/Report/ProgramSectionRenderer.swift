@@ -36,7 +36,8 @@ enum ProgramSectionRenderer {
         tiles.append(("open milestones", "\(open.count) of \(program.milestones.count)", nil))
         let overdue = open.filter { $0.isOverdue(asOf: asOf) }.count
         tiles.append(("overdue", String(overdue), overdue > 0 ? "bad" : "good"))
-        tiles.append(("critical path", "\(program.milestones.filter(\.critical).count) milestones", nil))
+        let critical = program.milestones.filter(\.critical).count
+        tiles.append(("critical path", "\(critical) milestone\(critical == 1 ? "" : "s")", nil))
         let highRisks = RiskHeatMap.cells(program.risks).values.flatMap { $0 }.filter { $0.score >= 15 }.count
         tiles.append(("critical risks (15+)", String(highRisks), highRisks > 0 ? "bad" : "good"))
         var out = "<div class=\"tiles\">"

@@ -110,6 +110,7 @@ enum ReportStyles {
       section.card { border: none; padding: 0; margin: 0 0 12pt; }
       section.program { break-before: page; }
       svg, figure, .tiles, tr { break-inside: avoid; }
+      .kpis { grid-template-columns: repeat(3, minmax(0, 1fr)); }
       h2, h3 { break-after: avoid; }
       nav.toc { display: none; }
       .scroll, .gantt-wrap { overflow: visible; }
