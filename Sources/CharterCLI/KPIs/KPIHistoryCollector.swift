@@ -7,6 +7,8 @@ import CharterGit
 final class KPIHistoryCollector {
     private let repository: Repository
     private let prefix: String
+    /// KPIs parsed from each kpis.yaml blob seen so far.
+    private var parsed: [String: [KPI]] = [:]
 
     init(repository: Repository, prefix: String) {
         self.repository = repository
@@ -15,7 +17,6 @@ final class KPIHistoryCollector {
 
     /// The trends of `programs` (every program at the range's tip when empty) over `range`.
     func trends(range: RevisionRange = .head, programs: [String] = []) throws -> [KPITrend] {
-        let workspaces = HistoryWorkspaces(repository: repository, prefix: prefix)
         let folders = try programs.isEmpty ? programFolders(at: RangeArgument.tip(of: range.description)) : programs
         guard !folders.isEmpty else { return [] }
         let base = prefix.isEmpty ? "" : prefix + "/"
@@ -23,14 +24,27 @@ final class KPIHistoryCollector {
         var selection = ChangeLogSelection(range: range, programs: folders)
         selection.paths = folders.map { base + "programs/\($0)/" + PlanFileKind.kpis.fileName }
         let commits = try builder.planCommits(selection).reversed()
-        let wanted = Set(folders)
         let snapshots: [KPITrend.Snapshot] = try commits.map { commit in
-            let workspace = try workspaces.side(at: commit.id).workspace
-            var kpis: [String: [KPI]] = [:]
-            for program in workspace.programs where wanted.contains(program.folder) { kpis[program.folder] = program.kpis }
-            return KPITrend.Snapshot(commit: commit.id.hex, date: commit.committer.day, kpis: kpis)
+            KPITrend.Snapshot(commit: commit.id.hex, date: commit.committer.day, kpis: try kpis(of: folders, at: commit.id))
         }
         return KPITrend.trends(snapshots)
+    }
+
+    /// The KPIs of each program folder at a commit, reading only their kpis.yaml, and each
+    /// version of a file once (by blob id): most commits change one program's measurements.
+    private func kpis(of folders: [String], at commit: ObjectID) throws -> [String: [KPI]] {
+        let tree = try repository.treeSource(commit: commit, prefix: prefix)
+        var blobs: [String: String] = [:]
+        for folder in folders {
+            if let blob = try tree.objectID(of: "programs/\(folder)/" + PlanFileKind.kpis.fileName) { blobs[folder] = blob.hex }
+        }
+        let unread = Set(blobs.filter { parsed[$0.value] == nil }.keys)
+        if !unread.isEmpty {
+            for program in WorkspaceLoader.load(from: KPIFilesSource(base: tree, programs: unread)).workspace.programs {
+                if let blob = blobs[program.folder] { parsed[blob] = program.kpis }
+            }
+        }
+        return blobs.compactMapValues { parsed[$0] }
     }
 
     /// The newer end of a range, whose programs are charted when none are named.
