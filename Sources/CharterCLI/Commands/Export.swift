@@ -35,12 +35,14 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (source, defaultAsOf, _) = try reader.open(version)
-            let workspace = WorkspaceLoader.load(from: source).workspace
+            let load = WorkspaceLoader.load(from: source)
+            let workspace = load.workspace
             try ProgramSelection.check(programs, in: workspace)
+            UnreadableFiles.warn(about: load)
             let export = MilestoneExport(workspace: workspace, programs: programs, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf)
             let text = format.render(export, toolVersion: Charter.version)
             if let out {
@@ -52,9 +54,6 @@ struct Export: ParsableCommand {
             } else {
                 Terminal.write(text)
             }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -29,12 +29,14 @@ struct KPIs: ParsableCommand {
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
             // --history reads git even when the table comes from the worktree.
             let reader = try PlanReader(version: history ? .revision(rev ?? "HEAD") : version, workspace: workspaceOption.workspace)
-            let workspace = WorkspaceLoader.load(from: try reader.open(version).source).workspace
+            let load = WorkspaceLoader.load(from: try reader.open(version).source)
+            let workspace = load.workspace
             try ProgramSelection.check(programs, in: workspace)
+            UnreadableFiles.warn(about: load)
             var trends: [KPITrend]?
             if history {
                 guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
@@ -42,9 +44,6 @@ struct KPIs: ParsableCommand {
                 trends = try Git.call { try collector.trends(range: .ancestors(of: rev ?? "HEAD"), programs: programs) }
             }
             Terminal.write(format.render(KPITable(workspace: workspace, programs: programs, trends: trends)))
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -43,21 +43,20 @@ struct Schedule: ParsableCommand {
     var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
 
     func run() throws {
-        let analysis: ScheduleAnalysis
-        let source: String
-        do {
+        let (analysis, source) = try UsageErrors.exit2 {
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (planSource, defaultAsOf, _) = try reader.open(version)
-            let workspace = WorkspaceLoader.load(from: planSource).workspace
-            try checkProgramsExist(in: workspace)
-            source = rev.map { "\($0) (\(planSource.sourceDescription))" } ?? planSource.sourceDescription
-            analysis = try Scheduler.analyze(workspace, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf)
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let cycle as DependencyCycleError {
-            Terminal.error("\(cycle); no order of work can satisfy it, so nothing was scheduled (charter validate lists every cycle)")
-            throw ExitCode(1)
+            let load = WorkspaceLoader.load(from: planSource)
+            try checkProgramsExist(in: load.workspace)
+            UnreadableFiles.warn(about: load)
+            var source = planSource.sourceDescription
+            if case .revision(let revision) = reader.resolved(version) { source = "\(revision) (\(source))" }
+            do {
+                return (try Scheduler.analyze(load.workspace, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf), source)
+            } catch let cycle as DependencyCycleError {
+                Terminal.error("\(cycle); no order of work can satisfy it, so nothing was scheduled (charter validate lists every cycle)")
+                throw ExitCode(1)
+            }
         }
         for dangling in analysis.danglingDependencies where programs.isEmpty || programs.contains(dangling.milestone.program) {
             let hint = dangling.suggestion.map { "; did you mean '\($0)'?" } ?? ""

@@ -17,8 +17,12 @@ enum WorkspaceLocator {
         let cwd = FileSystem.absolute(".")
         guard needsRepository else {
             let root = explicit.map { FileSystem.absolute($0) } ?? search(from: cwd)
-            return WorkspaceLocation(root: root, prefix: repositoryTop(above: root).flatMap { FileSystem.relative(root, to: $0) } ?? "",
-                                     repository: nil)
+            let top = repositoryTop(above: root)
+            // No worktree around: in a bare repository (a server) the plans are in its trees.
+            if top == nil, let bare = bareRepository(from: cwd) {
+                return WorkspaceLocation(root: nil, prefix: treePrefix(explicit), repository: bare)
+            }
+            return WorkspaceLocation(root: root, prefix: top.flatMap { FileSystem.relative(root, to: $0) } ?? "", repository: nil)
         }
         let repository: Repository
         do {
@@ -27,15 +31,25 @@ enum WorkspaceLocator {
             throw CLIError("not in a git repository (\(error)); --staged and --rev read git")
         }
         guard let workdir = repository.workdir.map({ FileSystem.absolute($0) }) else {
-            // Bare repository (a server hook): the workspace is a folder inside the tree.
-            let prefix = (explicit ?? "").split(separator: "/").joined(separator: "/")
-            return WorkspaceLocation(root: nil, prefix: prefix, repository: repository)
+            return WorkspaceLocation(root: nil, prefix: treePrefix(explicit), repository: repository)
         }
         let root = explicit.map { FileSystem.absolute($0) } ?? search(from: cwd, stopAt: workdir)
         guard let prefix = FileSystem.relative(root, to: workdir) else {
             throw CLIError("the workspace \(root) is outside the repository at \(workdir)")
         }
         return WorkspaceLocation(root: root, prefix: prefix, repository: repository)
+    }
+
+    /// In a bare repository (a server hook) `-C` names a folder inside the tree.
+    private static func treePrefix(_ explicit: String?) -> String {
+        (explicit ?? "").split(separator: "/").joined(separator: "/")
+    }
+
+    /// The bare repository at or above `folder` (or named by `GIT_DIR`); nil when there is none,
+    /// or when the repository found has a worktree after all.
+    private static func bareRepository(from folder: String) -> Repository? {
+        guard let repository = try? Repository.discover(from: folder), repository.workdir == nil else { return nil }
+        return repository
     }
 
     static func search(from start: String, stopAt top: String? = nil) -> String {
