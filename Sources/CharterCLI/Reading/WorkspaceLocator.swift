@@ -16,13 +16,14 @@ enum WorkspaceLocator {
     static func locate(explicit: String?, needsRepository: Bool) throws -> WorkspaceLocation {
         let cwd = FileSystem.absolute(".")
         guard needsRepository else {
-            let root = explicit.map { FileSystem.absolute($0) } ?? search(from: cwd)
-            let top = repositoryTop(above: root)
-            // No worktree around: in a bare repository (a server) the plans are in its trees.
-            if top == nil, let bare = bareRepository(from: cwd) {
+            // In a bare repository (a server) there is no worktree: the plans are in its trees.
+            // Asked first, so a bare clone kept inside some worktree is not mistaken for it.
+            if let bare = bareRepository(from: cwd) {
                 return WorkspaceLocation(root: nil, prefix: treePrefix(explicit), repository: bare)
             }
-            return WorkspaceLocation(root: root, prefix: top.flatMap { FileSystem.relative(root, to: $0) } ?? "", repository: nil)
+            let root = explicit.map { FileSystem.absolute($0) } ?? search(from: cwd)
+            return WorkspaceLocation(root: root, prefix: repositoryTop(above: root).flatMap { FileSystem.relative(root, to: $0) } ?? "",
+                                     repository: nil)
         }
         let repository: Repository
         do {
