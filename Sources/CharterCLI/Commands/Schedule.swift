@@ -54,13 +54,15 @@ struct Schedule: ParsableCommand {
             do {
                 return (try Scheduler.analyze(load.workspace, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf), source)
             } catch let cycle as DependencyCycleError {
-                Terminal.error("\(cycle); no order of work can satisfy it, so nothing was scheduled (charter validate lists every cycle)")
+                let at = cycle.location.map { "\($0): " } ?? ""
+                Terminal.error("\(at)\(cycle); no order of work can satisfy it, so nothing was scheduled (charter validate lists every cycle)")
                 throw ExitCode(1)
             }
         }
         for dangling in analysis.danglingDependencies where programs.isEmpty || programs.contains(dangling.milestone.program) {
             let hint = dangling.suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            Terminal.warning("\(dangling.milestone) depends on '\(dangling.reference)', which is not a milestone; ignored\(hint)")
+            let at = dangling.location.map { "\($0): " } ?? ""
+            Terminal.warning("\(at)\(dangling.milestone) depends on '\(dangling.reference)', which is not a milestone; ignored\(hint)")
         }
         let context = ScheduleReportContext(programs: programs, source: source, useColor: Terminal.stdoutSupportsColor)
         Terminal.write(ScheduleReporters.render(analysis, as: format, context: context))
