@@ -6,7 +6,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export milestones with their dates and owners for calendars (ics) and spreadsheets (csv).",
         discussion: """
-        Reads the worktree by default, or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \
+        Reads the worktree by default (HEAD in a bare repository), or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \
         all-day event per dated milestone, stable UIDs (<program>/<id>@charter) so a re-import updates \
         events, and the owner as organizer when people.yaml has their email. csv: one row per milestone \
         (RFC 4180). Exit status: 0, or 2 on usage or I/O errors.

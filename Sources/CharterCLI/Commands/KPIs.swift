@@ -7,7 +7,7 @@ struct KPIs: ParsableCommand {
         commandName: "kpis",
         abstract: "Show each program's KPIs: baseline → current against target, progress, on or off track.",
         discussion: """
-        Reads programs/<id>/kpis.yaml in the worktree by default, or in a commit with --rev. Progress is \
+        Reads programs/<id>/kpis.yaml in the worktree by default (HEAD in a bare repository), or in a commit with --rev. Progress is \
         (current − baseline) / (target − baseline); a KPI is on track when its progress keeps pace with \
         the program's calendar on its as_of day (docs/kpis.md). With --history, every value of current \
         committed on the revision's history, at its as_of date. Exit status: 0, or 2 on usage or I/O errors.

@@ -9,7 +9,7 @@ struct Schedule: ParsableCommand {
         Schedules every milestone that is not cancelled, across programs (finish-to-start dependencies, \
         same day allowed), and shows each program's forecast end against its target, the chain of \
         milestones that sets it, total and free slack per milestone, and milestones whose dependencies \
-        end after they were planned to start. Reads the worktree by default, the index with --staged, \
+        end after they were planned to start. Reads the worktree by default (HEAD in a bare repository), the index with --staged, \
         any commit with --rev. See docs/schedule.md. Exit status: 0 when scheduled, 1 when a dependency \
         cycle stops scheduling (or, with --strict, a program shown is late or has conflicts), 2 on usage \
         or I/O errors.

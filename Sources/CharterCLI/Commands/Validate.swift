@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every plan file: schema, references, cycles, dates, budgets, allocations, decisions.",
         discussion: """
-        Reads the worktree by default, exactly what is staged with --staged, or any commit with --rev. \
+        Reads the worktree by default (HEAD in a bare repository), exactly what is staged with --staged, or any commit with --rev. \
         Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 on usage or I/O errors.
         """
     )
