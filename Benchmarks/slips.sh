@@ -4,19 +4,13 @@
 # timed beside `charter changes --format json` and `git log --format=%H -- programs/` on the same
 # repository in the same run.
 # Usage: Benchmarks/slips.sh [COMMITS] [PLAN-COMMITS] [PROGRAMS] [WORKDIR]   (needs hyperfine)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 commits="${1:-10000}"; plans="${2:-400}"; programs="${3:-200}"; work="${4:-/tmp/charter-slips-bench}"
-command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product charter >&2
-charter="$PWD/.build/release/charter"
-rm -rf "$work"
-python3 Benchmarks/generate.py history "$work" --programs "$programs" --commits "$commits" --plan-commits "$plans" >&2
-cd "$work"
+bench_machine
+bench_history "$work" "$commits" "$plans" "$programs"
 # The milestone that slipped most: what a director would ask `charter history` about.
 milestone=$("$charter" slips --top 1 --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["milestones"][0]["milestone"])')
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-echo "history: $(git rev-list --count HEAD) commits, $(git log --format=%H -- programs/ | wc -l) touching programs/; history of $milestone"
+echo "history of $milestone"
 hyperfine -N --warmup 1 --min-runs 5 \
   "$charter slips" \
   "$charter history $milestone" \

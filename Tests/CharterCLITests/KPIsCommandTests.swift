@@ -30,6 +30,18 @@ import Testing
         return object?["kpis"] as? [[String: Any]] ?? []
     }
 
+    @Test("a kpis.yaml that cannot be parsed is named with its position, not shown as 'no KPIs' in silence")
+    func unreadableFileIsNamed() throws {
+        let fixture = try Fixture()
+        try fixture.writeWorkspace(["programs/pay/kpis.yaml": "kpis:\n  - { id: K1, name: [Checkout }\n"])
+        let result = try Run.charter(["kpis"], in: fixture.path)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("charter: warning: programs/pay/kpis.yaml:2:"), "\(result.stderr)")
+        #expect(result.stderr.contains("could not be read"), "\(result.stderr)")
+        let export = try Run.charter(["export", "--format", "csv"], in: fixture.path)
+        #expect(!export.stderr.contains("milestones.yaml"), "only the unreadable file is named: \(export.stderr)")
+    }
+
     @Test func tableShowsProgressAgainstTarget() throws {
         let fixture = try Self.history()
         let result = try Run.charter(["kpis"], in: fixture.path)

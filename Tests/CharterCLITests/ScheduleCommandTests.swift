@@ -98,7 +98,8 @@ import Testing
         let result = try Run.charter(["schedule"] + asOf, in: fixture.path)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("dependency cycle: pay/M1 → pay/M2 → pay/M1"), "\(result.stderr)")
+        #expect(result.stderr.contains("charter: error: programs/pay/milestones.yaml:2:42: dependency cycle: pay/M1 → pay/M2 → pay/M1"),
+                "the cycle is pointed at where M1 names M2: \(result.stderr)")
     }
 
     @Test func unknownProgramGetsDidYouMean() throws {
@@ -118,7 +119,7 @@ import Testing
         """]) { $1 })
         let result = try Run.charter(["schedule"] + asOf, in: fixture.path)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: pay/M2 depends on 'identity/m3', which is not a milestone; ignored; did you mean 'identity/M3'?"), "\(result.stderr)")
+        #expect(result.stderr.contains("warning: programs/pay/milestones.yaml:2:58: pay/M2 depends on 'identity/m3', which is not a milestone; ignored; did you mean 'identity/M3'?"), "\(result.stderr)")
         #expect(result.stdout.contains("forecast 2026-05-01"))
     }
 

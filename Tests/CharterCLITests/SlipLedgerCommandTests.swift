@@ -177,6 +177,22 @@ import Testing
         #expect(try repo.charter("history", "nothing/M9").status == 2)
     }
 
+    @Test("without a Reason: trailer, a ledger line's why is the body's first paragraph; JSON keeps the whole body")
+    func whyIsTheFirstParagraph() throws {
+        let (repo, _) = try Self.history()
+        try repo.commit(["programs/web/milestones.yaml": Self.webMilestones.replacingOccurrences(of: "DATE", with: "2026-07-01")],
+                        "Slip Beta in web again", "The vendor SDK is late\nby a week.",
+                        "Long notes from the vendor call:\n- item one\n- item two", environment: Self.day("2026-03-25"))
+        let text = try repo.charter("history", "web/M2")
+        #expect(text.status == 0, "\(text.output)")
+        #expect(text.stdout.hasSuffix("    why: The vendor SDK is late by a week. …\n"), "\(text.stdout)")
+        #expect(!text.stdout.contains("item one"))
+        let markdown = try repo.charter("history", "web/M2", "--format", "markdown")
+        #expect(markdown.stdout.contains("| The vendor SDK is late by a week. … |"), "\(markdown.stdout)")
+        let ledger = try Self.decode(Ledger.self, try repo.charter("history", "web/M2", "--format", "json").stdout)
+        #expect(ledger.events.last?.commit.why.contains("- item two") == true)
+    }
+
     @Test("slips ranks chronic slips first and ages risks from the commit that opened them")
     func slipsRanking() throws {
         let (repo, ids) = try Self.history()

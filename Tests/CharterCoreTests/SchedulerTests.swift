@@ -82,7 +82,8 @@ import Testing
         let m5 = try #require(analysis.milestone(qid("pay/M5")))
         #expect(!m5.isScheduled && m5.driver == .unscheduled && m5.totalSlack == nil)
         #expect(analysis.program("pay")?.unscheduled == [qid("pay/M5")])
-        #expect(analysis.danglingDependencies == [DanglingDependency(milestone: qid("pay/M6"), reference: "M9", suggestion: nil)])
+        #expect(analysis.danglingDependencies == [DanglingDependency(milestone: qid("pay/M6"), reference: "M9", suggestion: nil,
+                                                                     location: SourceLocation(path: "programs/pay/milestones.yaml", line: 7, column: 56))])
         #expect(analysis.program("pay")?.forecastEnd == day("2026-04-01"))
         #expect(analysis.program("pay")?.criticalPath == [qid("pay/M6")])
         #expect(analysis.conflicts.map { "\($0.milestone) \($0.dependency) \($0.overlapDays)" } == ["pay/M3 pay/M2 5"])
@@ -108,7 +109,9 @@ import Testing
           - { id: M3, name: Test, depends_on: [M2] }
           - { id: M4, name: Ship, depends_on: [M3] }
         """)])
-        #expect(throws: DependencyCycleError(cycle: [qid("pay/M1"), qid("pay/M3"), qid("pay/M2")])) {
+        // Located where M1 names M3: "  - { id: M1, name: Design, depends_on: [M0, M3] }".
+        #expect(throws: DependencyCycleError(cycle: [qid("pay/M1"), qid("pay/M3"), qid("pay/M2")],
+                                             location: SourceLocation(path: "programs/pay/milestones.yaml", line: 3, column: 46))) {
             try Scheduler.analyze(workspace, asOf: day("2026-01-01"))
         }
     }

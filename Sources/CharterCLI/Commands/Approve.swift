@@ -24,7 +24,7 @@ struct Approve: ParsableCommand {
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision(revision), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let commit = try Git.call { try repository.commit(revision) }
@@ -48,9 +48,6 @@ struct Approve: ParsableCommand {
             Terminal.write(added
                 ? "Recorded on \(Repository.charterNotesRef) for \(cr) (\(commit.id.short) \"\(commit.summary)\"): \(line)\nShare it: git push origin \(Repository.charterNotesRef)"
                 : "\(cr) already carries this approval; nothing written.")
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -22,7 +22,7 @@ extension BaselineCommand {
     /// Opens the repository from `-C DIR` or the current folder and runs `body` with its baselines;
     /// usage and I/O problems exit 2.
     static func guarded(_ option: RepositoryOption, _ body: (Baselines) throws -> Void) throws {
-        do {
+        try UsageErrors.exit2 {
             let folder = FileSystem.absolute(option.directory ?? ".")
             let repository: Repository
             do {
@@ -31,9 +31,6 @@ extension BaselineCommand {
                 throw CLIError("not in a git repository (\(error)); baselines are git tags")
             }
             try body(Baselines(repository: repository))
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

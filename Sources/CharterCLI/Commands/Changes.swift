@@ -59,7 +59,7 @@ struct Changes: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
@@ -83,9 +83,6 @@ struct Changes: ParsableCommand {
                                            reachedShallowBoundary: shallow)
             Terminal.write(ChangeLogReporters.render(records, as: format, context: context))
             if shallow { Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)") }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 

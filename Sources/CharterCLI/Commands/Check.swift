@@ -53,21 +53,18 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let report: ValidationReport
-        let location: WorkspaceLocation
-        do {
+        let checked: (report: ValidationReport, location: WorkspaceLocation)? = try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
-            location = reader.location
+            let location = reader.location
             guard let repository = location.repository else { throw CLIError("not in a git repository") }
             if staged {
                 try checkStaged(repository, location: location)
-                return
+                return nil
             }
-            report = try Git.call { merge ? try checkMerge(repository, location: location) : try checkRange(repository, location: location) }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
+            return (try Git.call { merge ? try checkMerge(repository, location: location) : try checkRange(repository, location: location) }, location)
         }
+        guard let checked else { return }
+        let (report, location) = checked
         let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
                                     rules: RuleRegistry.all.map(\.description) + PolicyFindings.descriptions,
                                     pathPrefix: location.prefix)

@@ -54,27 +54,16 @@ struct Diff: ParsableCommand {
             try runAsDriver(useColor: useColor)
             return
         }
-        let diff: PlanDiff
-        let context: DiffReportContext
-        do {
+        let (diff, context) = try UsageErrors.exit2 {
             let request = try DiffRequest.parse(revisions, staged: staged)
             let location = try WorkspaceLocator.locate(explicit: workspaceOption.workspace, needsRepository: true)
             let (from, to) = try request.endpoints(location)
             let loader = DiffLoader(old: from, new: to)
             let sides = readEverything ? loader.everything() : try loader.load()
-            diff = SemanticDiff.compare(sides.from, sides.to)
-            context = DiffReportContext(
+            let context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as GitError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as PlanSourceError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
+            return (SemanticDiff.compare(sides.from, sides.to), context)
         }
         Terminal.write(DiffReporters.render(diff, as: format, context: context))
         for report in diff.unreadable {
@@ -85,16 +74,7 @@ struct Diff: ParsableCommand {
     }
 
     private func runAsDriver(useColor: Bool) throws {
-        let output: (text: String, changed: Bool)
-        do {
-            output = try ExternalDiff(arguments: revisions).render(format: format, useColor: useColor)
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as GitError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
+        let output = try UsageErrors.exit2 { try ExternalDiff(arguments: revisions).render(format: format, useColor: useColor) }
         Terminal.write(output.text)
         // git treats any status but 0 from a driver as a failure, unless told to trust it.
         if exitCode && output.changed { throw ExitCode(1) }

@@ -6,7 +6,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export milestones with their dates and owners for calendars (ics) and spreadsheets (csv).",
         discussion: """
-        Reads the worktree by default, or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \
+        Reads the worktree by default (HEAD in a bare repository), or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \
         all-day event per dated milestone, stable UIDs (<program>/<id>@charter) so a re-import updates \
         events, and the owner as organizer when people.yaml has their email. csv: one row per milestone \
         (RFC 4180). Exit status: 0, or 2 on usage or I/O errors.
@@ -35,12 +35,14 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (source, defaultAsOf, _) = try reader.open(version)
-            let workspace = WorkspaceLoader.load(from: source).workspace
+            let load = WorkspaceLoader.load(from: source)
+            let workspace = load.workspace
             try ProgramSelection.check(programs, in: workspace)
+            UnreadableFiles.warn(about: load)
             let export = MilestoneExport(workspace: workspace, programs: programs, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf)
             let text = format.render(export, toolVersion: Charter.version)
             if let out {
@@ -52,9 +54,6 @@ struct Export: ParsableCommand {
             } else {
                 Terminal.write(text)
             }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -34,7 +34,7 @@ struct History: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip().workspace
             let (ledger, context) = try MilestoneLookup(reader: reader, tip: tip, useColor: Terminal.stdoutSupportsColor)
@@ -43,9 +43,6 @@ struct History: ParsableCommand {
             if context.reachedShallowBoundary && format != .text {
                 Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)")
             }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

@@ -24,12 +24,7 @@ struct RepositoryOption: ParsableArguments {
 extension Hooks {
     /// Runs a hook command, turning usage and I/O problems into exit code 2.
     static func guarded(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        }
+        try UsageErrors.exit2(body)
     }
 
     static func column(_ hook: HookName) -> String {

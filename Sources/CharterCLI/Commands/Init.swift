@@ -40,11 +40,8 @@ struct Init: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             if workspace { try createWorkspace() } else { try createProgram(programID!) }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 

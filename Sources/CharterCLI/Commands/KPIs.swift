@@ -7,7 +7,7 @@ struct KPIs: ParsableCommand {
         commandName: "kpis",
         abstract: "Show each program's KPIs: baseline → current against target, progress, on or off track.",
         discussion: """
-        Reads programs/<id>/kpis.yaml in the worktree by default, or in a commit with --rev. Progress is \
+        Reads programs/<id>/kpis.yaml in the worktree by default (HEAD in a bare repository), or in a commit with --rev. Progress is \
         (current − baseline) / (target − baseline); a KPI is on track when its progress keeps pace with \
         the program's calendar on its as_of day (docs/kpis.md). With --history, every value of current \
         committed on the revision's history, at its as_of date. Exit status: 0, or 2 on usage or I/O errors.
@@ -29,12 +29,14 @@ struct KPIs: ParsableCommand {
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
             // --history reads git even when the table comes from the worktree.
             let reader = try PlanReader(version: history ? .revision(rev ?? "HEAD") : version, workspace: workspaceOption.workspace)
-            let workspace = WorkspaceLoader.load(from: try reader.open(version).source).workspace
+            let load = WorkspaceLoader.load(from: try reader.open(version).source)
+            let workspace = load.workspace
             try ProgramSelection.check(programs, in: workspace)
+            UnreadableFiles.warn(about: load)
             var trends: [KPITrend]?
             if history {
                 guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
@@ -42,9 +44,6 @@ struct KPIs: ParsableCommand {
                 trends = try Git.call { try collector.trends(range: .ancestors(of: rev ?? "HEAD"), programs: programs) }
             }
             Terminal.write(format.render(KPITable(workspace: workspace, programs: programs, trends: trends)))
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

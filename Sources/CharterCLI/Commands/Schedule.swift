@@ -9,7 +9,7 @@ struct Schedule: ParsableCommand {
         Schedules every milestone that is not cancelled, across programs (finish-to-start dependencies, \
         same day allowed), and shows each program's forecast end against its target, the chain of \
         milestones that sets it, total and free slack per milestone, and milestones whose dependencies \
-        end after they were planned to start. Reads the worktree by default, the index with --staged, \
+        end after they were planned to start. Reads the worktree by default (HEAD in a bare repository), the index with --staged, \
         any commit with --rev. See docs/schedule.md. Exit status: 0 when scheduled, 1 when a dependency \
         cycle stops scheduling (or, with --strict, a program shown is late or has conflicts), 2 on usage \
         or I/O errors.
@@ -43,25 +43,26 @@ struct Schedule: ParsableCommand {
     var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
 
     func run() throws {
-        let analysis: ScheduleAnalysis
-        let source: String
-        do {
+        let (analysis, source) = try UsageErrors.exit2 {
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (planSource, defaultAsOf, _) = try reader.open(version)
-            let workspace = WorkspaceLoader.load(from: planSource).workspace
-            try checkProgramsExist(in: workspace)
-            source = rev.map { "\($0) (\(planSource.sourceDescription))" } ?? planSource.sourceDescription
-            analysis = try Scheduler.analyze(workspace, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf)
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let cycle as DependencyCycleError {
-            Terminal.error("\(cycle); no order of work can satisfy it, so nothing was scheduled (charter validate lists every cycle)")
-            throw ExitCode(1)
+            let load = WorkspaceLoader.load(from: planSource)
+            try checkProgramsExist(in: load.workspace)
+            UnreadableFiles.warn(about: load)
+            var source = planSource.sourceDescription
+            if case .revision(let revision) = reader.resolved(version) { source = "\(revision) (\(source))" }
+            do {
+                return (try Scheduler.analyze(load.workspace, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf), source)
+            } catch let cycle as DependencyCycleError {
+                let at = cycle.location.map { "\($0): " } ?? ""
+                Terminal.error("\(at)\(cycle); no order of work can satisfy it, so nothing was scheduled (charter validate lists every cycle)")
+                throw ExitCode(1)
+            }
         }
         for dangling in analysis.danglingDependencies where programs.isEmpty || programs.contains(dangling.milestone.program) {
             let hint = dangling.suggestion.map { "; did you mean '\($0)'?" } ?? ""
-            Terminal.warning("\(dangling.milestone) depends on '\(dangling.reference)', which is not a milestone; ignored\(hint)")
+            let at = dangling.location.map { "\($0): " } ?? ""
+            Terminal.warning("\(at)\(dangling.milestone) depends on '\(dangling.reference)', which is not a milestone; ignored\(hint)")
         }
         let context = ScheduleReportContext(programs: programs, source: source, useColor: Terminal.stdoutSupportsColor)
         Terminal.write(ScheduleReporters.render(analysis, as: format, context: context))

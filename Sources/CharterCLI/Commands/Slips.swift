@@ -41,7 +41,7 @@ struct Slips: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip()
             let known = Set(tip.workspace.programs.map(\.folder))
@@ -62,9 +62,6 @@ struct Slips: ParsableCommand {
             if context.reachedShallowBoundary && format != .text {
                 Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)")
             }
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }

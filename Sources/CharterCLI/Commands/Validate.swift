@@ -6,7 +6,7 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every plan file: schema, references, cycles, dates, budgets, allocations, decisions.",
         discussion: """
-        Reads the worktree by default, exactly what is staged with --staged, or any commit with --rev. \
+        Reads the worktree by default (HEAD in a bare repository), exactly what is staged with --staged, or any commit with --rev. \
         Exit status: 0 when there are no errors (warnings allowed), 1 when there are errors, 2 on usage or I/O errors.
         """
     )
@@ -42,10 +42,8 @@ struct Validate: ParsableCommand {
     var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
 
     func run() throws {
-        let report: ValidationReport
-        let reader: PlanReader
-        do {
-            reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
+        let (report, location) = try UsageErrors.exit2 {
+            let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (source, defaultAsOf, conflicts) = try reader.open(version)
             let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
             var diagnostics = Validator.validate(WorkspaceLoader.load(from: source), asOf: day)
@@ -54,14 +52,12 @@ struct Validate: ParsableCommand {
                            message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")
             }
             if changed { diagnostics = try StagedChanges.keepingWarnings(in: reader.location, diagnostics) }
-            report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
-                                      sourceDescription: source.sourceDescription)
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
+            let report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
+                                          sourceDescription: source.sourceDescription)
+            return (report, reader.location)
         }
         let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
-                                    rules: RuleRegistry.all.map(\.description), pathPrefix: reader.location.prefix)
+                                    rules: RuleRegistry.all.map(\.description), pathPrefix: location.prefix)
         Terminal.write(ValidationReporters.render(report, as: format, context: context))
         if report.hasErrors || (strict && report.warningCount > 0) { throw ExitCode(1) }
     }

@@ -44,23 +44,20 @@ struct Variance: ParsableCommand {
     }
 
     func run() throws {
-        let variance: PlanVariance
-        let context: VarianceReportContext
-        do {
+        let (variance, context) = try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision(revision ?? "HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let baselines = Baselines(repository: repository)
             let chosen = try baselines.chosen(baseline)
             let before = try baselines.load(chosen, prefix: reader.location.prefix)
 
-            let version: PlanVersion = revision.map { .revision($0) } ?? (reader.location.root == nil ? .revision("HEAD") : .worktree)
+            let version = reader.resolved(revision.map(PlanVersion.revision) ?? .worktree)
             let after = WorkspaceLoader.load(from: try reader.open(version).source)
-            warnAboutUnreadable(before, side: "at baseline \(chosen.name)")
-            warnAboutUnreadable(after, side: "now")
+            UnreadableFiles.warn(about: before, side: "at baseline \(chosen.name)")
+            UnreadableFiles.warn(about: after, side: "now")
 
-            var computed = PlanVariance(baseline: before.workspace, current: after.workspace)
-            if !programs.isEmpty { computed = try only(programs, of: computed) }
-            variance = computed
+            var variance = PlanVariance(baseline: before.workspace, current: after.workspace)
+            if !programs.isEmpty { variance = try only(programs, of: variance) }
             let label: String
             var commit: String?
             switch version {
@@ -70,11 +67,9 @@ struct Variance: ParsableCommand {
             default:
                 label = "worktree"
             }
-            context = VarianceReportContext(baseline: chosen, currentLabel: label, currentCommit: commit,
-                                            useColor: format == .text && color.enabled(onTerminal: Terminal.stdoutSupportsColor))
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
+            let context = VarianceReportContext(baseline: chosen, currentLabel: label, currentCommit: commit,
+                                                useColor: format == .text && color.enabled(onTerminal: Terminal.stdoutSupportsColor))
+            return (variance, context)
         }
         Terminal.write(VarianceReporters.render(variance, as: format, context: context))
         if let maxSlip, let slip = variance.summary.maxSlipDays, slip > maxSlip {
@@ -90,13 +85,6 @@ struct Variance: ParsableCommand {
             throw CLIError("no program '\(name)' in the plans or the baseline\(Suggestion.didYouMean(name, in: known.sorted()))")
         }
         return variance.only(Set(names))
-    }
-
-    /// Files that could not be read leave their entities out of the comparison: say so.
-    private func warnAboutUnreadable(_ load: LoadResult, side: String) {
-        for file in DiffSide.unreadableFiles(in: load.findings) {
-            Terminal.warning("\(file.path) \(side) could not be read (\(file.message)); its entities are left out")
-        }
     }
 }
 

@@ -39,9 +39,16 @@ struct PlanReader {
         self.location = location
     }
 
+    /// The version actually read: a bare repository has no worktree, so "the worktree" there is
+    /// HEAD, read exactly as `--rev HEAD` (judged by HEAD's date). The one place that decides it.
+    func resolved(_ version: PlanVersion) -> PlanVersion {
+        if case .worktree = version, location.root == nil { return .revision("HEAD") }
+        return version
+    }
+
     /// A source and the day its overdue checks are judged against when `--as-of` is not given.
     func open(_ version: PlanVersion) throws -> (source: any PlanSource, defaultAsOf: PlanDate, conflicts: [String]) {
-        switch version {
+        switch resolved(version) {
         case .worktree:
             guard let root = location.root else { throw CLIError("a bare repository has no worktree; use --rev") }
             return (WorktreeSource(root: root), Clock.today(), [])

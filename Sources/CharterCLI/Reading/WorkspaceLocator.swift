@@ -16,6 +16,11 @@ enum WorkspaceLocator {
     static func locate(explicit: String?, needsRepository: Bool) throws -> WorkspaceLocation {
         let cwd = FileSystem.absolute(".")
         guard needsRepository else {
+            // In a bare repository (a server) there is no worktree: the plans are in its trees.
+            // Asked first, so a bare clone kept inside some worktree is not mistaken for it.
+            if let bare = bareRepository(from: cwd) {
+                return WorkspaceLocation(root: nil, prefix: treePrefix(explicit), repository: bare)
+            }
             let root = explicit.map { FileSystem.absolute($0) } ?? search(from: cwd)
             return WorkspaceLocation(root: root, prefix: repositoryTop(above: root).flatMap { FileSystem.relative(root, to: $0) } ?? "",
                                      repository: nil)
@@ -27,15 +32,25 @@ enum WorkspaceLocator {
             throw CLIError("not in a git repository (\(error)); --staged and --rev read git")
         }
         guard let workdir = repository.workdir.map({ FileSystem.absolute($0) }) else {
-            // Bare repository (a server hook): the workspace is a folder inside the tree.
-            let prefix = (explicit ?? "").split(separator: "/").joined(separator: "/")
-            return WorkspaceLocation(root: nil, prefix: prefix, repository: repository)
+            return WorkspaceLocation(root: nil, prefix: treePrefix(explicit), repository: repository)
         }
         let root = explicit.map { FileSystem.absolute($0) } ?? search(from: cwd, stopAt: workdir)
         guard let prefix = FileSystem.relative(root, to: workdir) else {
             throw CLIError("the workspace \(root) is outside the repository at \(workdir)")
         }
         return WorkspaceLocation(root: root, prefix: prefix, repository: repository)
+    }
+
+    /// In a bare repository (a server hook) `-C` names a folder inside the tree.
+    private static func treePrefix(_ explicit: String?) -> String {
+        (explicit ?? "").split(separator: "/").joined(separator: "/")
+    }
+
+    /// The bare repository at or above `folder` (or named by `GIT_DIR`); nil when there is none,
+    /// or when the repository found has a worktree after all.
+    private static func bareRepository(from folder: String) -> Repository? {
+        guard let repository = try? Repository.discover(from: folder), repository.workdir == nil else { return nil }
+        return repository
     }
 
     static func search(from start: String, stopAt top: String? = nil) -> String {

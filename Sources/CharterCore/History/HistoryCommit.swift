@@ -21,6 +21,15 @@ public struct HistoryCommit: Hashable, Sendable {
     public var why: String
     public var approval: ApprovalState
 
+    /// `why` for one line of a ledger: its first paragraph, unwrapped, with "…" when more was
+    /// left out. A commit body without a `Reason:` trailer can run to pages; the JSON keeps it all.
+    public var briefWhy: String {
+        let lines = why.split(separator: "\n", omittingEmptySubsequences: false)
+        let paragraph = lines.prefix { !$0.allSatisfy(\.isWhitespace) }
+        let brief = paragraph.map { $0.trimmingSpaces }.joined(separator: " ")
+        return paragraph.count < lines.count ? brief + " …" : brief
+    }
+
     public init(_ record: ChangeRequest) {
         commit = record.commit
         changeRequest = record.id
@@ -33,5 +42,14 @@ public struct HistoryCommit: Hashable, Sendable {
         // Approved although nothing required it still counts as approved.
         approval = record.approvalRequired ? (record.approved ? .approved : .unapproved)
             : (record.approved ? .approved : .notRequired)
+    }
+}
+
+private extension Substring {
+    var trimmingSpaces: Substring {
+        var text = self
+        while text.first?.isWhitespace == true { text = text.dropFirst() }
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        return text
     }
 }

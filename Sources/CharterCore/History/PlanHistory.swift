@@ -56,37 +56,28 @@ public struct PlanHistory: Sendable {
             }
         }
         for change in record.changes {
-            if var event = MilestoneEvent(change, commit: commit) {
-                if let from = change.movedFrom { move(QualifiedID(program: from, id: change.id), to: event.ref) }
-                var ledger = milestones[event.ref] ?? MilestoneLedger(ref: event.ref)
-                if ledger.events.isEmpty, !event.kinds.contains(.added), !event.kinds.contains(.moved), let origin = programOrigins[event.ref.program] {
-                    var added = MilestoneEvent(kinds: [.added], ref: event.ref, name: event.name, commit: origin)
-                    added.dateTo = event.dateFrom
-                    added.statusTo = event.statusFrom
-                    added.withProgram = true
-                    ledger.events.append(added)
-                }
-                // A move that keeps the date still says which date it carries.
-                if event.kinds.contains(.moved), event.dateFrom == nil, event.dateTo == nil {
-                    event.dateFrom = ledger.current
-                    event.dateTo = ledger.current
-                }
-                ledger.events.append(event)
-                milestones[event.ref] = ledger
+            if let event = MilestoneEvent(change, commit: commit) {
+                append(event, movedFrom: change.movedFrom, in: \.milestones)
             } else if let event = RiskEvent(change, commit: commit) {
-                if let from = change.movedFrom { move(QualifiedID(program: from, id: change.id), to: event.ref) }
-                var timeline = risks[event.ref] ?? RiskTimeline(ref: event.ref)
-                if timeline.events.isEmpty, !event.kinds.contains(.added), !event.kinds.contains(.moved), let origin = programOrigins[event.ref.program] {
-                    var added = RiskEvent(kinds: [.added], ref: event.ref, title: event.title, commit: origin)
-                    added.scoreTo = event.scoreFrom
-                    added.statusTo = event.statusFrom
-                    added.withProgram = true
-                    timeline.events.append(added)
-                }
-                timeline.events.append(event)
-                risks[event.ref] = timeline
+                append(event, movedFrom: change.movedFrom, in: \.risks)
             }
         }
+    }
+
+    /// Appends one entity's event to its timeline, the same way for milestones and risks: a move
+    /// re-keys the timeline first, and an entity first seen in a later change (it came with its
+    /// program, and had no diff entry of its own) gets the program's addition before it.
+    private mutating func append<Event: TimelineEvent>(_ event: Event, movedFrom: String?,
+                                                       in timelines: WritableKeyPath<PlanHistory, [QualifiedID: EntityTimeline<Event>]>) {
+        var event = event
+        if let movedFrom { move(QualifiedID(program: movedFrom, id: event.ref.id), to: event.ref) }
+        var timeline = self[keyPath: timelines][event.ref] ?? EntityTimeline(ref: event.ref)
+        if timeline.events.isEmpty, !event.startsTimeline, let origin = programOrigins[event.ref.program] {
+            timeline.events.append(event.addedWithProgram(at: origin))
+        }
+        event.continuing(timeline)
+        timeline.events.append(event)
+        self[keyPath: timelines][event.ref] = timeline
     }
 
     /// An entity left `old` for `new`: its timeline goes with it.

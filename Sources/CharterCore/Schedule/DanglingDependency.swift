@@ -5,10 +5,13 @@ public struct DanglingDependency: Hashable, Sendable {
     public let reference: String
     /// The closest existing milestone, written as a reference from anywhere (`identity/M3`).
     public let suggestion: String?
+    /// Where the entry is written.
+    public let location: SourceLocation?
 
-    public init(milestone: QualifiedID, reference: String, suggestion: String?) {
+    public init(milestone: QualifiedID, reference: String, suggestion: String?, location: SourceLocation? = nil) {
         self.milestone = milestone
         self.reference = reference
         self.suggestion = suggestion
+        self.location = location
     }
 }

@@ -37,7 +37,7 @@ struct ScheduleNetwork {
                 guard let dependency = index[key] else {
                     if !cancelled.contains(key) {
                         dangling.append(DanglingDependency(milestone: ids[node], reference: reference.value.description,
-                                                           suggestion: suggestion(for: key, in: workspace)))
+                                                           suggestion: suggestion(for: key, in: workspace), location: reference.location))
                     }
                     continue
                 }
@@ -63,7 +63,10 @@ struct ScheduleNetwork {
                 if waiting[successor] == 0 { ready.append(successor) }
             }
         }
-        guard ready.count == ids.count else { throw DependencyCycleError(cycle: cycle(among: waiting)) }
+        guard ready.count == ids.count else {
+            let cycle = cycle(among: waiting)
+            throw DependencyCycleError(cycle: cycle, location: reference(from: cycle[0], to: cycle[1 % cycle.count]))
+        }
         order = ready
     }
 
@@ -83,6 +86,12 @@ struct ScheduleNetwork {
         let loop = path[position[current]!...].map { ids[$0] }
         let start = loop.indices.min { loop[$0] < loop[$1] }!
         return Array(loop[start...] + loop[..<start])
+    }
+
+    /// Where `from` names `to` in its `depends_on`.
+    private func reference(from: QualifiedID, to: QualifiedID) -> SourceLocation? {
+        guard let node = index[from] else { return nil }
+        return milestones[node].dependsOn.first { QualifiedID(program: $0.value.program(from: from.program), id: $0.value.id) == to }?.location
     }
 
     private func suggestion(for key: QualifiedID, in workspace: Workspace) -> String? {

@@ -26,7 +26,7 @@ public enum MilestoneHistoryReporter {
             let coloured = event.isSlip ? style.removed(phrase) : event.isPullIn ? style.added(phrase) : phrase
             lines.append("\(event.commit.day)  \(event.commit.changeRequest)  " + coloured.escapingControlCharacters)
             lines.append("    by \(event.commit.author) · approved: \(event.commit.approval.rawValue)".escapingControlCharacters)
-            lines.append("    why: \(event.commit.why.replacingOccurrences(of: "\n", with: " "))".escapingControlCharacters)
+            lines.append("    why: \(event.commit.briefWhy)".escapingControlCharacters)
         }
         if ledger.events.isEmpty { lines.append("no changes in the history read") }
         if context.reachedShallowBoundary { lines += ["", HistoryContext.shallowNote] }
@@ -60,7 +60,7 @@ public enum MilestoneHistoryReporter {
         out += "| date | CR | change | by | why | approved |\n| --- | --- | --- | --- | --- | --- |\n"
         for event in ledger.events {
             out += "| \(event.commit.day) | `\(event.commit.changeRequest)` | \(escape(HistoryPhrases.event(event))) "
-            out += "| \(escape(event.commit.author)) | \(escape(event.commit.why)) | \(event.commit.approval.rawValue) |\n"
+            out += "| \(escape(event.commit.author)) | \(escape(event.commit.briefWhy)) | \(event.commit.approval.rawValue) |\n"
         }
         if context.reachedShallowBoundary { out += "\n> \(HistoryContext.shallowNote)\n" }
         return out
