@@ -6,7 +6,7 @@ import Testing
 @Suite("charter report")
 struct ReportCommandTests {
     /// A workspace with one commit.
-    private func oneCommit() throws -> Fixture {
+    static func oneCommit() throws -> Fixture {
         let fixture = try Fixture()
         try fixture.git("init", "-q")
         try fixture.writeWorkspace()
@@ -14,8 +14,9 @@ struct ReportCommandTests {
         return fixture
     }
 
-    /// Three commits: start, baseline tag q1 on it, then a 14-day slip of M2 and a new risk.
-    private func withBaseline() throws -> Fixture {
+    /// Three commits: start, baseline tag q1 on it (`git tag -a`, dated 2026-03-02), then a
+    /// 14-day slip of M2 and a new risk.
+    static func withBaseline() throws -> Fixture {
         let fixture = try oneCommit()
         try fixture.git("tag", "-a", "charter/baseline/q1", "-m", "Q1 baseline")
         try fixture.write("programs/pay/milestones.yaml", """
@@ -35,7 +36,7 @@ struct ReportCommandTests {
     }
 
     @Test func oneCommitNoBaselineStillRenders() throws {
-        let fixture = try oneCommit()
+        let fixture = try Self.oneCommit()
         let result = try Run.charter(["report", "--as-of", "2026-03-02"], in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("<!DOCTYPE html>"))
@@ -47,7 +48,7 @@ struct ReportCommandTests {
     }
 
     @Test func baselineTagGivesGhostsSlipsAndTheChangeLogSinceIt() throws {
-        let fixture = try withBaseline()
+        let fixture = try Self.withBaseline()
         let result = try Run.charter(["report", "--as-of", "2026-03-02"], in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         let html = result.stdout
@@ -62,7 +63,7 @@ struct ReportCommandTests {
     }
 
     @Test func sinceTakesADayOrARevision() throws {
-        let fixture = try withBaseline()
+        let fixture = try Self.withBaseline()
         let first = try fixture.git("rev-list", "--max-parents=0", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
         let byRevision = try Run.charter(["report", "--since", "HEAD~1", "--format", "markdown"], in: fixture.path)
         #expect(byRevision.status == 0, "\(byRevision.stderr)")
@@ -76,7 +77,7 @@ struct ReportCommandTests {
     }
 
     @Test func markdownHasAMermaidGanttAndFitsAComment() throws {
-        let fixture = try withBaseline()
+        let fixture = try Self.withBaseline()
         let result = try Run.charter(["report", "--format", "markdown", "--as-of", "2026-03-02"], in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("```mermaid\ngantt\n"))
@@ -86,7 +87,7 @@ struct ReportCommandTests {
     }
 
     @Test func revReportsAnOldCommitAndOutWritesAFile() throws {
-        let fixture = try withBaseline()
+        let fixture = try Self.withBaseline()
         let result = try Run.charter(["report", "--rev", "HEAD~2", "--out", "out/report.html"], in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -98,7 +99,7 @@ struct ReportCommandTests {
     }
 
     @Test func badInputIsAUsageError() throws {
-        let fixture = try withBaseline()
+        let fixture = try Self.withBaseline()
         let missing = try Run.charter(["report", "--baseline", "nope"], in: fixture.path)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no baseline 'nope'; there are: q1 (charter baseline list)"))

@@ -7,34 +7,11 @@ import Testing
 /// dependency cycle stops it).
 @Suite("charter report: baselines, KPIs, schedule")
 struct ReportHistoryTests {
-    /// start (tagged q1 by `git tag -a` on 2026-03-02) → slip Beta → add a risk.
-    private func history() throws -> Fixture {
-        let fixture = try Fixture()
-        try fixture.git("init", "-q")
-        try fixture.writeWorkspace()
-        try fixture.commitAll("Start the Payments program")
-        try fixture.git("tag", "-a", "charter/baseline/q1", "-m", "Q1 baseline")
-        try fixture.write("programs/pay/milestones.yaml", """
-        milestones:
-          - { id: M1, name: Design, date: 2026-02-01, status: done, done_on: 2026-02-01 }
-          - { id: M2, name: Beta, date: 2026-05-15, depends_on: [M1] }
-
-        """)
-        try fixture.commitAll("Slip Beta two weeks")
-        try fixture.write("programs/pay/risks.yaml", """
-        risks:
-          - { id: R1, title: Vendor SDK late, owner: carol, probability: 4, impact: 4, status: open, mitigation: Fallback }
-
-        """)
-        try fixture.commitAll("Add vendor risk")
-        return fixture
-    }
-
     private static let tagger = ["GIT_COMMITTER_NAME": "Bob Li", "GIT_COMMITTER_EMAIL": "bob@example.com",
                                  "GIT_COMMITTER_DATE": "2026-03-09T10:00:00+00:00"]
 
     @Test func theNewestBaselineByTagDateIsTheOneEveryCommandPicks() throws {
-        let fixture = try history()
+        let fixture = try ReportCommandTests.withBaseline()
         // Made a week after q1, on an older commit than HEAD: newest by tag date, not by name.
         let create = try Run.charter(["baseline", "create", "after-slip", "--rev", "HEAD~1", "-m", "After the slip"],
                                      in: fixture.path, environment: Self.tagger)
@@ -58,10 +35,7 @@ struct ReportHistoryTests {
     }
 
     @Test func noBaselineIsNotAnErrorForTheReport() throws {
-        let fixture = try Fixture()
-        try fixture.git("init", "-q")
-        try fixture.writeWorkspace()
-        try fixture.commitAll("Start")
+        let fixture = try ReportCommandTests.oneCommit()
         let report = try Run.charter(["report", "--format", "markdown"], in: fixture.path)
         #expect(report.status == 0 && report.stdout.contains("No baseline yet"))
         let named = try Run.charter(["report", "--baseline", "q1"], in: fixture.path)

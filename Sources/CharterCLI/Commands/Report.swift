@@ -56,7 +56,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try UsageErrors.exit2 {
             let request = ReportRequest(revision: rev, asOf: asOf.flatMap(PlanDate.init), baseline: baseline, since: since,
                                         programs: programs, workspace: workspaceOption.workspace, maxChanges: maxChanges)
             let report = try StatusReportAssembler(request: request).assemble()
@@ -72,12 +72,6 @@ struct Report: ParsableCommand {
             }
             Terminal.writeError("wrote \(outFile): \(report.programs.count) program\(report.programs.count == 1 ? "" : "s"), "
                                 + "\(report.changeLog.entries.count) change request\(report.changeLog.entries.count == 1 ? "" : "s")")
-        } catch let error as CLIError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
-        } catch let error as GitError {
-            Terminal.error(error.description)
-            throw ExitCode(2)
         }
     }
 }
