@@ -56,4 +56,14 @@ echo
 echo "Variance from the baseline q1-plan (the tag charter/baseline/q1-plan, made after the mobile merge):"
 step "$charter" variance payments-v2
 echo
+echo "What drives each end date: forecast, critical path and slack, across programs (as of the last commit):"
+step "$charter" schedule payments-v2 --as-of 2026-04-27
+echo
+echo "Which milestones keep slipping, and which risks have been open longest:"
+step "$charter" slips --top 5
+echo
+echo "One self-contained status report (Gantt charts, risk heat map, budget, KPIs, change log):"
+step "$charter" report --as-of 2026-04-27 --out "$(dirname "$demo")/status-report.html"
+echo "Open $(dirname "$demo")/status-report.html in a browser; 'charter report --format markdown' gives the Mermaid version."
+echo
 echo "Try next:  cd $demo && $charter changes --format markdown   |   $charter diff HEAD~5 HEAD --format markdown   |   $charter hooks install   |   $charter rules"
