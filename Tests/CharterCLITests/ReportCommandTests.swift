@@ -108,7 +108,7 @@ struct ReportCommandTests {
         #expect(variance.status == 2 && variance.stderr == missing.stderr)
         let program = try Run.charter(["report", "paj"], in: fixture.path)
         #expect(program.status == 2)
-        #expect(program.stderr.contains("no program 'paj' in this workspace; programs: pay"))
+        #expect(program.stderr.contains("no program 'paj' (programs: pay)"))
         let date = try Run.charter(["report", "--as-of", "2026-02-30"], in: fixture.path)
         #expect(date.status == 2)
     }

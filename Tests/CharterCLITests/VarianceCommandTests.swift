@@ -159,7 +159,7 @@ import Testing
         let typo = try Run.charter(["variance", "--baseline", "q1-plam"], in: fixture.path)
         #expect(typo.status == 2 && typo.stderr.contains("no baseline 'q1-plam'; did you mean 'q1-plan'?"))
         let program = try Run.charter(["variance", "PAY"], in: fixture.path)
-        #expect(program.status == 2 && program.stderr.contains("no program 'PAY' in the plans or the baseline; did you mean 'pay'?"))
+        #expect(program.status == 2 && program.stderr.contains("no program 'PAY'; did you mean 'pay'?"))
     }
 
     @Test func worksInAShallowCloneOnceTheTagsAreFetched() throws {

@@ -63,6 +63,10 @@ struct Changes: ParsableCommand {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
+            if !programs.isEmpty {
+                let history = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
+                try history.checkPrograms(programs, tip: try history.tip().workspace)
+            }
             var selection = ChangeLogSelection(range: try RangeArgument.parse(range ?? "HEAD", in: repository), programs: programs,
                                                allCommits: allCommits, maxCount: maxCount)
             selection.since = since.flatMap(PlanDate.init).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }

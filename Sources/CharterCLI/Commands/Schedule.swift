@@ -47,7 +47,7 @@ struct Schedule: ParsableCommand {
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (planSource, defaultAsOf, _) = try reader.open(version)
             let load = WorkspaceLoader.load(from: planSource)
-            try checkProgramsExist(in: load.workspace)
+            try ProgramSelection.check(programs, in: load.workspace)
             UnreadableFiles.warn(about: load)
             var source = planSource.sourceDescription
             if case .revision(let revision) = reader.resolved(version) { source = "\(revision) (\(source))" }
@@ -71,13 +71,6 @@ struct Schedule: ParsableCommand {
             let late = shown.contains { ($0.varianceDays ?? 0) > 0 }
             let conflicted = analysis.conflicts.contains { conflict in shown.contains { $0.program == conflict.milestone.program } }
             if late || conflicted { throw ExitCode(1) }
-        }
-    }
-
-    private func checkProgramsExist(in workspace: Workspace) throws {
-        let known = workspace.programs.map(\.folder)
-        for program in programs where !known.contains(program) {
-            throw CLIError("no program '\(program)'\(Suggestion.didYouMean(program, in: known)); programs: \(known.joined(separator: ", "))")
         }
     }
 }

@@ -44,10 +44,7 @@ struct Slips: ParsableCommand {
         try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip()
-            let known = Set(tip.workspace.programs.map(\.folder))
-            for program in programs where !known.contains(program) {
-                Terminal.warning("no program '\(program)' at \(RangeArgument.tip(of: reader.range))" + Suggestion.didYouMean(program, in: known.sorted()))
-            }
+            try reader.checkPrograms(programs, tip: tip.workspace)
             let result = try reader.read(programs: programs, since: since.flatMap(PlanDate.init), useColor: Terminal.stdoutSupportsColor)
             var ranking = SlipRanking(result.history, programs: Set(programs))
             var risks = RiskAges(result.history, tip: tip.workspace, asOf: tip.day, programs: Set(programs))

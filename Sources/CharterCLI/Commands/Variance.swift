@@ -81,9 +81,7 @@ struct Variance: ParsableCommand {
     /// The named programs, by current folder or the folder they had at the baseline.
     private func only(_ names: [String], of variance: PlanVariance) throws -> PlanVariance {
         let known = Set(variance.programs.map(\.program) + variance.programs.compactMap(\.renamedFrom))
-        for name in names where !known.contains(name) {
-            throw CLIError("no program '\(name)' in the plans or the baseline\(Suggestion.didYouMean(name, in: known.sorted()))")
-        }
+        try ProgramSelection.check(names, among: known)
         return variance.only(Set(names))
     }
 }

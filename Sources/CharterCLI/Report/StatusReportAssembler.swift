@@ -30,7 +30,7 @@ struct StatusReportAssembler {
         let opened = try reader.open(version)
         let current = WorkspaceLoader.load(from: opened.source)
         let asOf = request.asOf ?? opened.defaultAsOf
-        try checkPrograms(in: current.workspace)
+        try ProgramSelection.check(request.programs, in: current.workspace)
 
         let repository = location.repository
         let tip = try repository.flatMap { repository in try tipCommit(repository) }
@@ -59,15 +59,6 @@ struct StatusReportAssembler {
         if request.revision != nil { return try WorkspaceLocator.locate(explicit: request.workspace, needsRepository: true) }
         if let inRepository = try? WorkspaceLocator.locate(explicit: request.workspace, needsRepository: true) { return inRepository }
         return try WorkspaceLocator.locate(explicit: request.workspace, needsRepository: false)
-    }
-
-    private func checkPrograms(in workspace: Workspace) throws {
-        let known = Set(workspace.programs.map(\.folder))
-        for program in request.programs where !known.contains(program) {
-            let hint = Suggestion.closest(to: program, in: known).map { "; did you mean '\($0)'?" }
-                ?? "; programs: " + known.sorted(by: NaturalOrder.less).prefix(20).joined(separator: ", ")
-            throw CLIError("no program '\(program)' in this workspace\(hint)")
-        }
     }
 
     /// `--baseline NAME`, else the newest baseline (as `charter variance` and `charter baseline list`
