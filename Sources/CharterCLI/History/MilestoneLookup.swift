@@ -35,23 +35,28 @@ struct MilestoneLookup {
         var programs: Set<String> = [ref.program]
         while true {
             let result = try reader.read(programs: programs.sorted(), since: nil, useColor: useColor)
-            guard let ledger = result.history.ledger(of: ref) else {
+            guard var ledger = result.history.ledger(of: ref) else {
                 guard atTip.contains(ref) else {
                     throw notFound(ref.description, candidates: atTip + result.history.milestoneRefs, bareIDs: false)
                 }
                 return (unchanged(ref, history: result.history), result.context)
             }
             let needed = Set([ledger.ref.program] + ledger.formerRefs.map(\.program) + ledger.events.compactMap(\.movedFrom))
-            if needed.isSubset(of: programs) { return (ledger, result.context) }
+            if needed.isSubset(of: programs) {
+                ledger.atTip = state(of: ledger.ref)
+                return (ledger, result.context)
+            }
             programs.formUnion(needed)
         }
     }
 
     /// A milestone at the tip with no diff entry of its own: it came with its program (when that
     /// commit was read) and never changed since.
+    /// Without the commit that added it (before a shallow clone's boundary, or before the
+    /// range) the ledger has no event: its name, date and status are the tip's.
     private func unchanged(_ ref: QualifiedID, history: PlanHistory) -> MilestoneLedger {
-        var ledger = MilestoneLedger(ref: ref)
-        let milestone = tip.program(ref.program)?.milestones.first { $0.id.value == ref.id }
+        var ledger = MilestoneLedger(ref: ref, atTip: state(of: ref))
+        let milestone = self.milestone(ref)
         if let origin = history.programOrigins[ref.program] {
             var added = MilestoneEvent(kinds: [.added], ref: ref, name: milestone?.name, commit: origin)
             added.dateTo = milestone?.date?.value
@@ -60,6 +65,15 @@ struct MilestoneLookup {
             ledger.events = [added]
         }
         return ledger
+    }
+
+    private func milestone(_ ref: QualifiedID) -> Milestone? {
+        tip.program(ref.program)?.milestones.first { $0.id.value == ref.id }
+    }
+
+    /// The milestone as the plans at the range's tip have it.
+    private func state(of ref: QualifiedID) -> TipState? {
+        milestone(ref).map { TipState(name: $0.name, date: $0.date?.value, status: $0.status.value) }
     }
 
     private func notFound(_ typed: String, candidates: [QualifiedID], bareIDs: Bool) -> CLIError {

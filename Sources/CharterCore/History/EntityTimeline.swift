@@ -4,11 +4,15 @@ public struct EntityTimeline<Event: Hashable & Sendable>: Hashable, Sendable {
     public var ref: QualifiedID
     public var formerRefs: [QualifiedID] = []
     public var events: [Event] = []
+    /// The entity in the plans at the range's tip, when it is there: what fills in the name, date
+    /// and status no event gives.
+    public var atTip: TipState?
 
-    public init(ref: QualifiedID, formerRefs: [QualifiedID] = [], events: [Event] = []) {
+    public init(ref: QualifiedID, formerRefs: [QualifiedID] = [], events: [Event] = [], atTip: TipState? = nil) {
         self.ref = ref
         self.formerRefs = formerRefs
         self.events = events
+        self.atTip = atTip
     }
 }
 

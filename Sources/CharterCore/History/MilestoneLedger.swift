@@ -1,5 +1,5 @@
 extension EntityTimeline where Event == MilestoneEvent {
-    public var name: String? { events.last(where: { $0.name != nil })?.name }
+    public var name: String? { events.last(where: { $0.name != nil })?.name ?? atTip?.name }
     public var slips: [MilestoneEvent] { events.filter(\.isSlip) }
     public var pullIns: [MilestoneEvent] { events.filter(\.isPullIn) }
 
@@ -12,15 +12,17 @@ extension EntityTimeline where Event == MilestoneEvent {
         return nil
     }
 
-    /// The date after the last event; nil when it was removed or unscheduled.
+    /// The date after the last event that dated it, else its date at the tip; nil when it was
+    /// removed or unscheduled.
     public var current: PlanDate? {
-        guard !isRemoved, let last = events.last(where: { $0.dateFrom != nil || $0.dateTo != nil }) else { return nil }
+        guard !isRemoved else { return nil }
+        guard let last = events.last(where: { $0.dateFrom != nil || $0.dateTo != nil }) else { return atTip?.date }
         return last.dateTo
     }
 
-    /// The status after the last event that set one; "removed" once removed.
+    /// The status after the last event that set one, else its status at the tip; "removed" once removed.
     public var status: String? {
-        isRemoved ? "removed" : events.last(where: { $0.statusTo != nil })?.statusTo
+        isRemoved ? "removed" : events.last(where: { $0.statusTo != nil })?.statusTo ?? atTip?.status
     }
 
     public var isRemoved: Bool { events.last?.kinds.contains(.removed) ?? false }

@@ -19,7 +19,7 @@ public enum MilestoneHistoryReporter {
     static func text(_ ledger: MilestoneLedger, context: HistoryContext) -> String {
         let style = DiffStyle(enabled: context.useColor)
         var lines = [style.bold(heading(ledger).escapingControlCharacters),
-                     HistoryPhrases.summary(SlipRanking.Entry(ledger)) + " · status \(ledger.status ?? "planned")",
+                     HistoryPhrases.summary(SlipRanking.Entry(ledger)) + " · status \(ledger.status ?? "—")",
                      "\(context.range): \(context.span) read".escapingControlCharacters, ""]
         for event in ledger.events {
             let phrase = HistoryPhrases.event(event)
@@ -28,9 +28,13 @@ public enum MilestoneHistoryReporter {
             lines.append("    by \(event.commit.author) · approved: \(event.commit.approval.rawValue)".escapingControlCharacters)
             lines.append("    why: \(event.commit.briefWhy)".escapingControlCharacters)
         }
-        if ledger.events.isEmpty { lines.append("no changes in the history read") }
+        if ledger.events.isEmpty { lines.append(emptyNote(context)) }
         if context.reachedShallowBoundary { lines += ["", HistoryContext.shallowNote] }
         return lines.joined(separator: "\n")
+    }
+
+    static func emptyNote(_ context: HistoryContext) -> String {
+        context.reachedShallowBoundary ? "no changes since the shallow clone's boundary" : "no changes in the history read"
     }
 
     static func json(_ ledger: MilestoneLedger, context: HistoryContext) -> String {
@@ -56,8 +60,10 @@ public enum MilestoneHistoryReporter {
     static func markdown(_ ledger: MilestoneLedger, context: HistoryContext) -> String {
         let escape = ChangeLogMarkdownReporter.escape
         var out = "### History of \(escape(heading(ledger)))\n\n"
-        out += escape(HistoryPhrases.summary(SlipRanking.Entry(ledger))) + " · status \(escape(ledger.status ?? "planned"))\n\n"
-        out += "| date | CR | change | by | why | approved |\n| --- | --- | --- | --- | --- | --- |\n"
+        out += escape(HistoryPhrases.summary(SlipRanking.Entry(ledger))) + " · status \(escape(ledger.status ?? "—"))\n\n"
+        out += ledger.events.isEmpty
+            ? emptyNote(context) + "\n"
+            : "| date | CR | change | by | why | approved |\n| --- | --- | --- | --- | --- | --- |\n"
         for event in ledger.events {
             out += "| \(event.commit.day) | `\(event.commit.changeRequest)` | \(escape(HistoryPhrases.event(event))) "
             out += "| \(escape(event.commit.author)) | \(escape(event.commit.briefWhy)) | \(event.commit.approval.rawValue) |\n"
