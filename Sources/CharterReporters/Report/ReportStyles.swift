@@ -117,6 +117,10 @@ enum ReportStyles {
       .scroll table { min-width: 0; }
       .gantt-wrap svg.gantt { min-width: 0; }
       a { color: inherit; text-decoration: none; }
+      /* The footer is one line: never a page of its own. It stays with what ends the report, and
+         the last section's bottom margin and the footer's screen padding take no room. */
+      main > section:last-child { margin-bottom: 0; }
+      footer { break-before: avoid; padding: 4pt 0 0; }
     }
     """
 }
