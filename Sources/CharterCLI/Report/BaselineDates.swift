@@ -8,8 +8,7 @@ struct BaselineDates: Hashable {
     var date: PlanDate?
 
     /// By current program folder, then milestone id; milestones new since the baseline are absent.
-    static func all(baseline: Workspace, current: Workspace) -> [String: [String: BaselineDates]] {
-        let variance = PlanVariance(baseline: baseline, current: current)
+    static func all(_ variance: PlanVariance, baseline: Workspace) -> [String: [String: BaselineDates]] {
         let baselinePrograms = Dictionary(baseline.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [String: [String: BaselineDates]] = [:]
         for program in variance.programs where program.presence != .removed && program.presence != .added {

@@ -18,7 +18,8 @@ struct ProgramStatusBuilder {
     /// Every committed measurement, by program folder and KPI id.
     let kpiTrends: [String: [String: KPITrend]]
 
-    init(workspace: Workspace, asOf: PlanDate, baseline: Workspace?, kpiTrends: [KPITrend] = []) {
+    /// `baseline`: the plans at the baseline and their variance from `workspace`.
+    init(workspace: Workspace, asOf: PlanDate, baseline: (workspace: Workspace, variance: PlanVariance)?, kpiTrends: [KPITrend] = []) {
         self.asOf = asOf
         do {
             schedule = try Scheduler.analyze(workspace, asOf: asOf)
@@ -31,7 +32,7 @@ struct ProgramStatusBuilder {
         var people: [String: Person] = [:]
         for person in workspace.people where people[person.id.value] == nil { people[person.id.value] = person }
         self.people = people
-        self.baselineDates = baseline.map { BaselineDates.all(baseline: $0, current: workspace) } ?? [:]
+        self.baselineDates = baseline.map { BaselineDates.all($0.variance, baseline: $0.workspace) } ?? [:]
         self.kpiTrends = Dictionary(grouping: kpiTrends, by: \.program)
             .mapValues { Dictionary($0.map { ($0.kpi, $0) }, uniquingKeysWith: { first, _ in first }) }
     }

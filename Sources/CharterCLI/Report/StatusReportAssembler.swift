@@ -39,14 +39,17 @@ struct StatusReportAssembler {
         let selected = current.workspace.programs.filter { request.programs.isEmpty || request.programs.contains($0.folder) }
         let trends = try kpiTrends(of: selected, repository: repository, prefix: location.prefix, tip: tip)
 
-        let builder = ProgramStatusBuilder(workspace: current.workspace, asOf: asOf, baseline: baselineSide?.workspace, kpiTrends: trends)
+        // One comparison with the baseline: its variance dates the ghost bars and slips, its diff is the summary.
+        let comparison = baselineSide.map { side in (side: side, result: PlanVariance.compare(side, DiffSide(current))) }
+        let builder = ProgramStatusBuilder(workspace: current.workspace, asOf: asOf,
+                                           baseline: comparison.map { ($0.side.workspace, $0.result.variance) }, kpiTrends: trends)
         let sourceLabel = request.revision.map { revision in "\(revision) (\(tip.map { String($0.id.hex.prefix(8)) } ?? "?"))" } ?? "worktree"
         var report = StatusReport(title: title(location), generatedAt: Self.timestamp(), asOf: asOf, source: sourceLabel,
                                   programs: selected.map(builder.build))
         report.scheduleNote = builder.scheduleNote
-        if let baseline, let baselineSide {
+        if let baseline, let comparison {
             report.baseline = StatusReport.Baseline(name: baseline.name, commit: baseline.commit, date: baseline.date.day)
-            let diff = SemanticDiff.compare(narrow(baselineSide), narrow(DiffSide(current)))
+            let diff = request.programs.isEmpty ? comparison.result.diff : comparison.result.diff.only(Set(request.programs))
             report.diffSummary = StatusReport.DiffSummarySection(
                 diff, from: "baseline \(baseline.name) (\(baseline.commit.prefix(8)))", to: sourceLabel)
         }
@@ -87,14 +90,6 @@ struct StatusReportAssembler {
         if let revision = request.revision { return try Git.call { try repository.commit(revision) } }
         guard let head = try Git.call({ try repository.headCommitID() }) else { return nil }
         return try Git.call { try repository.commit(head.hex) }
-    }
-
-    /// Only the requested programs, on both sides of the baseline diff.
-    private func narrow(_ side: DiffSide) -> DiffSide {
-        guard !request.programs.isEmpty else { return side }
-        var result = side
-        result.workspace.programs = side.workspace.programs.filter { request.programs.contains($0.folder) }
-        return result
     }
 
     /// Change requests since `--since` (a day or a revision), else since the baseline's commit,

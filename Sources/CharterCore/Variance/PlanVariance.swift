@@ -12,7 +12,19 @@ public struct PlanVariance: Hashable, Sendable {
     /// `SemanticDiff` matches them: by id, with programs renamed and milestones moved between
     /// programs recognised as such.
     public init(baseline: Workspace, current: Workspace) {
-        self = VarianceCalculator(baseline: baseline, current: current).variance()
+        self.init(baseline: baseline, current: current, diff: SemanticDiff.compare(baseline, current))
+    }
+
+    /// The same, from the semantic diff of the two sides already made: a caller that shows
+    /// both (the status report) compares once.
+    public init(baseline: Workspace, current: Workspace, diff: PlanDiff) {
+        self = VarianceCalculator(baseline: baseline, current: current, diff: diff).variance()
+    }
+
+    /// The variance and the semantic diff it was read from, in one comparison.
+    public static func compare(_ baseline: DiffSide, _ current: DiffSide) -> (variance: PlanVariance, diff: PlanDiff) {
+        let diff = SemanticDiff.compare(baseline, current)
+        return (PlanVariance(baseline: baseline.workspace, current: current.workspace, diff: diff), diff)
     }
 
     /// Only the named programs (current folder, or the folder they had at the baseline).

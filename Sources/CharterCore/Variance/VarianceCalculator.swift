@@ -10,10 +10,10 @@ struct VarianceCalculator {
     /// Milestones and risks that left a program → the program they went to.
     private let movedOut: [String: String]
 
-    init(baseline: Workspace, current: Workspace) {
+    /// `diff` is `SemanticDiff.compare(baseline, current)`: its renames and moves pair the two sides.
+    init(baseline: Workspace, current: Workspace, diff: PlanDiff) {
         self.baseline = baseline
         self.current = current
-        let diff = SemanticDiff.compare(baseline, current)
         var renamedFrom: [String: String] = [:], movedIn: [String: String] = [:], movedOut: [String: String] = [:]
         for change in diff.changes where change.change == .moved {
             guard let program = change.program, let from = change.movedFrom else { continue }
