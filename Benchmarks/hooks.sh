@@ -3,20 +3,17 @@
 # hooks (pre-commit + commit-msg) and with --no-verify, alternated by hyperfine in one run, on
 # the bundled example and on a generated workspace of N programs.
 # Usage: Benchmarks/hooks.sh [PROGRAMS] [WORKDIR]   (needs hyperfine: apt-get install hyperfine)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 programs="${1:-1000}"
 work="${2:-/tmp/charter-hooks-bench}"
-command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product charter >&2
-export PATH="$PWD/.build/release:$PATH"
+export PATH="$(dirname "$charter"):$PATH"
 export GIT_AUTHOR_NAME="Alice Ng" GIT_AUTHOR_EMAIL="alice@acme.example"
 export GIT_COMMITTER_NAME="Alice Ng" GIT_COMMITTER_EMAIL="alice@acme.example"
 rm -rf "$work" && mkdir -p "$work"
 bash examples/build-history.sh "$work/example" >/dev/null
 python3 Benchmarks/generate.py history "$work/large" --programs "$programs" --commits 2 >&2
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+bench_machine
 for name in example large; do
   cd "$work/$name"
   git config user.name "Alice Ng"; git config user.email alice@acme.example

@@ -2,12 +2,9 @@
 # Benchmarks `charter report` on a generated history over N programs (HTML and markdown),
 # with and without a baseline tag.
 # Usage: Benchmarks/report.sh [PROGRAMS] [COMMITS] [WORKDIR]   (needs hyperfine)
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 programs="${1:-200}"; commits="${2:-1000}"; work="${3:-/tmp/charter-report-bench}"
-command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product charter >&2
-charter="$PWD/.build/release/charter"
+bench_machine
 rm -rf "$work"
 python3 Benchmarks/generate.py history "$work" --programs "$programs" --commits "$commits" >&2
 cd "$work"
