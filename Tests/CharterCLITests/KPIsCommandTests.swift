@@ -66,6 +66,8 @@ import Testing
     @Test("--format markdown: a heading, what was read, a table of KPIs and one of the committed measurements")
     func markdownForAPullRequest() throws {
         let fixture = try Self.history()
+        let help = try Run.charter(["kpis", "--help"], in: fixture.path).stdout
+        #expect(help.contains("(values: text, markdown, json;"), "\(help)")
         let result = try Run.charter(["kpis", "--history", "--format", "markdown"], in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -49,6 +49,8 @@ import Testing
         try fixture.git("init", "-q")
         try fixture.commitAll("Plans")
         let commit = String(try fixture.git("rev-parse", "HEAD").prefix(8))
+        let help = try Run.charter(["schedule", "--help"], in: fixture.path).stdout
+        #expect(help.contains("(values: text, markdown, json;"), "\(help)")
         let result = try Run.charter(["schedule", "pay", "--rev", "HEAD", "--format", "markdown"] + asOf, in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
