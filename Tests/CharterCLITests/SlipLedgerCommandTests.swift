@@ -165,13 +165,7 @@ import Testing
 
     @Test("a milestone older than the range and unchanged in it: the ledger says it predates the range")
     func milestonePredatesTheRange() throws {
-        let fixture = try Fixture()
-        try fixture.git("init", "-q")
-        try fixture.writeWorkspace()
-        try fixture.commitAll("Plans")
-        try fixture.write("programs/pay/milestones.yaml",
-                          Samples.workspace["programs/pay/milestones.yaml"]!.replacingOccurrences(of: "Beta", with: "Public beta"))
-        try fixture.commitAll("Rename M2")
+        let fixture = try KPIsCommandTests.history() // M1 comes with the plans; the last commit renames M2
         let text = try Run.charter(["history", "pay/M1", "HEAD~1..HEAD"], in: fixture.path)
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.hasSuffix("\nno changes in HEAD~1..HEAD; it predates the range\n"), "\(text.stdout)")
