@@ -47,10 +47,36 @@ import Testing
         let result = try Run.charter(["kpis"], in: fixture.path)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "pay · Payments")
+        #expect(Array(lines.prefix(2)) == ["charter kpis · worktree", "pay · Payments"], "\(result.stdout)")
         let k1 = try #require(lines.first { $0.hasPrefix("  K1") })
         #expect(k1.contains("420 → 380 ms") && k1.contains("target 300 ms") && k1.contains("33%") && k1.contains("as of 2026-03-01"))
         #expect(lines.contains { $0.hasPrefix("  K2") && $0.contains("no measurement") && $0.contains("unknown") })
+    }
+
+    @Test("the header says what was read: the worktree, or a revision with its commit, and whose history")
+    func headerNamesWhatWasRead() throws {
+        let fixture = try Self.history()
+        let head = String(try fixture.git("rev-parse", "HEAD~1").prefix(8))
+        let revision = try Run.charter(["kpis", "--rev", "HEAD~1"], in: fixture.path)
+        #expect(revision.stdout.hasPrefix("charter kpis · HEAD~1 (commit \(head))\n\npay · Payments\n"), "\(revision.stdout)")
+        let history = try Run.charter(["kpis", "--history"], in: fixture.path)
+        #expect(history.stdout.hasPrefix("charter kpis · worktree · history of HEAD\n\n"), "\(history.stdout)")
+    }
+
+    @Test("--format markdown: a heading, what was read, a table of KPIs and one of the committed measurements")
+    func markdownForAPullRequest() throws {
+        let fixture = try Self.history()
+        let help = try Run.charter(["kpis", "--help"], in: fixture.path).stdout
+        #expect(help.contains("(values: text, markdown, json;"), "\(help)")
+        let result = try Run.charter(["kpis", "--history", "--format", "markdown"], in: fixture.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(3)) == ["### KPIs", "", "Plans read: `worktree`; history of `HEAD`."], "\(result.stdout)")
+        #expect(lines.contains("| pay · Payments | K1 · Checkout p99 latency | 420 → 380 ms | 300 ms | 33% | on-track | 2026-03-01 |"),
+                "\(result.stdout)")
+        #expect(lines.contains("| pay · Payments | K2 · Card auth success rate | 96.5% (no measurement) | 98.5% | - | unknown | — |"))
+        let commit = String(try fixture.git("rev-parse", "HEAD~1").prefix(8))
+        #expect(lines.contains("| pay/K1 | 2026-03-01 | 380 ms | `\(commit)` |"), "\(result.stdout)")
     }
 
     @Test func historyListsEveryCommittedMeasurementOnce() throws {

@@ -42,6 +42,29 @@ import Testing
         #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
+    @Test("--format markdown: a heading, what was read, and per program the forecast, the critical path and a table")
+    func markdownForAPullRequest() throws {
+        let fixture = try Fixture()
+        try fixture.writeWorkspace(Self.twoPrograms)
+        try fixture.git("init", "-q")
+        try fixture.commitAll("Plans")
+        let commit = String(try fixture.git("rev-parse", "HEAD").prefix(8))
+        let help = try Run.charter(["schedule", "--help"], in: fixture.path).stdout
+        #expect(help.contains("(values: text, markdown, json;"), "\(help)")
+        let result = try Run.charter(["schedule", "pay", "--rev", "HEAD", "--format", "markdown"] + asOf, in: fixture.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(3)) == ["### Schedule as of 2026-03-01", "",
+                                           "Plans read: `HEAD (commit \(commit))`. **Summary:** 1 program · 0 late · 2 conflicts"],
+                "\(result.stdout)")
+        #expect(lines.contains("#### pay · Payments"))
+        #expect(lines.contains("- forecast 2026-06-10 · target 2026-12-31 · 204 days ahead"))
+        #expect(lines.contains("- **Critical path:** identity/M3 Token service GA (2026-05-10) → M2 Beta (2026-05-10) → M4 GA (2026-06-10)"))
+        #expect(lines.contains("- **Conflict:** M4 is planned to start 2026-05-01, but M2 finishes 2026-05-10, 9 days later"))
+        #expect(lines.contains("| \\* | M4 · GA | 2026-06-01 | 2026-05-10 | 2026-06-10 | 2026-12-31 | 204d | 204d | M2 |"), "\(result.stdout)")
+        #expect(!result.stdout.contains("identity · Identity"), "only the programs asked for are shown")
+    }
+
     @Test func jsonHasEveryMilestoneAndProgram() throws {
         let fixture = try Fixture()
         try fixture.writeWorkspace(Self.twoPrograms)

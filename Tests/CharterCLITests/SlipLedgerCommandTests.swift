@@ -163,6 +163,19 @@ import Testing
         #expect(recent.events.map(\.commit.commit) == [ids["move"], ids["slip4"]])
     }
 
+    @Test("a milestone older than the range and unchanged in it: the ledger says it predates the range")
+    func milestonePredatesTheRange() throws {
+        let fixture = try KPIsCommandTests.history() // M1 comes with the plans; the last commit renames M2
+        let text = try Run.charter(["history", "pay/M1", "HEAD~1..HEAD"], in: fixture.path)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasSuffix("\nno changes in HEAD~1..HEAD; it predates the range\n"), "\(text.stdout)")
+        let markdown = try Run.charter(["history", "pay/M1", "HEAD^!", "--format", "markdown"], in: fixture.path)
+        #expect(markdown.stdout.contains("\nno changes in HEAD^!; it predates the range\n"), "\(markdown.stdout)")
+        let whole = try Run.charter(["history", "pay/M1"], in: fixture.path)
+        #expect(whole.stdout.contains("added with its program for 2026-02-01"), "\(whole.stdout)")
+        #expect(!whole.stdout.contains("predates"))
+    }
+
     @Test("a milestone that does not exist gets 'did you mean' and exit 2")
     func unknownMilestone() throws {
         let (repo, _) = try Self.history()

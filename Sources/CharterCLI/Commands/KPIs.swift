@@ -23,7 +23,7 @@ struct KPIs: ParsableCommand {
     @Flag(help: "Also list every measurement committed on the history of HEAD (or --rev).")
     var history = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, markdown (for a pull request or a wiki) or json.")
     var format: KPITableFormat = .text
 
     @OptionGroup var workspaceOption: WorkspaceOption
@@ -33,7 +33,8 @@ struct KPIs: ParsableCommand {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
             // --history reads git even when the table comes from the worktree.
             let reader = try PlanReader(version: history ? .revision(rev ?? "HEAD") : version, workspace: workspaceOption.workspace)
-            let load = WorkspaceLoader.load(from: try reader.open(version).source)
+            let planSource = try reader.open(version).source
+            let load = WorkspaceLoader.load(from: planSource)
             let workspace = load.workspace
             try ProgramSelection.check(programs, in: workspace)
             UnreadableFiles.warn(about: load)
@@ -43,7 +44,8 @@ struct KPIs: ParsableCommand {
                 let collector = KPIHistoryCollector(repository: repository, prefix: reader.location.prefix)
                 trends = try Git.call { try collector.trends(range: .ancestors(of: rev ?? "HEAD"), programs: programs) }
             }
-            Terminal.write(format.render(KPITable(workspace: workspace, programs: programs, trends: trends)))
+            let context = KPIReportContext(source: reader.describe(version, source: planSource), historyOf: history ? rev ?? "HEAD" : nil)
+            Terminal.write(format.render(KPITable(workspace: workspace, programs: programs, trends: trends), context: context))
         }
     }
 }

@@ -28,7 +28,7 @@ struct Schedule: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Open milestones cannot finish before this day (YYYY-MM-DD). Default: today; the commit's date with --rev.", valueName: "date"))
     var asOf: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, markdown (for a pull request or a wiki) or json.")
     var format: ScheduleFormat = .text
 
     @Flag(help: "Exit 1 when a program shown is forecast past its target or has a conflict.")
@@ -49,8 +49,7 @@ struct Schedule: ParsableCommand {
             let load = WorkspaceLoader.load(from: planSource)
             try ProgramSelection.check(programs, in: load.workspace)
             UnreadableFiles.warn(about: load)
-            var source = planSource.sourceDescription
-            if case .revision(let revision) = reader.resolved(version) { source = "\(revision) (\(source))" }
+            let source = reader.describe(version, source: planSource)
             do {
                 return (try Scheduler.analyze(load.workspace, asOf: asOf.flatMap(PlanDate.init) ?? defaultAsOf), source)
             } catch let cycle as DependencyCycleError {

@@ -26,11 +26,19 @@ struct PlanHistoryReader {
     /// One walk over the commits that changed these programs (all when empty).
     func read(programs: [String], since: PlanDate?, useColor: Bool) throws -> Result {
         let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
-        var selection = ChangeLogSelection(range: try RangeArgument.parse(range, in: repository), programs: programs)
+        let revisions = try RangeArgument.parse(range, in: repository)
+        var selection = ChangeLogSelection(range: revisions, programs: programs)
         selection.since = since.map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
         let (records, shallow) = try Git.call { try builder.records(selection) }
         let history = PlanHistory(chronological: records.reversed())
-        let context = HistoryContext(range: range, useColor: useColor, reachedShallowBoundary: shallow, commitsRead: records.count,
+        let bounded: Bool
+        switch revisions {
+        case .ancestors: bounded = false
+        case .revisions(_, let excluding): bounded = !excluding.isEmpty
+        case .between, .symmetricDifference: bounded = true
+        }
+        let context = HistoryContext(range: range, useColor: useColor, reachedShallowBoundary: shallow,
+                                     rangeHasLowerBound: bounded, commitsRead: records.count,
                                      first: history.first?.day, last: history.last?.day)
         return Result(history: history, context: context)
     }

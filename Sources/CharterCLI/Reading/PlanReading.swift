@@ -64,6 +64,12 @@ struct PlanReader {
         }
     }
 
+    /// What `open` read, for a report's header: `worktree`, `index`, `HEAD (commit 9a250f5c)`.
+    func describe(_ version: PlanVersion, source: any PlanSource) -> String {
+        guard case .revision(let revision) = resolved(version) else { return source.sourceDescription }
+        return "\(revision) (\(source.sourceDescription))"
+    }
+
     private func repository() throws -> Repository {
         guard let repository = location.repository else { throw CLIError("not in a git repository") }
         return repository

@@ -178,13 +178,14 @@ public enum DiffMarkdownReporter: DiffReporter {
     /// and entities are neutralised, `@` cannot mention and `#123` cannot link, line breaks become spaces.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text.escapingControlCharacters {
+        // Line breaks first: escaping control characters would spell them out as `\u{A}`.
+        let oneLine = String(text.map { $0.isNewline ? " " : $0 })
+        for character in oneLine.escapingControlCharacters {
             switch character {
             case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "@", "!", "$": out += "\\" + String(character)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"
-            case "\n", "\r": out += " "
             default: out.append(character)
             }
         }

@@ -14,16 +14,19 @@ public struct HistoryContext: Sendable {
     public var useColor: Bool
     /// The history stopped at a shallow clone's boundary: older moves are not listed.
     public var reachedShallowBoundary: Bool
+    /// The range leaves older commits out (`A..B`, `A...B`, `REV^!`), so a milestone can predate it.
+    public var rangeHasLowerBound: Bool
     /// Plan commits read, and the first and last of them.
     public var commitsRead: Int
     public var first: PlanDate?
     public var last: PlanDate?
 
     public init(range: String = "HEAD", useColor: Bool = false, reachedShallowBoundary: Bool = false,
-                commitsRead: Int = 0, first: PlanDate? = nil, last: PlanDate? = nil) {
+                rangeHasLowerBound: Bool = false, commitsRead: Int = 0, first: PlanDate? = nil, last: PlanDate? = nil) {
         self.range = range
         self.useColor = useColor
         self.reachedShallowBoundary = reachedShallowBoundary
+        self.rangeHasLowerBound = rangeHasLowerBound
         self.commitsRead = commitsRead
         self.first = first
         self.last = last

@@ -28,13 +28,16 @@ public enum MilestoneHistoryReporter {
             lines.append("    by \(event.commit.author) · approved: \(event.commit.approval.rawValue)".escapingControlCharacters)
             lines.append("    why: \(event.commit.briefWhy)".escapingControlCharacters)
         }
-        if ledger.events.isEmpty { lines.append(emptyNote(context)) }
+        if ledger.events.isEmpty { lines.append(emptyNote(context).escapingControlCharacters) }
         if context.reachedShallowBoundary { lines += ["", HistoryContext.shallowNote] }
         return lines.joined(separator: "\n")
     }
 
+    /// Why a ledger has no event: the milestone is older than what was read, and unchanged since.
     static func emptyNote(_ context: HistoryContext) -> String {
-        context.reachedShallowBoundary ? "no changes since the shallow clone's boundary" : "no changes in the history read"
+        if context.reachedShallowBoundary { return "no changes since the shallow clone's boundary" }
+        if context.rangeHasLowerBound { return "no changes in \(context.range); it predates the range" }
+        return "no changes in the history read"
     }
 
     static func json(_ ledger: MilestoneLedger, context: HistoryContext) -> String {
@@ -62,7 +65,7 @@ public enum MilestoneHistoryReporter {
         var out = "### History of \(escape(heading(ledger)))\n\n"
         out += escape(HistoryPhrases.summary(SlipRanking.Entry(ledger))) + " · status \(escape(ledger.status ?? "—"))\n\n"
         out += ledger.events.isEmpty
-            ? emptyNote(context) + "\n"
+            ? escape(emptyNote(context)) + "\n"
             : "| date | CR | change | by | why | approved |\n| --- | --- | --- | --- | --- | --- |\n"
         for event in ledger.events {
             out += "| \(event.commit.day) | `\(event.commit.changeRequest)` | \(escape(HistoryPhrases.event(event))) "

@@ -3,6 +3,7 @@ import CharterCore
 /// The output formats of `charter schedule --format`. The raw value is the name on the command line.
 public enum ScheduleFormat: String, CaseIterable, Sendable {
     case text
+    case markdown
     case json
 }
 
@@ -31,6 +32,7 @@ public enum ScheduleReporters {
     public static func render(_ analysis: ScheduleAnalysis, as format: ScheduleFormat, context: ScheduleReportContext) -> String {
         switch format {
         case .text: return ScheduleTextReporter.render(analysis, context: context)
+        case .markdown: return ScheduleMarkdownReporter.render(analysis, context: context)
         case .json: return ScheduleJSONReporter.render(analysis, context: context)
         }
     }

@@ -19,34 +19,20 @@ public enum ScheduleTextReporter {
             lines.append("")
             lines += programLines(program, analysis, style: style)
         }
-        let shown = Set(programs.map(\.program))
-        let late = programs.filter { ($0.varianceDays ?? 0) > 0 }.count
-        let conflicts = analysis.conflicts.filter { shown.contains($0.milestone.program) }.count
         lines.append("")
-        lines.append(plural(programs.count, "program") + " · " + (late > 0 ? style.removed("\(late) late") : "0 late")
-                     + " · " + plural(conflicts, "conflict"))
+        lines.append(SchedulePhrases.summary(programs, analysis, style: style))
         return lines.joined(separator: "\n") + "\n"
     }
 
     private static func programLines(_ program: ProgramForecast, _ analysis: ScheduleAnalysis, style: DiffStyle) -> [String] {
         var lines = [style.bold(([program.program] + (program.name.map { [$0] } ?? [])).joined(separator: " · ").escapingControlCharacters)]
-        lines.append("  " + forecastLine(program, style: style))
-        if !program.criticalPath.isEmpty {
-            let chain = program.criticalPath.compactMap(analysis.milestone).map { step in
-                let id = step.id.program == program.program ? step.id.id : step.id.description
-                let name = step.name.map { " \($0)" } ?? ""
-                return "\(id)\(name) (\(step.earlyFinish.map(\.description) ?? "?"))"
-            }
-            lines.append(("  critical path: " + chain.joined(separator: " → ")).escapingControlCharacters)
-        }
-        let rows = program.milestones.compactMap(analysis.milestone).filter(\.isScheduled)
+        lines.append("  " + SchedulePhrases.forecast(program, style: style))
+        let chain = SchedulePhrases.criticalPath(program, analysis)
+        if !chain.isEmpty { lines.append(("  critical path: " + chain).escapingControlCharacters) }
+        let rows = SchedulePhrases.rows(program, analysis)
         if !rows.isEmpty { lines += table(rows, style: style) }
         for conflict in analysis.conflicts where conflict.milestone.program == program.program {
-            let dependency = conflict.dependency.program == program.program ? conflict.dependency.id : conflict.dependency.description
-            lines.append(style.modified(
-                "  ! \(conflict.milestone.id) is planned to \(conflict.plannedField == "start" ? "start" : "be reached") \(conflict.plannedDay), "
-                + "but \(dependency) finishes \(conflict.dependencyFinish), \(plural(conflict.overlapDays, "day")) later"
-            ).escapingControlCharacters)
+            lines.append(style.modified("  ! " + SchedulePhrases.conflict(conflict)).escapingControlCharacters)
         }
         if !program.unscheduled.isEmpty {
             lines.append("  unscheduled (no date, start or scheduled dependency): "
@@ -55,22 +41,13 @@ public enum ScheduleTextReporter {
         return lines
     }
 
-    private static func forecastLine(_ program: ProgramForecast, style: DiffStyle) -> String {
-        guard let end = program.forecastEnd else { return "no scheduled milestones" }
-        guard let target = program.target, let variance = program.varianceDays else {
-            return "forecast \(end) · no target"
-        }
-        let verdict = variance > 0 ? style.removed("\(plural(variance, "day")) late")
-            : variance == 0 ? "on target" : style.added("\(plural(-variance, "day")) ahead")
-        return "forecast \(end) · target \(target) · \(verdict)"
-    }
-
     private static func table(_ rows: [ScheduledMilestone], style: DiffStyle) -> [String] {
         let header = ["  id", "name", "planned", "start", "finish", "late finish", "slack", "free", "set by"]
         let body = rows.map { row -> [String] in
             [(row.isCritical ? "* " : "  ") + row.id.id, shortened(row.name ?? "", to: 32),
              row.plannedDate?.description ?? "-", row.earlyStart?.description ?? "-", row.earlyFinish?.description ?? "-",
-             row.lateFinish?.description ?? "-", days(row.totalSlack), days(row.freeSlack), driver(row)]
+             row.lateFinish?.description ?? "-", SchedulePhrases.days(row.totalSlack), SchedulePhrases.days(row.freeSlack),
+             SchedulePhrases.driver(row)]
         }
         let rightAligned: Set<Int> = [6, 7]
         let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max()! }
@@ -87,24 +64,9 @@ public enum ScheduleTextReporter {
         }
     }
 
-    private static func driver(_ row: ScheduledMilestone) -> String {
-        switch row.driver {
-        case .planned: return row.plannedStart != nil ? "start" : "date"
-        case .dependencies:
-            return row.drivingDependencies.map { $0.program == row.id.program ? $0.id : $0.description }.joined(separator: ", ")
-        case .completed: return "done"
-        case .asOf: return "as of"
-        case .unscheduled: return "-"
-        }
-    }
-
     private static func shortened(_ text: String, to length: Int) -> String {
         text.count <= length ? text : text.prefix(length - 1) + "…"
     }
-
-    private static func days(_ value: Int?) -> String { value.map { "\($0)d" } ?? "-" }
-
-    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 }
 
 extension String {
