@@ -17,7 +17,6 @@ for round in 1 2 3 4 5; do
   done
   git add -A programs && git -c user.name=Bench -c user.email=bench@example.com commit -qm "Measure KPIs (round $round)"
 done
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "history: $(git rev-list --count HEAD) commits over $programs programs"
 hyperfine -N --warmup 1 --min-runs 5 \
   "$charter report --out /tmp/charter-report-bench.html" \
