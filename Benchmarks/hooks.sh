@@ -18,7 +18,7 @@ for name in example large; do
   cd "$work/$name"
   git config user.name "Alice Ng"; git config user.email alice@acme.example
   charter hooks install pre-commit commit-msg >/dev/null
-  file=$(git ls-files 'programs/*/risks.yaml' | head -n 1)
+  file=$(git ls-files 'programs/*/risks.yaml' | sed -n 1p)  # sed reads it all: no SIGPIPE under pipefail
   echo "== $name: a one-line change to $file, staged before each run"
   # Each run commits a new comment line; both commands do the same git work.
   hyperfine -N --warmup 3 --min-runs 20 \
