@@ -20,8 +20,6 @@ public struct TagInfo: Sendable, Hashable {
         self.message = message
     }
 
-    public var referenceName: String { "refs/tags/" + name }
-
     /// When the tag was made: its tagger's date, or, for a lightweight tag, which records no
     /// date, its commit's.
     public var date: Signature { tagger ?? commit.committer }

@@ -97,6 +97,14 @@ struct StatusReportRendererTests {
         #expect(svg.contains("critical path: M1 → M2 → M3"))
     }
 
+    @Test func aMilestoneAtTheEndOfTimeStillDraws() {
+        var program = ReportSamples.program
+        program.milestones.append(MilestoneBar(id: "M9", name: "Far future", date: ReportSamples.day("9999-12-25")))
+        let svg = GanttChart.render(program, asOf: ReportSamples.day("2026-05-18"), idPrefix: "p1")
+        #expect(svg.contains("Far future"))
+        #expect(svg.contains("Dec 9999") || svg.contains("9999"))
+    }
+
     @Test func heatMapCountsOpenRisksInTheirCells() {
         let svg = RiskHeatMap.render(ReportSamples.program.risks, programName: "Payments", idPrefix: "p1")
         #expect((svg.components(separatedBy: "<g class=\"cell ").count - 1) == 25)

@@ -47,15 +47,6 @@ final class KPIHistoryCollector {
         return blobs.compactMapValues { parsed[$0] }
     }
 
-    /// The newer end of a range, whose programs are charted when none are named.
-    private static func tip(of range: RevisionRange) -> String {
-        switch range {
-        case .ancestors(let revision): return revision
-        case .between(_, let tip), .symmetricDifference(_, let tip): return tip
-        case .revisions(let including, _): return including.first ?? "HEAD"
-        }
-    }
-
     /// The program folders at a revision (an unborn branch has none).
     private func programFolders(at revision: String) throws -> [String] {
         guard let commit = try? repository.commit(revision) else { return [] }

@@ -41,10 +41,4 @@ public struct ScheduledMilestone: Hashable, Sendable {
     public let isCritical: Bool
 
     public var isScheduled: Bool { earlyFinish != nil }
-
-    /// Days from the planned date to the forecast (positive = later); `nil` without either.
-    public var forecastSlipDays: Int? {
-        guard let plannedDate, let earlyFinish else { return nil }
-        return plannedDate.days(to: earlyFinish)
-    }
 }

@@ -46,19 +46,6 @@ public enum ChangeLogMarkdownReporter: ChangeLogReporter {
         return out
     }
 
-    /// Keeps table cells and text from turning into markup.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "*", "_", "`", "[", "]": out += "\\\(character)"
-            case "\n": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Keeps table cells and text from turning into markup (one escaping for every markdown output).
+    static func escape(_ text: String) -> String { DiffMarkdownReporter.escape(text) }
 }

@@ -61,7 +61,7 @@ public enum MilestoneHistoryReporter {
     }
 
     static func markdown(_ ledger: MilestoneLedger, context: HistoryContext) -> String {
-        let escape = ChangeLogMarkdownReporter.escape
+        let escape = DiffMarkdownReporter.escape
         var out = "### History of \(escape(heading(ledger)))\n\n"
         out += escape(HistoryPhrases.summary(SlipRanking.Entry(ledger))) + " · status \(escape(ledger.status ?? "—"))\n\n"
         out += ledger.events.isEmpty

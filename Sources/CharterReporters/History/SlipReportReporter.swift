@@ -81,7 +81,7 @@ public enum SlipReportReporter {
     }
 
     static func markdown(_ ranking: SlipRanking, _ risks: RiskAges, context: HistoryContext) -> String {
-        let escape = ChangeLogMarkdownReporter.escape
+        let escape = DiffMarkdownReporter.escape
         func table(_ header: [String], _ rows: [[String]]) -> String {
             var out = "| " + header.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: header.count) + "\n"
             for row in rows { out += "| " + row.map(escape).joined(separator: " | ") + " |\n" }

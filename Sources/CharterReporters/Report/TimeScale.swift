@@ -25,8 +25,9 @@ struct TimeScale: Sendable {
         var months: [PlanDate] = []
         var year = from.year, month = from.month
         while true {
-            let day = PlanDate(year: year, month: month, day: 1)!
-            if day > to { break }
+            // A plan may date a milestone in December 9999; the padding then reaches past the
+            // last day a PlanDate can name, and the gridlines stop there.
+            guard let day = PlanDate(year: year, month: month, day: 1), day <= to else { break }
             if day >= from { months.append(day) }
             month += 1
             if month == 13 { month = 1; year += 1 }

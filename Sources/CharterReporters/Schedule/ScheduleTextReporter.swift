@@ -56,7 +56,7 @@ public enum ScheduleTextReporter {
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 return rightAligned.contains(column) ? pad + cell : cell + pad
             }
-            return (padded.joined(separator: "  ")).trailingSpacesTrimmed
+            return (padded.joined(separator: "  ")).trimmingTrailingSpaces
         }
         return [line(header)] + zip(rows, body).map { row, cells in
             let text = line(cells).escapingControlCharacters
@@ -66,13 +66,5 @@ public enum ScheduleTextReporter {
 
     private static func shortened(_ text: String, to length: Int) -> String {
         text.count <= length ? text : text.prefix(length - 1) + "…"
-    }
-}
-
-extension String {
-    fileprivate var trailingSpacesTrimmed: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }
