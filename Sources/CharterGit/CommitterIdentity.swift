@@ -26,7 +26,7 @@ extension Repository {
         guard let dateText = value("GIT_COMMITTER_DATE") else {
             return Signature(name: name, email: email, time: now.time, offsetMinutes: now.offsetMinutes)
         }
-        guard let date = GitDate.parse(dateText) else {
+        guard let date = GitDate.parse(dateText, zonelessOffsetMinutes: now.offsetMinutes) else {
             throw GitError.plain(.other, "GIT_COMMITTER_DATE '\(dateText)' is not a date charter can read (use 2026-01-12T10:00:00+00:00 or '@1767225600 +0000')")
         }
         return Signature(name: name, email: email, time: date.time, offsetMinutes: date.offsetMinutes)

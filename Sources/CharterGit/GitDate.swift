@@ -4,32 +4,30 @@ import CharterCore
 /// actually use: git's internal `@1767225600 +0100` (the `@` optional), ISO 8601
 /// (`2026-01-12T10:00:00+01:00`, `2026-01-12 10:00:00 +0100`, `…Z`) and RFC 2822
 /// (`Mon, 12 Jan 2026 10:00:00 +0100`). git's free-form "approxidate" (`yesterday`) is not.
-enum GitDate {
+/// One reader for every place charter meets these variables (the commit-msg hook's
+/// `GIT_AUTHOR_DATE`, the tagger's `GIT_COMMITTER_DATE`), so they cannot disagree.
+public enum GitDate {
     /// Seconds since 1970 and the offset east of UTC in minutes; `nil` when the text is none of
-    /// the forms above. A date without a zone is taken as UTC.
-    static func parse(_ text: String) -> (time: Int64, offsetMinutes: Int)? {
+    /// the forms above. A date without a zone is local time, as git reads it: the caller passes
+    /// the local offset, `zonelessOffsetMinutes`.
+    public static func parse(_ text: String, zonelessOffsetMinutes: Int) -> (time: Int64, offsetMinutes: Int)? {
+        let text = text.trimmingWhitespace()
         let parts = text.split(separator: " ").map(String.init)
-        if let raw = parts.first, let seconds = Int64(raw.hasPrefix("@") ? String(raw.dropFirst()) : raw),
-           parts.count <= 2 {
+        // git reads a bare number as seconds only from nine digits on (below, it is a year or a day).
+        if let raw = parts.first, raw.hasPrefix("@") || raw.count >= 9,
+           let seconds = Int64(raw.hasPrefix("@") ? String(raw.dropFirst()) : raw), parts.count <= 2 {
             let offset = parts.count == 2 ? zone(parts[1]) : 0
             return offset.map { (seconds, $0) }
         }
-        return iso8601(text) ?? rfc2822(parts)
+        return iso8601(text, zonelessOffsetMinutes: zonelessOffsetMinutes) ?? rfc2822(parts)
     }
 
-    private static func iso8601(_ text: String) -> (time: Int64, offsetMinutes: Int)? {
-        let characters = Array(text)
-        guard characters.count >= 19, characters[10] == "T" || characters[10] == " ",
-              let day = PlanDate(String(characters[0..<10])),
-              let clock = seconds(String(characters[11..<19])) else { return nil }
-        var rest = String(characters[19...])
-        if rest.hasPrefix("."), let end = rest.firstIndex(where: { !$0.isNumber && $0 != "." }) {
-            rest = String(rest[end...])  // fractions of a second
-        } else if rest.hasPrefix(".") {
-            rest = ""
-        }
-        rest = rest.trimmingWhitespace()
-        guard let offset = rest.isEmpty ? 0 : zone(rest) else { return nil }
+    /// Date, `T` or space, `HH:MM[:SS][.fraction]`, an optional zone (`Z`, `+02:00`, ` +0200`).
+    private static func iso8601(_ text: String, zonelessOffsetMinutes: Int) -> (time: Int64, offsetMinutes: Int)? {
+        let pattern = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/
+        guard let match = text.wholeMatch(of: pattern), let day = PlanDate(String(match.1)),
+              let clock = seconds(String(match.2)) else { return nil }
+        guard let offset = match.3.map({ zone(String($0)) }) ?? zonelessOffsetMinutes else { return nil }
         return (Int64(day.dayNumber) * 86_400 + Int64(clock) - Int64(offset) * 60, offset)
     }
 
@@ -45,12 +43,13 @@ enum GitDate {
         return (Int64(day.dayNumber) * 86_400 + Int64(clock) - Int64(offset) * 60, offset)
     }
 
-    /// `HH:MM:SS` → seconds into the day.
+    /// `HH:MM:SS` or `HH:MM` → seconds into the day.
     private static func seconds(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).compactMap { Int($0) }
-        guard parts.count == 3, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]), (0...60).contains(parts[2])
+        guard parts.count == 3 || parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]),
+              parts.count == 2 || (0...60).contains(parts[2])
         else { return nil }
-        return parts[0] * 3600 + parts[1] * 60 + parts[2]
+        return parts[0] * 3600 + parts[1] * 60 + (parts.count == 3 ? parts[2] : 0)
     }
 
     /// `+0100`, `+01:00`, `-05`, `Z` → minutes east of UTC.

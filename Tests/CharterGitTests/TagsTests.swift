@@ -123,6 +123,9 @@ import Testing
                     environment: ["GIT_COMMITTER_NAME": "Bot", "GIT_COMMITTER_DATE": form], now: now)
                 #expect(signature == Signature(name: "Bot", email: "erin@example.com", time: 1_767_225_600, offsetMinutes: 60), "\(form)")
             }
+            // Without a zone, local time (the `now` offset, +02:00), as git reads it.
+            #expect(try repository.committerIdentity(environment: ["GIT_COMMITTER_NAME": "Bot", "GIT_COMMITTER_DATE": "2026-01-01 02:00"], now: now)
+                == Signature(name: "Bot", email: "erin@example.com", time: 1_767_225_600, offsetMinutes: 120))
             #expect(throws: GitError.self) {
                 try repository.committerIdentity(environment: ["GIT_COMMITTER_DATE": "next tuesday"], now: now)
             }
