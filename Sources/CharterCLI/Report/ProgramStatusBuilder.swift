@@ -65,14 +65,9 @@ struct ProgramStatusBuilder {
         return status
     }
 
-    /// Budget lines summed by category (lines without one under "uncategorised"), largest first.
+    /// Budget lines summed by category (as `charter variance` sums them), largest first.
     static func categories(_ lines: [BudgetLine]) -> [BudgetCategory] {
-        var sums: [String: Double] = [:]
-        for line in lines {
-            let category = line.category?.isEmpty == false ? line.category! : "uncategorised"
-            sums[category, default: 0] += line.amount?.value ?? 0
-        }
-        return sums.map { BudgetCategory(name: $0.key, amount: $0.value) }
+        BudgetLine.totalsByCategory(lines).map { BudgetCategory(name: $0.key, amount: $0.value) }
             .sorted { $0.amount != $1.amount ? $0.amount > $1.amount : $0.name < $1.name }
     }
 

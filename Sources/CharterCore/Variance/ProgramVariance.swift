@@ -114,7 +114,7 @@ public struct BudgetVariance: Hashable, Sendable {
         }
     }
 
-    public static let uncategorized = "uncategorized"
+    public static let uncategorized = BudgetLine.uncategorized
 
     public var currency: String?
     /// `budget.total` in program.yaml.

@@ -124,11 +124,7 @@ struct VarianceCalculator {
     }
 
     private static func byCategory(_ program: Program?) -> [String: Double] {
-        var sums: [String: Double] = [:]
-        for line in program?.budgetLines ?? [] {
-            sums[line.category ?? BudgetVariance.uncategorized, default: 0] += line.amount?.value ?? 0
-        }
-        return sums
+        BudgetLine.totalsByCategory(program?.budgetLines ?? [])
     }
 
     // MARK: Scope
