@@ -156,7 +156,7 @@ import Testing
         #expect(text.stdout.contains("moved from pay to web"))
 
         let markdown = try repo.charter("history", "web/M2", "--format", "markdown")
-        #expect(markdown.stdout.contains("| 2026-03-01 | `CR-\(ids["pullIn"]!.prefix(12))` | pulled in −7d: 2026-06-01 → 2026-05-25 |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| 2026-03-01 | `CR-\(ids["pullIn"]!.prefix(12))` | pulled in -7d: 2026-06-01 → 2026-05-25 |"), "\(markdown.stdout)")
 
         // A range: only the moves in it.
         let recent = try Self.decode(Ledger.self, try repo.charter("history", "web/M2", "\(ids["merge"]!)..HEAD", "--format", "json").stdout)

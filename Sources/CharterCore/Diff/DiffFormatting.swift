@@ -38,6 +38,11 @@ public enum DiffFormatting {
     /// `14d`.
     public static func days(_ days: Int) -> String { "\(abs(days))d" }
 
+    /// `+14d` (later), `-3d` (earlier), `0d`: how every report signs a move in days.
+    public static func signedDays(_ days: Int) -> String {
+        days > 0 ? "+\(days)d" : days < 0 ? "-\(-days)d" : "0d"
+    }
+
     /// `"Partial refunds"`, with `"` and `\` escaped so the text cannot end the quotes early.
     public static func quoted(_ text: String) -> String {
         var result = "\""

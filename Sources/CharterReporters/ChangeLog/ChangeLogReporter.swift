@@ -99,7 +99,7 @@ enum ChangeLogPhrases {
             }
             if !fields.isEmpty { line += ": " + fields.joined(separator: "; ") }
         }
-        if let slip = change.slipDays, slip != 0 { line += " (\(slip > 0 ? "+" : "")\(slip)d)" }
+        if let slip = change.slipDays, slip != 0 { line += " (\(DiffFormatting.signedDays(slip)))" }
         return line
     }
 }

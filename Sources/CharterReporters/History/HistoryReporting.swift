@@ -44,7 +44,7 @@ public struct HistoryContext: Sendable {
 
 /// Phrases the text and markdown reports share.
 enum HistoryPhrases {
-    static func signed(_ days: Int) -> String { days > 0 ? "+\(days)d" : days < 0 ? "−\(-days)d" : "0d" }
+    static func signed(_ days: Int) -> String { DiffFormatting.signedDays(days) }
 
     /// "slipped +14d: 2026-05-01 → 2026-05-15; status planned → at-risk".
     static func event(_ event: MilestoneEvent) -> String {
@@ -69,7 +69,7 @@ enum HistoryPhrases {
 
     static func date(_ date: PlanDate?) -> String { date?.description ?? "—" }
 
-    /// "3 slips (+56d, largest +21d), 1 pull-in (−14d); first planned 2026-05-01, now 2026-06-12 (+42d)".
+    /// "3 slips (+56d, largest +21d), 1 pull-in (-14d); first planned 2026-05-01, now 2026-06-12 (+42d)".
     static func summary(_ entry: SlipRanking.Entry) -> String {
         var text = "\(entry.slips) slip\(entry.slips == 1 ? "" : "s")"
         if entry.slips > 0 { text += " (\(signed(entry.daysSlipped)), largest \(signed(entry.largestSlip)))" }

@@ -6,7 +6,7 @@ public enum VariancePhrases {
     /// `+14d` (later), `-3d` (earlier), `0d`; `—` when a side has no date.
     public static func days(_ days: Int?) -> String {
         guard let days else { return "—" }
-        return days > 0 ? "+\(days)d" : days < 0 ? "-\(-days)d" : "0d"
+        return DiffFormatting.signedDays(days)
     }
 
     /// `2026-05-01`, or what stands in for a date that is not there.
