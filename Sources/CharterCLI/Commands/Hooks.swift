@@ -22,11 +22,6 @@ struct RepositoryOption: ParsableArguments {
 }
 
 extension Hooks {
-    /// Runs a hook command, turning usage and I/O problems into exit code 2.
-    static func guarded(_ body: () throws -> Void) throws {
-        try UsageErrors.exit2(body)
-    }
-
     static func column(_ hook: HookName) -> String {
         "  " + hook.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
     }

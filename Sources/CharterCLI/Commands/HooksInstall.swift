@@ -32,7 +32,7 @@ struct HooksInstall: ParsableCommand {
 
     func run() throws {
         var refused = false
-        try Hooks.guarded {
+        try UsageErrors.exit2 {
             let context = try HookContext(directory: repositoryOption.directory)
             let location = context.location
             let selected = hooks.isEmpty ? HookName.defaults(bare: location.isBare) : Array(Set(hooks)).sorted()

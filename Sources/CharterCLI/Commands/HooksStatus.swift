@@ -14,7 +14,7 @@ struct HooksStatus: ParsableCommand {
     @OptionGroup var repositoryOption: RepositoryOption
 
     func run() throws {
-        try Hooks.guarded {
+        try UsageErrors.exit2 {
             let context = try HookContext(directory: repositoryOption.directory)
             let status = HookStatus(location: context.location)
             Terminal.write(status.render(charter: HookContext.charterForHooks(), workspaceRoot: try context.configuredRoot()))

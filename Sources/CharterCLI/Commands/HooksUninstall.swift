@@ -18,7 +18,7 @@ struct HooksUninstall: ParsableCommand {
     @OptionGroup var repositoryOption: RepositoryOption
 
     func run() throws {
-        try Hooks.guarded {
+        try UsageErrors.exit2 {
             let context = try HookContext(directory: repositoryOption.directory)
             let installer = HookInstaller(directory: context.location.directory)
             var lines = [context.location.explanation.replacingOccurrences(of: "Hooks are read from", with: "Removing from")]

@@ -1,3 +1,5 @@
+import CharterCore
+
 /// Builds HTML that is also well-formed XML (every element closed, every attribute quoted,
 /// only XML's five entities), so a test can check it with an XML parser.
 enum Markup {
@@ -51,19 +53,11 @@ enum Markup {
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         if rounded == rounded.rounded() { return String(Int(rounded)) }
-        return String(format1: rounded)
+        return DiffFormatting.oneDecimal(rounded)
     }
 
     /// Text cut to `limit` characters with an ellipsis.
     static func cut(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
-}
-
-extension String {
-    /// One decimal, without Foundation's locale-dependent formatting.
-    fileprivate init(format1 value: Double) {
-        let tenths = Int((abs(value) * 10).rounded())
-        self = (value < 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -44,7 +44,7 @@ public enum ScheduleTextReporter {
     private static func table(_ rows: [ScheduledMilestone], style: DiffStyle) -> [String] {
         let header = ["  id", "name", "planned", "start", "finish", "late finish", "slack", "free", "set by"]
         let body = rows.map { row -> [String] in
-            [(row.isCritical ? "* " : "  ") + row.id.id, shortened(row.name ?? "", to: 32),
+            [(row.isCritical ? "* " : "  ") + row.id.id, Markup.cut(row.name ?? "", 32),
              row.plannedDate?.description ?? "-", row.earlyStart?.description ?? "-", row.earlyFinish?.description ?? "-",
              row.lateFinish?.description ?? "-", SchedulePhrases.days(row.totalSlack), SchedulePhrases.days(row.freeSlack),
              SchedulePhrases.driver(row)]
@@ -62,9 +62,5 @@ public enum ScheduleTextReporter {
             let text = line(cells).escapingControlCharacters
             return row.totalSlack.map { $0 < 0 } == true ? style.removed(text) : row.isCritical ? style.bold(text) : text
         }
-    }
-
-    private static func shortened(_ text: String, to length: Int) -> String {
-        text.count <= length ? text : text.prefix(length - 1) + "…"
     }
 }
