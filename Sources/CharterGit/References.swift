@@ -28,3 +28,21 @@ extension Repository {
         return commits.sorted()
     }
 }
+
+extension Repository {
+    /// The remote a hook was given: pre-push passes the remote's name, or its URL when pushing
+    /// to one. A URL maps to the remote configured with it; an unknown URL is returned as it is
+    /// (nothing is known about it, so nothing is excluded).
+    public func remoteName(forNameOrURL remote: String) throws -> String {
+        guard remote.contains("/") || remote.contains(":") else { return remote }
+        for name in try referenceNames(matching: "refs/remotes/*").compactMap({ $0.split(separator: "/").dropFirst(2).first }) {
+            if (try? configString("remote.\(name).url")) == remote { return String(name) }
+        }
+        return remote
+    }
+
+    /// The commits the remote's branches point at, as last fetched: what is already pushed.
+    public func commitsOnRemote(_ remote: String) throws -> [ObjectID] {
+        try referencedCommits(matching: "refs/remotes/\(try remoteName(forNameOrURL: remote))/*")
+    }
+}

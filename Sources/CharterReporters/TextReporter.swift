@@ -14,10 +14,10 @@ public enum TextReporter: ValidationReporter {
     public static let format = ValidationFormat.text
 
     public static func render(_ report: ValidationReport, context: ReportContext) -> String {
-        let style = Style(enabled: context.useColor)
+        let style = TerminalStyle(enabled: context.useColor)
         var lines: [String] = []
         for diagnostic in report.diagnostics {
-            let label = diagnostic.severity == .error ? style.error("error:") : style.warning("warning:")
+            let label = diagnostic.severity == .error ? style.boldRed("error:") : style.yellow("warning:")
             appendLines(
                 to: &lines,
                 head: "\(style.bold(diagnostic.location.description.escapingControlCharacters + ":")) \(label) ",
@@ -26,7 +26,7 @@ public enum TextReporter: ValidationReporter {
             )
             for note in diagnostic.notes {
                 let location = note.location.map { style.bold($0.description.escapingControlCharacters + ":") + " " } ?? ""
-                appendLines(to: &lines, head: "\(location)\(style.note("note:")) ", message: note.message, suffix: "")
+                appendLines(to: &lines, head: "\(location)\(style.cyan("note:")) ", message: note.message, suffix: "")
             }
         }
         lines.append(summary(errors: report.errorCount, warnings: report.warningCount))
@@ -36,11 +36,7 @@ public enum TextReporter: ValidationReporter {
     /// `no problems found`, or both counts with the right plurals: `1 error, 2 warnings`, `0 errors, 1 warning`.
     public static func summary(errors: Int, warnings: Int) -> String {
         if errors == 0 && warnings == 0 { return "no problems found" }
-        return "\(counted(errors, "error")), \(counted(warnings, "warning"))"
-    }
-
-    private static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        return "\(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))"
     }
 
     /// The first line of the message gets the head and the suffix; the others are indented.
@@ -50,19 +46,6 @@ public enum TextReporter: ValidationReporter {
             let text = String(line).escapingControlCharacters
             lines.append(index == 0 ? head + text + suffix : "    " + text)
         }
-    }
-
-    private struct Style {
-        var enabled: Bool
-
-        private func wrap(_ text: String, _ code: String) -> String {
-            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-        }
-
-        func bold(_ text: String) -> String { wrap(text, "1") }
-        func error(_ text: String) -> String { wrap(text, "1;31") }
-        func warning(_ text: String) -> String { wrap(text, "33") }
-        func note(_ text: String) -> String { wrap(text, "36") }
     }
 }
 

@@ -106,7 +106,7 @@ struct Changes: ParsableCommand {
             }
             written += 1
         }
-        Terminal.write("\(written) of \(records.count) record\(records.count == 1 ? "" : "s") written to \(FileSystem.relative(folder, to: root).map { $0.isEmpty ? "." : $0 } ?? folder) (\(records.count - written) unchanged)")
+        Terminal.write("\(written) of \(Plural.count(records.count, "record")) written to \(FileSystem.relative(folder, to: root).map { $0.isEmpty ? "." : $0 } ?? folder) (\(records.count - written) unchanged)")
     }
 
     private func repositoryPath(_ path: String, repository: Repository) throws -> String {

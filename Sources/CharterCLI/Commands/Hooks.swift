@@ -1,3 +1,4 @@
+import CharterReporters
 import ArgumentParser
 
 struct Hooks: ParsableCommand {
@@ -23,6 +24,6 @@ struct RepositoryOption: ParsableArguments {
 
 extension Hooks {
     static func column(_ hook: HookName) -> String {
-        "  " + hook.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+        "  " + hook.rawValue.padded(toDisplayWidth: 13)
     }
 }

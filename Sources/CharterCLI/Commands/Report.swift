@@ -70,8 +70,8 @@ struct Report: ParsableCommand {
             } catch {
                 throw CLIError("cannot write \(outFile): \(error.localizedDescription)")
             }
-            Terminal.writeError("wrote \(outFile): \(report.programs.count) program\(report.programs.count == 1 ? "" : "s"), "
-                                + "\(report.changeLog.entries.count) change request\(report.changeLog.entries.count == 1 ? "" : "s")")
+            Terminal.writeError("wrote \(outFile): \(Plural.count(report.programs.count, "program")), "
+                                + "\(Plural.count(report.changeLog.entries.count, "change request"))")
         }
     }
 }

@@ -1,3 +1,4 @@
+import CharterReporters
 import Foundation
 
 /// What `charter hooks status` reports: where git reads hooks, and for each of charter's
@@ -84,7 +85,7 @@ struct HookStatus {
         lines.append("")
         let width = HookName.allCases.map(\.rawValue.count).max()! + 2
         for entry in entries {
-            let name = entry.hook.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = entry.hook.rawValue.padded(toDisplayWidth: width)
             let indent = String(repeating: " ", count: width)
             switch entry.occupant {
             case .missing:

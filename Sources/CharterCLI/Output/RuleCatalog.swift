@@ -1,4 +1,5 @@
 import CharterCore
+import CharterReporters
 
 /// The rule catalogue as `charter rules` prints it and as `docs/format.md` embeds it.
 enum RuleCatalog {
@@ -8,10 +9,10 @@ enum RuleCatalog {
             let members = rules.filter { $0.category == category }
             guard !members.isEmpty else { continue }
             out += "\(category.title)\n"
-            let width = members.map(\.id.count).max() ?? 0
-            for rule in members {
-                let id = rule.id.padding(to: width)
-                out += "  \(id)  \(rule.defaultSeverity.rawValue.padding(to: 7))  \(rule.summary)\n"
+            // Severities padded to the longest there is, so every category's summaries line up alike.
+            let rows = members.map { [$0.id, $0.defaultSeverity.rawValue.padded(toDisplayWidth: 7), $0.summary] }
+            for (rule, line) in zip(members, TextTable(indent: "  ").render(rows)) {
+                out += line + "\n"
                 if examples { out += exampleText(rule) }
             }
             out += "\n"
@@ -60,10 +61,6 @@ enum RuleCatalog {
 }
 
 extension String {
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-
     func trimmingTrailingNewlines() -> String {
         var text = self
         while text.hasSuffix("\n") { text.removeLast() }

@@ -1,3 +1,5 @@
+import CharterReporters
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -8,10 +10,7 @@ import Darwin
 enum Terminal {
     /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org) or `TERM=dumb`.
     static var stdoutSupportsColor: Bool {
-        guard isatty(STDOUT_FILENO) == 1 else { return false }
-        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-        if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-        return true
+        TerminalStyle.colorEnabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
 
     /// Results, on stdout, ending with a newline.

@@ -86,7 +86,7 @@ enum ImpactAnalysis {
         switch type {
         case "schedule":
             if impact.maxSlipDays > 0 {
-                return "\(impact.milestonesSlipped.joined(separator: ", ")) slipped (up to \(impact.maxSlipDays) day\(impact.maxSlipDays == 1 ? "" : "s"))"
+                return "\(impact.milestonesSlipped.joined(separator: ", ")) slipped (up to \(Plural.count(impact.maxSlipDays, "day")))"
             }
             return "milestone dates or dependencies changed"
         case "budget":

@@ -43,7 +43,7 @@ struct PolicyEvaluation {
     private func slipRequirements(_ change: EntityChange, slip: Int, dependents: [QualifiedID: [QualifiedID]]) -> [(Policy.Reason, String?, String)] {
         var found: [(Policy.Reason, String?, String)] = []
         let dates = change.field("date").map { " (\($0.from?.description ?? "?") → \($0.to?.description ?? "?"))" } ?? ""
-        let what = "\(change.id) slips \(slip) day\(slip == 1 ? "" : "s")\(dates)"
+        let what = "\(change.id) slips \(Plural.count(slip, "day"))\(dates)"
         if let limit = policy.slipDays, slip > limit {
             found.append((.slip, change.program, "\(what); policy: more than \(limit)"))
         } else if let limit = policy.slipPercentOfRemaining, let oldDate = change.field("date")?.from?.date {
@@ -57,7 +57,7 @@ struct PolicyEvaluation {
         if policy.dependentSlip, let program = change.program,
            let waiting = dependents[QualifiedID(program: program, id: change.id)], !waiting.isEmpty {
             let names = waiting.map { $0.program == program ? $0.id : $0.description }.joined(separator: ", ")
-            found.append((.dependentSlip, program, "\(what) and \(names) depend\(waiting.count == 1 ? "s" : "") on it"))
+            found.append((.dependentSlip, program, "\(what) and \(names) \(Plural.noun(waiting.count, "depends", plural: "depend")) on it"))
         }
         return found
     }

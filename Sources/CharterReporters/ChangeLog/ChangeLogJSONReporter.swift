@@ -15,17 +15,24 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.yaml
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        let json = encodeJSON(records.map(ChangeLogDocument.record))
-        guard case .array(let items)? = JSONValue(parsing: json) else { return JSONValue.array([]).yaml() }
-        return JSONValue.array(items.map(identifiedFirst)).yaml()
+        JSONValue.array(records.map { identifiedFirst(tree(ChangeLogDocument.record($0))) }).yaml()
     }
 
     /// One record as a YAML file of its own.
     public static func recordFile(_ record: ChangeRequest) -> String {
-        let json = encodeJSON(ChangeLogDocument.record(record))
-        return "# Change request \(record.id), written by `charter changes --write` from commit \(record.commit).\n"
+        "# Change request \(record.id), written by `charter changes --write` from commit \(record.commit).\n"
             + "# Regenerated from git history: edit the commit's notes (charter approve), not this file.\n"
-            + identifiedFirst(JSONValue(parsing: json) ?? .object([])).yaml()
+            + identifiedFirst(tree(ChangeLogDocument.record(record))).yaml()
+    }
+
+    /// The record as JSON reports show it (sorted keys, explicit nulls), as a tree.
+    private static func tree(_ record: ChangeLogDocument.Record) -> JSONValue {
+        do {
+            return try JSONValueEncoder().encode(record)
+        } catch {
+            // Records hold only strings, numbers and flags; encoding them cannot fail.
+            preconditionFailure("encoding a change request failed: \(error)")
+        }
     }
 
     /// A reader looks for which CR and commit first: those keys lead, the rest stay sorted.

@@ -34,7 +34,7 @@ public enum ChangeLogMarkdownReporter: ChangeLogReporter {
                 out += "  - ❌ `\(claim.trailer): \(escape(claim.claimed))` contradicts the change: \(escape(claim.actual))\n"
             }
             if !record.changes.isEmpty {
-                out += "\n<details><summary>\(record.changes.count) change\(record.changes.count == 1 ? "" : "s")</summary>\n\n"
+                out += "\n<details><summary>\(Plural.count(record.changes.count, "change"))</summary>\n\n"
                 for change in record.changes { out += "- \(escape(ChangeLogPhrases.changeLine(change)))\n" }
                 out += "\n</details>\n"
             }

@@ -5,14 +5,12 @@ public enum ChangeLogTextReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.text
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        let bold = context.useColor ? "\u{1B}[1m" : "", red = context.useColor ? "\u{1B}[31m" : ""
-        let green = context.useColor ? "\u{1B}[32m" : "", dim = context.useColor ? "\u{1B}[2m" : ""
-        let reset = context.useColor ? "\u{1B}[0m" : ""
+        let style = TerminalStyle(enabled: context.useColor)
         var out = ""
         for record in records {
-            out += "\(bold)\(record.id)\(reset)  \(record.author.date.prefix(10))  \(record.title)\n"
+            out += "\(style.bold(record.id))  \(record.author.date.prefix(10))  \(record.title)\n"
             let person = record.author.person.map { " (\($0))" } ?? ""
-            out += "  \(dim)commit \(record.commit)\(record.isMerge ? " (merge)" : "")\(record.pullRequest.map { ", pull request #\($0)" } ?? "")\(reset)\n"
+            out += "  " + style.dim("commit \(record.commit)\(record.isMerge ? " (merge)" : "")\(record.pullRequest.map { ", pull request #\($0)" } ?? "")") + "\n"
             out += "  author: \(record.author.name) <\(record.author.email)>\(person)\n"
             if let reason = record.reason {
                 out += "  reason: " + reason.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n          ") + "\n"
@@ -23,19 +21,19 @@ public enum ChangeLogTextReporter: ChangeLogReporter {
             out += "  impact: \(ChangeLogPhrases.impactLine(record))\n"
             if !record.changeTypes.isEmpty { out += "  types: \(record.changeTypes.joined(separator: ", "))\n" }
             let state = ChangeLogPhrases.approvalState(record)
-            let colour = record.approvalRequired ? (record.approved ? green : red) : ""
+            let shown = record.approvalRequired ? (record.approved ? style.green(state) : style.red(state)) : state
             let approvers = ChangeLogPhrases.approvers(record)
-            out += "  \(colour)\(state)\(reset)\(approvers.isEmpty ? "" : " by \(approvers)")\n"
+            out += "  \(shown)\(approvers.isEmpty ? "" : " by \(approvers)")\n"
             for requirement in record.requirements {
                 let mark = requirement.isSatisfied ? "✓" : "✗"
                 out += "    \(mark) \(requirement.reason.rawValue)\(requirement.program.map { " (\($0))" } ?? ""): \(requirement.detail)"
                 out += requirement.isSatisfied ? " — \(requirement.satisfiedBy.joined(separator: ", "))\n" : "\n      \(requirement.missing ?? "")\n"
             }
             for approval in record.approvals where !approval.counts {
-                out += "    \(dim)not counted: \(approval.kind) \(approval.name) — \(approval.note ?? "")\(reset)\n"
+                out += "    " + style.dim("not counted: \(approval.kind) \(approval.name) — \(approval.note ?? "")") + "\n"
             }
             for claim in record.contradictedClaims {
-                out += "    \(red)✗ \(claim.trailer): \(claim.claimed), but \(claim.actual)\(reset)\n"
+                out += "    " + style.red("✗ \(claim.trailer): \(claim.claimed), but \(claim.actual)") + "\n"
             }
             if !record.unreadableFiles.isEmpty {
                 out += "    could not read: \(record.unreadableFiles.joined(separator: ", "))\n"
@@ -53,7 +51,7 @@ public enum ChangeLogTextReporter: ChangeLogReporter {
         guard !records.isEmpty else { return "no change requests: no commit in the range changed plan files\n" }
         let required = records.filter(\.approvalRequired)
         let missing = records.filter { !$0.policyMet }
-        var line = "\(records.count) change request\(records.count == 1 ? "" : "s"); \(required.count) needed approval"
+        var line = "\(Plural.count(records.count, "change request")); \(required.count) needed approval"
         line += missing.isEmpty ? "; policy met by all" : "; policy not met by \(missing.count): \(missing.map(\.id).joined(separator: ", "))"
         return line + "\n"
     }

@@ -158,8 +158,8 @@ public enum DiffMarkdownReporter: DiffReporter {
 
     private static func omissionNote(omitted: Int, shortened: Int, context: DiffReportContext) -> String {
         var parts: [String] = []
-        if shortened > 0 { parts.append("\(shortened) program\(shortened == 1 ? "" : "s") shown without field details") }
-        if omitted > 0 { parts.append("\(omitted) program\(omitted == 1 ? "" : "s") left out") }
+        if shortened > 0 { parts.append("\(Plural.count(shortened, "program")) shown without field details") }
+        if omitted > 0 { parts.append("\(Plural.count(omitted, "program")) left out") }
         let command = context.command.map { " Run \(code($0)) to see everything." } ?? ""
         return "> [!NOTE]\n> Cut to fit GitHub's \(Money.format(Double(DiffReportContext.gitHubCommentLimit)))-character comment limit: \(parts.joined(separator: ", ")).\(command)\n"
     }

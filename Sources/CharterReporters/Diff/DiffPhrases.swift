@@ -169,18 +169,18 @@ enum DiffPhrases {
             rows.append(("consequences", kinds.joined(separator: ", ")))
         }
         if s.unreadableFiles > 0 {
-            rows.append(("unreadable", "\(s.unreadableFiles) file\(s.unreadableFiles == 1 ? "" : "s") not compared"))
+            rows.append(("unreadable", "\(Plural.count(s.unreadableFiles, "file")) not compared"))
         }
         return rows
     }
 
     static func consequenceNoun(_ kind: Consequence.Kind, _ count: Int) -> String {
-        let milestones = count == 1 ? "milestone" : "milestones"
+        let milestones = Plural.noun(count, "milestone")
         switch kind {
         case .startsBeforeDependency: return "\(milestones) starting before a dependency ends"
         case .dueBeforeDependency: return "\(milestones) due before a dependency ends"
         case .slackReduced: return "\(milestones) with less slack"
-        case .targetAtRisk: return count == 1 ? "target at risk" : "targets at risk"
+        case .targetAtRisk: return Plural.noun(count, "target") + " at risk"
         case .dependencyRemoved: return "\(milestones) whose dependency is gone"
         }
     }

@@ -15,7 +15,7 @@ public enum DiffTextReporter: DiffReporter {
     public static let format = DiffFormat.text
 
     public static func render(_ diff: PlanDiff, context: DiffReportContext) -> String {
-        let style = DiffStyle(enabled: context.useColor)
+        let style = TerminalStyle(enabled: context.useColor)
         var lines = [style.bold("charter diff \(context.fromDescription) → \(context.toDescription)".escapingControlCharacters)]
         if !diff.hasChanges && diff.unreadable.isEmpty {
             lines.append("no changes")
@@ -49,13 +49,13 @@ public enum DiffTextReporter: DiffReporter {
         // Labels padded to the longest there can be, so the summary line always starts in the same column.
         let width = rows.isEmpty ? "summary".count : "consequences".count
         for row in rows {
-            lines.append(style.bold(row.label.padding(to: width)) + "  " + row.value.escapingControlCharacters)
+            lines.append(style.bold(row.label.padded(toDisplayWidth: width)) + "  " + row.value.escapingControlCharacters)
         }
-        lines.append(style.bold("summary".padding(to: width)) + "  " + diff.summary.line.escapingControlCharacters)
+        lines.append(style.bold("summary".padded(toDisplayWidth: width)) + "  " + diff.summary.line.escapingControlCharacters)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func entityLines(_ change: EntityChange, style: DiffStyle) -> [String] {
+    private static func entityLines(_ change: EntityChange, style: TerminalStyle) -> [String] {
         let marker: String
         switch change.change {
         case .added: marker = style.added("+")
@@ -76,28 +76,5 @@ public enum DiffTextReporter: DiffReporter {
             lines += DiffPhrases.fieldLines(change).map { "      " + $0.escapingControlCharacters }
         }
         return lines
-    }
-}
-
-/// ANSI styles for the diff, or none.
-struct DiffStyle {
-    var enabled: Bool
-
-    private func wrap(_ text: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
-
-    func bold(_ text: String) -> String { wrap(text, "1") }
-    func added(_ text: String) -> String { wrap(text, "32") }
-    func removed(_ text: String) -> String { wrap(text, "31") }
-    func modified(_ text: String) -> String { wrap(text, "33") }
-    func moved(_ text: String) -> String { wrap(text, "36") }
-    func consequence(_ text: String) -> String { wrap(text, "1;31") }
-    func unreadable(_ text: String) -> String { wrap(text, "35") }
-}
-
-extension String {
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -34,7 +34,7 @@ public struct HistoryContext: Sendable {
 
     /// "12 plan commits, 2026-01-12 … 2026-04-27".
     var span: String {
-        let commits = "\(commitsRead) plan commit\(commitsRead == 1 ? "" : "s")"
+        let commits = "\(Plural.count(commitsRead, "plan commit"))"
         guard let first, let last else { return commits }
         return "\(commits), \(first) … \(last)"
     }
@@ -71,9 +71,9 @@ enum HistoryPhrases {
 
     /// "3 slips (+56d, largest +21d), 1 pull-in (-14d); first planned 2026-05-01, now 2026-06-12 (+42d)".
     static func summary(_ entry: SlipRanking.Entry) -> String {
-        var text = "\(entry.slips) slip\(entry.slips == 1 ? "" : "s")"
+        var text = "\(Plural.count(entry.slips, "slip"))"
         if entry.slips > 0 { text += " (\(signed(entry.daysSlipped)), largest \(signed(entry.largestSlip)))" }
-        text += ", \(entry.pullIns) pull-in\(entry.pullIns == 1 ? "" : "s")"
+        text += ", \(Plural.count(entry.pullIns, "pull-in"))"
         if entry.pullIns > 0 { text += " (\(signed(-entry.daysPulledIn)))" }
         text += "; first planned \(date(entry.firstPlanned)), now \(entry.status == "removed" ? "removed" : date(entry.current))"
         if let drift = entry.netDrift { text += " (\(signed(drift)) net)" }

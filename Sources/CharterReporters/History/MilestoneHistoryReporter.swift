@@ -17,7 +17,7 @@ public enum MilestoneHistoryReporter {
     }
 
     static func text(_ ledger: MilestoneLedger, context: HistoryContext) -> String {
-        let style = DiffStyle(enabled: context.useColor)
+        let style = TerminalStyle(enabled: context.useColor)
         var lines = [style.bold(heading(ledger).escapingControlCharacters),
                      HistoryPhrases.summary(SlipRanking.Entry(ledger)) + " · status \(ledger.status ?? "—")",
                      "\(context.range): \(context.span) read".escapingControlCharacters, ""]

@@ -35,7 +35,7 @@ public enum SlipReportReporter {
     static let closedHeader = ["risk", "opened", "closed", "open for", "re-scored", "score", "as", "title"]
 
     static func text(_ ranking: SlipRanking, _ risks: RiskAges, context: HistoryContext) -> String {
-        let style = DiffStyle(enabled: context.useColor)
+        let style = TerminalStyle(enabled: context.useColor)
         var lines = [style.bold("Slips in \(context.range) (\(context.span))".escapingControlCharacters), ""]
         lines.append(style.bold("Milestones by slips"))
         lines += ranking.entries.isEmpty ? ["  no milestone moved"] : table(slipHeader, ranking.entries.map(slipRow))
@@ -51,13 +51,7 @@ public enum SlipReportReporter {
 
     /// Columns padded to their widest cell; the last column is not padded.
     static func table(_ header: [String], _ rows: [[String]]) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            "  " + row.enumerated().map { column, cell in
-                column == row.count - 1 ? cell : cell.padding(to: widths[column])
-            }.joined(separator: "  ").trimmingTrailingSpaces
-        }
+        TextTable(indent: "  ").render([header] + rows)
     }
 
     static func json(_ ranking: SlipRanking, _ risks: RiskAges, context: HistoryContext) -> String {

@@ -13,16 +13,14 @@ public enum KPITextReporter {
             return (lines + ["no KPIs (add programs/<id>/kpis.yaml; see docs/kpis.md)"]).joined(separator: "\n") + "\n"
         }
         var program: String?
-        let cells = table.rows.map(cells)
-        let widths = (0..<5).map { column in cells.map { $0[column].count }.max() ?? 0 }
-        for (row, cells) in zip(table.rows, cells) {
+        let rowLines = TextTable(indent: "  ").render(table.rows.map(cells))
+        for (row, line) in zip(table.rows, rowLines) {
             if row.program != program {
                 if program != nil { lines.append("") }
                 program = row.program
                 lines.append(row.programHeading.escapingControlCharacters)
             }
-            let padded = cells.enumerated().map { index, cell in index < 5 ? cell.padding(to: widths[index]) : cell }
-            lines.append(("  " + padded.joined(separator: "  ")).trimmingTrailingSpaces.escapingControlCharacters)
+            lines.append(line.escapingControlCharacters)
             for point in row.history ?? [] {
                 let source = point.dateFromCommit ? " (no as_of; commit date)" : ""
                 lines.append("      \(point.date)  \(KPIFormat.value(point.value, unit: row.kpi.unit))  \(point.commit.prefix(8))\(source)"

@@ -33,7 +33,7 @@ public enum HTMLReportRenderer {
         } else {
             meta.append(Markup.element("span", text: "no baseline yet"))
         }
-        meta.append(Markup.element("span", text: "\(report.programs.count) program\(report.programs.count == 1 ? "" : "s")"))
+        meta.append(Markup.element("span", text: "\(Plural.count(report.programs.count, "program"))"))
         let note = report.scheduleNote.map { "\n" + Markup.element("p", [("class", "note warn")], text: $0) } ?? ""
         return "<header class=\"report\">\n" + Markup.element("h1", text: "Status report · \(report.title)")
             + "\n<p class=\"meta\">" + meta.joined() + "</p>" + note + "\n</header>\n"
@@ -88,7 +88,7 @@ public enum HTMLReportRenderer {
         out += "</tbody></table></div>\n"
         if section.omitted > 0 {
             out += Markup.element("p", [("class", "note")],
-                                  text: "\(section.omitted) older change request\(section.omitted == 1 ? "" : "s") not shown; charter changes lists them all.")
+                                  text: "\(Plural.count(section.omitted, "older change request")) not shown; charter changes lists them all.")
         }
         return out + "</section>\n"
     }

@@ -16,7 +16,7 @@ public enum MarkdownReportRenderer {
         let gantt = MermaidGantt.render(report, limit: min(MermaidGantt.defaultLimit, limit / 2))
         output.append(gantt.text)
         if gantt.omittedPrograms > 0 {
-            output.append("\n_\(gantt.omittedPrograms) program\(gantt.omittedPrograms == 1 ? "" : "s") left out of the chart to fit Mermaid's size limit; the HTML report (`charter report`) draws them all._\n")
+            output.append("\n_\(Plural.count(gantt.omittedPrograms, "program")) left out of the chart to fit Mermaid's size limit; the HTML report (`charter report`) draws them all._\n")
         }
         if let note = report.scheduleNote { output.append("\n> ⚠️ \(escape(note))\n") }
         output.append("\n")

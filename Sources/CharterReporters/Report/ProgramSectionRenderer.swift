@@ -37,7 +37,7 @@ enum ProgramSectionRenderer {
         let overdue = open.filter { $0.isOverdue(asOf: asOf) }.count
         tiles.append(("overdue", String(overdue), overdue > 0 ? "bad" : "good"))
         let critical = program.milestones.filter(\.critical).count
-        tiles.append(("critical path", "\(critical) milestone\(critical == 1 ? "" : "s")", nil))
+        tiles.append(("critical path", "\(Plural.count(critical, "milestone"))", nil))
         let highRisks = RiskHeatMap.cells(program.risks).values.flatMap { $0 }.filter { $0.score >= 15 }.count
         tiles.append(("critical risks (15+)", String(highRisks), highRisks > 0 ? "bad" : "good"))
         var out = "<div class=\"tiles\">"

@@ -5,7 +5,7 @@ import CharterCore
 /// conflicts and unscheduled milestones. Text from the plans is escaped like the diff's markdown.
 public enum ScheduleMarkdownReporter {
     public static func render(_ analysis: ScheduleAnalysis, context: ScheduleReportContext) -> String {
-        let plain = DiffStyle(enabled: false)
+        let plain = TerminalStyle(enabled: false)
         let programs = context.shown(analysis)
         var blocks = ["### Schedule as of \(analysis.asOf)",
                       "Plans read: \(DiffMarkdownReporter.code(context.source)). **Summary:** "
@@ -16,7 +16,7 @@ public enum ScheduleMarkdownReporter {
 
     private static func programBlock(_ program: ProgramForecast, _ analysis: ScheduleAnalysis) -> String {
         var lines = ["#### " + escape(([program.program] + (program.name.map { [$0] } ?? [])).joined(separator: " · ")), ""]
-        lines.append("- " + escape(SchedulePhrases.forecast(program, style: DiffStyle(enabled: false))))
+        lines.append("- " + escape(SchedulePhrases.forecast(program, style: TerminalStyle(enabled: false))))
         let chain = SchedulePhrases.criticalPath(program, analysis)
         if !chain.isEmpty { lines.append("- **Critical path:** " + escape(chain)) }
         for conflict in analysis.conflicts where conflict.milestone.program == program.program {

@@ -4,7 +4,7 @@ import CharterCore
 /// disabled style gives plain text.
 enum SchedulePhrases {
     /// `forecast 2026-10-14 · target 2026-09-30 · 14 days late`.
-    static func forecast(_ program: ProgramForecast, style: DiffStyle) -> String {
+    static func forecast(_ program: ProgramForecast, style: TerminalStyle) -> String {
         guard let end = program.forecastEnd else { return "no scheduled milestones" }
         guard let target = program.target, let variance = program.varianceDays else {
             return "forecast \(end) · no target"
@@ -41,7 +41,7 @@ enum SchedulePhrases {
     }
 
     /// `2 programs · 1 late · 0 conflicts`, for the programs shown.
-    static func summary(_ programs: [ProgramForecast], _ analysis: ScheduleAnalysis, style: DiffStyle) -> String {
+    static func summary(_ programs: [ProgramForecast], _ analysis: ScheduleAnalysis, style: TerminalStyle) -> String {
         let shown = Set(programs.map(\.program))
         let late = programs.filter { ($0.varianceDays ?? 0) > 0 }.count
         let conflicts = analysis.conflicts.filter { shown.contains($0.milestone.program) }.count

@@ -12,7 +12,7 @@ import CharterCore
 /// `*` marks the critical path; slack is in calendar days, negative when late.
 public enum ScheduleTextReporter {
     public static func render(_ analysis: ScheduleAnalysis, context: ScheduleReportContext) -> String {
-        let style = DiffStyle(enabled: context.useColor)
+        let style = TerminalStyle(enabled: context.useColor)
         let programs = context.shown(analysis)
         var lines = [style.bold("charter schedule · \(context.source) · as of \(analysis.asOf)".escapingControlCharacters)]
         for program in programs {
@@ -24,7 +24,7 @@ public enum ScheduleTextReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func programLines(_ program: ProgramForecast, _ analysis: ScheduleAnalysis, style: DiffStyle) -> [String] {
+    private static func programLines(_ program: ProgramForecast, _ analysis: ScheduleAnalysis, style: TerminalStyle) -> [String] {
         var lines = [style.bold(([program.program] + (program.name.map { [$0] } ?? [])).joined(separator: " · ").escapingControlCharacters)]
         lines.append("  " + SchedulePhrases.forecast(program, style: style))
         let chain = SchedulePhrases.criticalPath(program, analysis)
@@ -41,7 +41,7 @@ public enum ScheduleTextReporter {
         return lines
     }
 
-    private static func table(_ rows: [ScheduledMilestone], style: DiffStyle) -> [String] {
+    private static func table(_ rows: [ScheduledMilestone], style: TerminalStyle) -> [String] {
         let header = ["  id", "name", "planned", "start", "finish", "late finish", "slack", "free", "set by"]
         let body = rows.map { row -> [String] in
             [(row.isCritical ? "* " : "  ") + row.id.id, Markup.cut(row.name ?? "", 32),

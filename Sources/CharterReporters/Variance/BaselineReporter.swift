@@ -20,11 +20,7 @@ public enum BaselineReporter {
                 [baseline.name, baseline.date.day.description, who(baseline), String(baseline.commit.prefix(8)),
                  firstLine(baseline.message) ?? "(lightweight tag) " + baseline.commitSummary]
             }
-            var widths = [Int](repeating: 0, count: 4)
-            for row in rows { for index in 0..<4 { widths[index] = max(widths[index], row[index].count) } }
-            return rows.map { row in
-                ((0..<4).map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ") + "  " + row[4]).escapingControlCharacters
-            }.joined(separator: "\n") + "\n"
+            return TextTable().render(rows).map(\.escapingControlCharacters).joined(separator: "\n") + "\n"
         }
     }
 

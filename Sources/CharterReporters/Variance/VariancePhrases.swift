@@ -98,15 +98,15 @@ public enum VariancePhrases {
         if let slip = summary.maxSlipDays { parts.append("max slip \(slip)d") }
         var counts: [String] = []
         func count(_ value: Int, _ phrase: String) { if value > 0 { counts.append("\(value) \(phrase)") } }
-        count(summary.milestonesSlipped, summary.milestonesSlipped == 1 ? "milestone slipped" : "milestones slipped")
+        count(summary.milestonesSlipped, Plural.noun(summary.milestonesSlipped, "milestone") + " slipped")
         count(summary.milestonesPulledIn, "pulled in")
         count(summary.milestonesAdded, "added")
         count(summary.milestonesRemoved, "removed")
         count(summary.milestonesCancelled, "cancelled")
         count(summary.milestonesMoved, "moved between programs")
         if !counts.isEmpty { parts.append(counts.joined(separator: ", ")) }
-        if summary.programsAdded > 0 { parts.append("\(summary.programsAdded) program\(summary.programsAdded == 1 ? "" : "s") added") }
-        if summary.programsRemoved > 0 { parts.append("\(summary.programsRemoved) program\(summary.programsRemoved == 1 ? "" : "s") removed") }
+        if summary.programsAdded > 0 { parts.append("\(Plural.count(summary.programsAdded, "program")) added") }
+        if summary.programsRemoved > 0 { parts.append("\(Plural.count(summary.programsRemoved, "program")) removed") }
         for currency in summary.budgetDelta.keys.sorted() {
             parts.append("budget \(DiffFormatting.signedMoney(summary.budgetDelta[currency]!, currency: currency.isEmpty ? nil : currency))")
         }

@@ -11,7 +11,7 @@ import CharterCore
 ///         M2  Beta   2026-05-01  2026-05-15  +14d  planned
 public enum VarianceTextReporter {
     public static func render(_ variance: PlanVariance, context: VarianceReportContext) -> String {
-        let style = DiffStyle(enabled: context.useColor)
+        let style = TerminalStyle(enabled: context.useColor)
         var lines = [style.bold("charter variance \(context.baselineDescription) → \(context.currentDescription)".escapingControlCharacters)]
         if let message = context.baseline.message, !message.isEmpty {
             lines.append("baseline: " + (message.split(separator: "\n").first.map(String.init) ?? "").escapingControlCharacters)
@@ -25,9 +25,9 @@ public enum VarianceTextReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func programLines(_ program: ProgramVariance, style: DiffStyle) -> [String] {
+    private static func programLines(_ program: ProgramVariance, style: TerminalStyle) -> [String] {
         var lines = [style.bold(VariancePhrases.heading(program))]
-        let label = { (text: String) in "  " + text.padding(to: 11) }
+        let label = { (text: String) in "  " + text.padded(toDisplayWidth: 11) }
         if let old = program.baselineStatus, let new = program.status, old != new {
             lines.append(label("status") + "\(old) → \(new)")
         }
@@ -39,11 +39,9 @@ public enum VarianceTextReporter {
         let changedCategories = budget.categories.filter { $0.amount.baseline != $0.amount.current }
         if !changedCategories.isEmpty {
             lines.append(label("lines") + VariancePhrases.amount(budget.lines, currency: budget.currency))
-            let width = changedCategories.map(\.category.count).max()!
-            for category in changedCategories {
-                lines.append("    " + category.category.padding(to: width) + "  "
-                             + VariancePhrases.amount(category.amount, currency: budget.currency))
-            }
+            lines += TextTable(indent: "    ").render(changedCategories.map { category in
+                [category.category, VariancePhrases.amount(category.amount, currency: budget.currency)]
+            })
         }
         if !program.milestones.isEmpty {
             lines.append("  milestones")
@@ -55,23 +53,19 @@ public enum VarianceTextReporter {
         return lines
     }
 
-    private static func milestoneTable(_ milestones: [MilestoneVariance], style: DiffStyle) -> [String] {
+    private static func milestoneTable(_ milestones: [MilestoneVariance], style: TerminalStyle) -> [String] {
         let rows = milestones.map { milestone in
-            [milestone.id, milestone.name ?? "", VariancePhrases.baselineDate(milestone),
+            [milestone.id, milestone.name ?? "", VariancePhrases.baselineDate(milestone), "→",
              VariancePhrases.currentDate(milestone), VariancePhrases.days(milestone.date.days), VariancePhrases.status(milestone)]
         }
-        var widths = [Int](repeating: 0, count: 6)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        return zip(milestones, rows).map { milestone, row in
-            let days = String(repeating: " ", count: widths[4] - row[4].count) + row[4]
-            var line = "    " + [row[0].padding(to: widths[0]), row[1].padding(to: widths[1]),
-                                 row[2].padding(to: widths[2]), "→", row[3].padding(to: widths[3])].joined(separator: "  ")
-            line += "  " + color(days, milestone, style) + "  " + row[5]
-            return line.trimmingTrailingSpaces
+        let table = TextTable(columns: [.init(), .init(), .init(), .init(), .init(), .init(.right)], indent: "    ")
+        let daysColumn = 5
+        return table.render(rows) { row, column, cell in
+            column == daysColumn ? color(cell, milestones[row], style) : cell
         }
     }
 
-    private static func color(_ text: String, _ milestone: MilestoneVariance, _ style: DiffStyle) -> String {
+    private static func color(_ text: String, _ milestone: MilestoneVariance, _ style: TerminalStyle) -> String {
         guard let days = milestone.date.days, days != 0 else {
             switch milestone.presence {
             case .added, .movedIn: return style.added(text)

@@ -29,7 +29,7 @@ public struct KPIAsOfInFutureRule: Rule {
                 guard let asOf = kpi.asOf, context.asOf < asOf.value else { return nil }
                 let days = context.asOf.days(to: asOf.value)
                 return Finding(at: asOf.location,
-                    "KPI \(kpi.id.value) was measured as of \(asOf.value), \(days) day\(days == 1 ? "" : "s") after \(context.asOf); check the date")
+                    "KPI \(kpi.id.value) was measured as of \(asOf.value), \(Plural.count(days, "day")) after \(context.asOf); check the date")
             }
         }
     }

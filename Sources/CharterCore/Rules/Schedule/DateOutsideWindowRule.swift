@@ -51,7 +51,7 @@ public struct DateOutsideWindowRule: Rule {
                     } else if let target, date.value > target {
                         let late = target.days(to: date.value)
                         findings.append(Finding(at: date.location,
-                            "\(milestone.id.value) \(label) \(date.value), \(late) day\(late == 1 ? "" : "s") after program \(program.folder)'s target (\(target))"))
+                            "\(milestone.id.value) \(label) \(date.value), \(Plural.count(late, "day")) after program \(program.folder)'s target (\(target))"))
                     }
                 }
             }

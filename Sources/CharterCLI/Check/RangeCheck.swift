@@ -1,0 +1,45 @@
+import CharterCore
+import CharterGit
+
+/// `charter check RANGE`: the plans at the head of the range validate, and every change
+/// request in the range meets policy.
+struct RangeCheck {
+    let repository: Repository
+    let prefix: String
+    let range: String
+    let excludeRemote: String?
+    let excludeExistingRefs: Bool
+    let notesCommit: String?
+    let allCommits: Bool
+
+    func run() throws -> CheckOutcome {
+        // A repository without commits has nothing to check yet (as `charter changes` lists none).
+        if repository.isHeadUnborn, ["HEAD", "@"].contains(RangeArgument.tip(of: range)) {
+            return .report(ValidationReport(diagnostics: [], sourceDescription: "no commits yet"), pathPrefix: prefix)
+        }
+        let selection = try commits()
+        let head = try repository.commit(RangeArgument.tip(of: range))
+        let load = WorkspaceLoader.load(from: try repository.treeSource(commit: head.id, prefix: prefix))
+        var diagnostics = Validator.validate(load, asOf: head.committer.day)
+        let builder = ChangeLogBuilder(repository: repository, prefix: prefix)
+        if let notesCommit { builder.notesCommit = try repository.commit(notesCommit).id }
+        let (records, shallow) = try builder.records(ChangeLogSelection(range: selection, allCommits: allCommits))
+        for record in records { diagnostics += PolicyFindings.diagnostics(for: record, head: load.workspace) }
+        if shallow { Terminal.warning("the clone is shallow: commits before its boundary were not checked") }
+        Terminal.warning(PolicyGuidance.checkedRange(selection.description, changeRequests: records.count), quietUnlessTerminal: true)
+        return .report(ValidationReport(diagnostics: diagnostics, sourceDescription: "commit \(head.id.short)"), pathPrefix: prefix)
+    }
+
+    /// The commits to check: the range, less what the remote (pre-push) or the server
+    /// (pre-receive) already has.
+    private func commits() throws -> RevisionRange {
+        let parsed = try RangeArgument.parse(range, in: repository)
+        if let excludeRemote {
+            return .revisions(including: [range], excluding: try repository.commitsOnRemote(excludeRemote).map(\.hex))
+        }
+        if excludeExistingRefs {
+            return .revisions(including: [range], excluding: try repository.referencedCommits(matching: "refs/*").map(\.hex))
+        }
+        return parsed
+    }
+}
