@@ -1,7 +1,8 @@
 import CharterCore
 
 /// The brief's shape, with workspace-relative paths:
-/// `{"diagnostics":[{"rule","severity","path","line","column","message","notes":[{"message","path"?,"line"?,"column"?}]}],
+/// `{"diagnostics":[{"rule","severity","path","line","column","message","notes":[{"message","path"?,"line"?,"column"?}],
+///   "suggestion"?}],
 ///   "summary":{"errors","warnings"}}`. Keys sorted, pretty printed.
 public enum JSONReporter: ValidationReporter {
     public static let format = ValidationFormat.json
@@ -28,6 +29,8 @@ public enum JSONReporter: ValidationReporter {
         var column: Int
         var message: String
         var notes: [Note]
+        /// Only when the finding is about a mistyped name: what was probably meant.
+        var suggestion: String?
 
         init(_ diagnostic: Diagnostic) {
             rule = diagnostic.ruleID
@@ -37,6 +40,7 @@ public enum JSONReporter: ValidationReporter {
             column = diagnostic.location.column
             message = diagnostic.message
             notes = diagnostic.notes.map(Note.init)
+            suggestion = diagnostic.suggestion
         }
     }
 

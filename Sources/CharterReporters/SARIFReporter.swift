@@ -147,6 +147,8 @@ public enum SARIFReporter: ValidationReporter {
         var locations: [Location]
         var relatedLocations: [Location]?
         var partialFingerprints: [String: String]
+        /// `{"suggestion": "date"}` when the finding is about a mistyped name (the message says it too).
+        var properties: ResultProperties?
 
         init(_ diagnostic: Diagnostic, ruleIndex: Int, context: ReportContext, fingerprint: String) {
             ruleId = diagnostic.ruleID
@@ -169,7 +171,12 @@ public enum SARIFReporter: ValidationReporter {
             }
             relatedLocations = related.isEmpty ? nil : related
             partialFingerprints = [SARIFReporter.fingerprintKey: fingerprint]
+            properties = diagnostic.suggestion.map { ResultProperties(suggestion: $0) }
         }
+    }
+
+    struct ResultProperties: Encodable {
+        var suggestion: String
     }
 
     struct Location: Encodable {

@@ -16,13 +16,18 @@ public struct Diagnostic: Hashable, Sendable {
     public var location: SourceLocation
     public var message: String
     public var notes: [Note]
+    /// The name the author probably meant ("did you mean 'date'?"), when a key, value or id is
+    /// not one Charter knows. The message says it too.
+    public var suggestion: String?
 
-    public init(ruleID: String, severity: Severity, location: SourceLocation, message: String, notes: [Note] = []) {
+    public init(ruleID: String, severity: Severity, location: SourceLocation, message: String, notes: [Note] = [],
+                suggestion: String? = nil) {
         self.ruleID = ruleID
         self.severity = severity
         self.location = location
         self.message = message
         self.notes = notes
+        self.suggestion = suggestion
     }
 }
 

@@ -12,8 +12,8 @@ struct SchemaChecker {
         checkObject(node, schema: schema, label: .file(path))
     }
 
-    private mutating func report(_ ruleID: String, _ position: TextPosition, _ message: String) {
-        findings.append((ruleID, Finding(at: SourceLocation(path: path, position: position), message)))
+    private mutating func report(_ ruleID: String, _ position: TextPosition, _ message: String, suggestion: String? = nil) {
+        findings.append((ruleID, Finding(at: SourceLocation(path: path, position: position), message, suggestion: suggestion)))
     }
 
     private mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, label: EntityName) {
@@ -39,9 +39,10 @@ struct SchemaChecker {
             seen.append((key, pair.key.position))
             guard let field = schema.field(named: key) else {
                 if !ObjectSchema.isExtensionKey(key) {
-                    let hint = Suggestion.didYouMean(key, in: schema.fields.map(\.name))
+                    let suggestion = Suggestion.closest(to: key, in: schema.fields.map(\.name))
                     report(RuleID.unknownKey, pair.key.position,
-                           "unknown key '\(key)' in \(entity)\(hint.isEmpty ? " (custom keys must start with 'x-')" : hint)")
+                           "unknown key '\(key)' in \(entity)\(suggestion == nil ? " (custom keys must start with 'x-')" : Suggestion.phrase(suggestion))",
+                           suggestion: suggestion)
                 }
                 continue
             }
@@ -141,8 +142,10 @@ struct SchemaChecker {
             }
         case .oneOf(let words):
             if !words.contains(text) {
+                // The schema's list of allowed words is the one source: statuses, kinds, severities alike.
+                let suggestion = Suggestion.closest(to: text, in: words)
                 report(RuleID.invalidValue, node.position,
-                       "\(subject) is '\(text)'; expected \(type.expectation)\(Suggestion.didYouMean(text, in: words))")
+                       "\(subject) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
             }
         case .list, .object, .dictionary:
             break

@@ -92,9 +92,10 @@ public enum WorkspaceLoader {
                 if accept(entry, path: path, into: &result) { found.append((path, kind, folder.name)) }
             } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
                 let stem = entry.name.hasSuffix(".yml") ? String(entry.name.dropLast(4)) + ".yaml" : entry.name
-                let hint = Suggestion.didYouMean(stem, in: known)
+                let suggestion = Suggestion.closest(to: stem, in: known)
                 result.report(RuleID.unknownFile, Finding(at: SourceLocation(path: path),
-                    "Charter does not read '\(entry.name)'\(hint.isEmpty ? "; program folders hold " + known.joined(separator: ", ") : hint)"))
+                    "Charter does not read '\(entry.name)'\(suggestion == nil ? "; program folders hold " + known.joined(separator: ", ") : Suggestion.phrase(suggestion))",
+                    suggestion: suggestion))
             }
         }
         if !found.contains(where: { $0.1 == .program }) {

@@ -18,11 +18,14 @@ public struct Finding: Hashable, Sendable {
     public var location: SourceLocation
     public var message: String
     public var notes: [Diagnostic.Note]
+    /// The name the author probably meant, when the finding is about a name that is wrong.
+    public var suggestion: String?
 
-    public init(at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = []) {
+    public init(at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = [], suggestion: String? = nil) {
         self.location = location
         self.message = message
         self.notes = notes
+        self.suggestion = suggestion
     }
 }
 

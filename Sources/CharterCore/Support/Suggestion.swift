@@ -13,9 +13,15 @@ public enum Suggestion {
         return best?.candidate
     }
 
-    /// " (did you mean 'x'?)" or "".
+    /// "; did you mean 'x'?" or "".
     public static func didYouMean(_ word: String, in candidates: some Sequence<String>) -> String {
-        closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        phrase(closest(to: word, in: candidates))
+    }
+
+    /// "; did you mean 'x'?" for a candidate found with `closest`, or "" for none. Findings
+    /// carry the candidate too (`Finding.suggestion`), for the JSON and SARIF reports.
+    public static func phrase(_ candidate: String?) -> String {
+        candidate.map { "; did you mean '\($0)'?" } ?? ""
     }
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.

@@ -14,7 +14,7 @@ public enum Validator {
             }
             return rule.check(context).map { finding in
                 Diagnostic(ruleID: description.id, severity: severity, location: finding.location,
-                           message: finding.message, notes: finding.notes)
+                           message: finding.message, notes: finding.notes, suggestion: finding.suggestion)
             }
         }
         var diagnostics = perRule.flatMap { $0 }
@@ -27,8 +27,10 @@ public enum Validator {
         let allIDs = Set(RuleRegistry.all.map(\.description.id))
         return overrides.compactMap { id, setting in
             guard !known.contains(id), !allIDs.contains(id) else { return nil }
+            let suggestion = Suggestion.closest(to: id, in: allIDs)
             return Diagnostic(ruleID: RuleID.invalidValue, severity: .error, location: setting.location,
-                              message: "policy.rules names '\(id)', which is not a Charter rule\(Suggestion.didYouMean(id, in: allIDs))")
+                              message: "policy.rules names '\(id)', which is not a Charter rule\(Suggestion.phrase(suggestion))",
+                              suggestion: suggestion)
         }
     }
 

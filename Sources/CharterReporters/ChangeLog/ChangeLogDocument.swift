@@ -6,44 +6,20 @@ struct ChangeLogDocument: Encodable, Sendable {
         var name: String
         var email: String
         var date: String
-        var person: String?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(email, forKey: .email)
-            try container.encode(date, forKey: .date)
-            try container.encode(person, forKey: .person)
-        }
-
-        enum CodingKeys: String, CodingKey { case name, email, date, person }
+        @Nullable var person: String?
     }
 
     struct Approval: Encodable, Sendable {
         var name: String
-        var email: String?
-        var person: String?
-        var role: String?
+        @Nullable var email: String?
+        @Nullable var person: String?
+        @Nullable var role: String?
         var roles: [String]
         var kind: String
         var source: String
         var counts: Bool
+        /// Only when the approval does not count: why.
         var note: String?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(name, forKey: .name)
-            try container.encode(email, forKey: .email)
-            try container.encode(person, forKey: .person)
-            try container.encode(role, forKey: .role)
-            try container.encode(roles, forKey: .roles)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(source, forKey: .source)
-            try container.encode(counts, forKey: .counts)
-            try container.encodeIfPresent(note, forKey: .note)
-        }
-
-        enum CodingKeys: String, CodingKey { case name, email, person, role, roles, kind, source, counts, note }
     }
 
     struct Impact: Encodable, Sendable {
@@ -99,8 +75,8 @@ struct ChangeLogDocument: Encodable, Sendable {
         var author: Identity
         var committer: Identity
         var date: String
-        var reason: String?
-        var pullRequest: Int?
+        @Nullable var reason: String?
+        @Nullable var pullRequest: Int?
         var approvals: [Approval]
         var changes: [DiffJSONReporter.Entry]
         var consequences: [String]
@@ -118,31 +94,6 @@ struct ChangeLogDocument: Encodable, Sendable {
             case consequences, impact, requirements, approved
             case pullRequest = "pull_request", changeTypes = "change_types", approvalRequired = "approval_required"
             case policyMet = "policy_met", contradictedClaims = "contradicted_claims", unreadableFiles = "unreadable_files"
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(commit, forKey: .commit)
-            try c.encode(parents, forKey: .parents)
-            try c.encode(title, forKey: .title)
-            try c.encode(description, forKey: .description)
-            try c.encode(author, forKey: .author)
-            try c.encode(committer, forKey: .committer)
-            try c.encode(date, forKey: .date)
-            try c.encode(reason, forKey: .reason)
-            try c.encode(pullRequest, forKey: .pullRequest)
-            try c.encode(approvals, forKey: .approvals)
-            try c.encode(changes, forKey: .changes)
-            try c.encode(consequences, forKey: .consequences)
-            try c.encode(impact, forKey: .impact)
-            try c.encode(changeTypes, forKey: .changeTypes)
-            try c.encode(approvalRequired, forKey: .approvalRequired)
-            try c.encode(requirements, forKey: .requirements)
-            try c.encode(approved, forKey: .approved)
-            try c.encode(policyMet, forKey: .policyMet)
-            try c.encode(contradictedClaims, forKey: .contradictedClaims)
-            try c.encode(unreadableFiles, forKey: .unreadableFiles)
         }
     }
 

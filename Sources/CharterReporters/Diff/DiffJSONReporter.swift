@@ -17,9 +17,9 @@ public enum DiffJSONReporter: DiffReporter {
 
     struct Document: Encodable {
         var from: String
-        var fromCommit: String?
+        @Nullable var fromCommit: String?
         var to: String
-        var toCommit: String?
+        @Nullable var toCommit: String?
         var changes: [Entry]
         var consequences: [ConsequenceEntry]
         var unreadable: [UnreadableEntry]
@@ -41,23 +41,12 @@ public enum DiffJSONReporter: DiffReporter {
             unreadable = diff.unreadable.map(UnreadableEntry.init)
             summary = Summary(diff)
         }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(from, forKey: .from)
-            try container.encode(fromCommit, forKey: .fromCommit)
-            try container.encode(to, forKey: .to)
-            try container.encode(toCommit, forKey: .toCommit)
-            try container.encode(changes, forKey: .changes)
-            try container.encode(consequences, forKey: .consequences)
-            try container.encode(unreadable, forKey: .unreadable)
-            try container.encode(summary, forKey: .summary)
-        }
     }
 
     /// One entity change. Optional keys appear only when they apply.
     public struct Entry: Encodable, Sendable {
-        var program: String?
+        /// null for people and settings.
+        @Nullable var program: String?
         var entity: String
         var id: String
         var change: String
@@ -68,11 +57,11 @@ public enum DiffJSONReporter: DiffReporter {
         var slipDays: Int?
         var scoreFrom: Int?
         var scoreTo: Int?
-        var amountDelta: Double?
-        var budgetDelta: Double?
-        var budgetDeltaPercent: Double?
+        var amountDelta: JSONNumber?
+        var budgetDelta: JSONNumber?
+        var budgetDeltaPercent: JSONNumber?
         var currency: String?
-        var personDaysDelta: Double?
+        var personDaysDelta: JSONNumber?
         var contents: [String: Int]?
         var unit: String?
         var improved: Bool?
@@ -101,38 +90,15 @@ public enum DiffJSONReporter: DiffReporter {
             slipDays = change.slipDays
             scoreFrom = change.scoreFrom
             scoreTo = change.scoreTo
-            amountDelta = change.amountDelta
-            budgetDelta = change.budgetDelta
-            budgetDeltaPercent = change.budgetDeltaPercent.map(roundedPercent)
+            amountDelta = change.amountDelta.map(JSONNumber.init)
+            budgetDelta = change.budgetDelta.map(JSONNumber.init)
+            budgetDeltaPercent = change.budgetDeltaPercent.map { JSONNumber(roundedPercent($0)) }
             currency = change.currency
-            personDaysDelta = change.personDaysDelta.map(roundedTenth)
+            personDaysDelta = change.personDaysDelta.map { JSONNumber(roundedTenth($0)) }
             unit = change.unit
             improved = change.improved
             contents = change.contents.isEmpty ? nil
                 : Dictionary(change.contents.map { ($0.entity.rawValue, $0.count) }, uniquingKeysWith: +)
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(program, forKey: .program)  // null for people and settings
-            try container.encode(entity, forKey: .entity)
-            try container.encode(id, forKey: .id)
-            try container.encode(change, forKey: .change)
-            try container.encodeIfPresent(name, forKey: .name)
-            try container.encode(fields, forKey: .fields)
-            try container.encode(tags, forKey: .tags)
-            try container.encodeIfPresent(fromProgram, forKey: .fromProgram)
-            try container.encodeIfPresent(slipDays, forKey: .slipDays)
-            try container.encodeIfPresent(scoreFrom, forKey: .scoreFrom)
-            try container.encodeIfPresent(scoreTo, forKey: .scoreTo)
-            try container.encodeIfPresent(amountDelta.map(JSONNumber.init), forKey: .amountDelta)
-            try container.encodeIfPresent(budgetDelta.map(JSONNumber.init), forKey: .budgetDelta)
-            try container.encodeIfPresent(budgetDeltaPercent.map(JSONNumber.init), forKey: .budgetDeltaPercent)
-            try container.encodeIfPresent(currency, forKey: .currency)
-            try container.encodeIfPresent(personDaysDelta.map(JSONNumber.init), forKey: .personDaysDelta)
-            try container.encodeIfPresent(contents, forKey: .contents)
-            try container.encodeIfPresent(unit, forKey: .unit)
-            try container.encodeIfPresent(improved, forKey: .improved)
         }
     }
 
@@ -232,38 +198,17 @@ public enum DiffJSONReporter: DiffReporter {
 
         struct Budget: Encodable {
             var program: String?
-            var currency: String?
-            var from: JSONNumber?
-            var to: JSONNumber?
+            @Nullable var currency: String?
+            @Nullable var from: JSONNumber?
+            @Nullable var to: JSONNumber?
             var delta: JSONNumber
-            var percent: JSONNumber?
-
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encodeIfPresent(program, forKey: .program)
-                try container.encode(currency, forKey: .currency)
-                try container.encode(from, forKey: .from)
-                try container.encode(to, forKey: .to)
-                try container.encode(delta, forKey: .delta)
-                try container.encode(percent, forKey: .percent)
-            }
-
-            enum CodingKeys: String, CodingKey { case program, currency, from, to, delta, percent }
+            @Nullable var percent: JSONNumber?
         }
 
         struct Rescore: Encodable {
             var risk: String
-            var from: Int?
-            var to: Int?
-
-            func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(risk, forKey: .risk)
-                try container.encode(from, forKey: .from)
-                try container.encode(to, forKey: .to)
-            }
-
-            enum CodingKeys: String, CodingKey { case risk, from, to }
+            @Nullable var from: Int?
+            @Nullable var to: Int?
         }
 
         struct Scope: Encodable {
@@ -282,7 +227,7 @@ public enum DiffJSONReporter: DiffReporter {
         var milestones: [String: [String]]
         var slipped: [Shift]
         var pulledIn: [Shift]
-        var largestSlip: Shift?
+        @Nullable var largestSlip: Shift?
         var budget: [Budget]
         var budgetByCurrency: [Budget]
         var scope: [String: [Scope]]
@@ -341,30 +286,6 @@ public enum DiffJSONReporter: DiffReporter {
             personDaysDelta = JSONNumber(roundedTenth(s.personDaysDelta))
             consequences = s.consequences
             unreadableFiles = s.unreadableFiles
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(line, forKey: .line)
-            try container.encode(changes, forKey: .changes)
-            try container.encode(added, forKey: .added)
-            try container.encode(removed, forKey: .removed)
-            try container.encode(modified, forKey: .modified)
-            try container.encode(moved, forKey: .moved)
-            try container.encode(programs, forKey: .programs)
-            try container.encode(programsRenamed, forKey: .programsRenamed)
-            try container.encode(milestones, forKey: .milestones)
-            try container.encode(slipped, forKey: .slipped)
-            try container.encode(pulledIn, forKey: .pulledIn)
-            try container.encode(largestSlip, forKey: .largestSlip)
-            try container.encode(budget, forKey: .budget)
-            try container.encode(budgetByCurrency, forKey: .budgetByCurrency)
-            try container.encode(scope, forKey: .scope)
-            try container.encode(risks, forKey: .risks)
-            try container.encode(risksRescored, forKey: .risksRescored)
-            try container.encode(personDaysDelta, forKey: .personDaysDelta)
-            try container.encode(consequences, forKey: .consequences)
-            try container.encode(unreadableFiles, forKey: .unreadableFiles)
         }
     }
 }

@@ -1,30 +1,38 @@
 import CharterCore
 
-/// `charter kpis --format json`: `{"kpis":[{"program","id","name","unit","baseline","target",
+/// `charter kpis --format json`: `{"source","history_of","kpis":[{"program","id","name","unit","baseline","target",
 /// "current","as_of","direction","owner","progress_percent","expected_percent","status",
 /// "history"?:[{"date","value","commit","date_from_commit"}]}]}`. Absent values are null.
 public enum KPIJSONReporter {
-    public static func render(_ table: KPITable) -> String {
-        encodeJSON(Document(kpis: table.rows.map(Entry.init)))
+    public static func render(_ table: KPITable, context: KPIReportContext) -> String {
+        encodeJSON(Document(source: context.source, historyOf: context.historyOf, kpis: table.rows.map(Entry.init)))
     }
 
+    /// Names the plans read as `charter schedule --format json` does (`"source": "worktree"`).
     struct Document: Encodable {
+        var source: String
+        @Nullable var historyOf: String?
         var kpis: [Entry]
+
+        enum CodingKeys: String, CodingKey {
+            case source, kpis
+            case historyOf = "history_of"
+        }
     }
 
     struct Entry: Encodable {
         var program: String
         var id: String
-        var name: String?
-        var unit: String?
-        var baseline: JSONNumber?
-        var target: JSONNumber?
-        var current: JSONNumber?
-        var asOf: String?
-        var direction: String?
-        var owner: String?
-        var progressPercent: JSONNumber?
-        var expectedPercent: JSONNumber?
+        @Nullable var name: String?
+        @Nullable var unit: String?
+        @Nullable var baseline: JSONNumber?
+        @Nullable var target: JSONNumber?
+        @Nullable var current: JSONNumber?
+        @Nullable var asOf: String?
+        @Nullable var direction: String?
+        @Nullable var owner: String?
+        @Nullable var progressPercent: JSONNumber?
+        @Nullable var expectedPercent: JSONNumber?
         var status: String
         var history: [Point]?
 
@@ -51,24 +59,6 @@ public enum KPIJSONReporter {
             expectedPercent = row.progress.expectedPercent.map { JSONNumber(roundedTenth($0)) }
             status = row.progress.status.rawValue
             history = row.history?.map(Point.init)
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(program, forKey: .program)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(unit, forKey: .unit)
-            try container.encode(baseline, forKey: .baseline)
-            try container.encode(target, forKey: .target)
-            try container.encode(current, forKey: .current)
-            try container.encode(asOf, forKey: .asOf)
-            try container.encode(direction, forKey: .direction)
-            try container.encode(owner, forKey: .owner)
-            try container.encode(progressPercent, forKey: .progressPercent)
-            try container.encode(expectedPercent, forKey: .expectedPercent)
-            try container.encode(status, forKey: .status)
-            try container.encodeIfPresent(history, forKey: .history)
         }
     }
 

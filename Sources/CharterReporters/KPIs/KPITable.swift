@@ -58,7 +58,7 @@ public enum KPITableFormat: String, CaseIterable, Sendable {
         switch self {
         case .text: return KPITextReporter.render(table, context: context)
         case .markdown: return KPIMarkdownReporter.render(table, context: context)
-        case .json: return KPIJSONReporter.render(table)
+        case .json: return KPIJSONReporter.render(table, context: context)
         }
     }
 }

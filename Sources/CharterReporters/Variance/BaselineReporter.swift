@@ -81,8 +81,8 @@ struct BaselineJSON: Encodable {
     var commit: String
     var commitSummary: String
     var date: String
-    var tagger: Nullable<Person>
-    var message: Nullable<String>
+    @Nullable var tagger: Person?
+    @Nullable var message: String?
 
     init(_ baseline: Baseline) {
         name = baseline.name
@@ -90,8 +90,8 @@ struct BaselineJSON: Encodable {
         commit = baseline.commit
         commitSummary = baseline.commitSummary
         date = baseline.date.iso8601
-        tagger = Nullable(baseline.tagger.map { Person(name: $0.name, email: $0.email) })
-        message = Nullable(baseline.message)
+        tagger = baseline.tagger.map { Person(name: $0.name, email: $0.email) }
+        message = baseline.message
     }
 
     enum CodingKeys: String, CodingKey {

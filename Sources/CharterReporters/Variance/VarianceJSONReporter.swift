@@ -15,7 +15,7 @@ public enum VarianceJSONReporter {
 
         init(_ variance: PlanVariance, _ context: VarianceReportContext) {
             baseline = BaselineJSON(context.baseline)
-            current = Current(label: context.currentLabel, commit: Nullable(context.currentCommit))
+            current = Current(label: context.currentLabel, commit: context.currentCommit)
             programs = variance.programs.map(ProgramEntry.init)
             summary = Summary(variance)
         }
@@ -23,18 +23,18 @@ public enum VarianceJSONReporter {
 
     struct Current: Encodable {
         var label: String
-        var commit: Nullable<String>
+        @Nullable var commit: String?
     }
 
     struct Dates: Encodable {
-        var baseline: Nullable<String>
-        var current: Nullable<String>
-        var varianceDays: Nullable<Int>
+        @Nullable var baseline: String?
+        @Nullable var current: String?
+        @Nullable var varianceDays: Int?
 
         init(_ dates: DateVariance) {
-            baseline = Nullable(dates.baseline?.description)
-            current = Nullable(dates.current?.description)
-            varianceDays = Nullable(dates.days)
+            baseline = dates.baseline?.description
+            current = dates.current?.description
+            varianceDays = dates.days
         }
 
         enum CodingKeys: String, CodingKey {
@@ -44,25 +44,25 @@ public enum VarianceJSONReporter {
     }
 
     struct Amount: Encodable {
-        var baseline: Nullable<JSONNumber>
-        var current: Nullable<JSONNumber>
+        @Nullable var baseline: JSONNumber?
+        @Nullable var current: JSONNumber?
         var delta: JSONNumber
-        var percent: Nullable<JSONNumber>
+        @Nullable var percent: JSONNumber?
 
         init(_ amount: AmountVariance) {
-            baseline = Nullable(amount.baseline.map(JSONNumber.init))
-            current = Nullable(amount.current.map(JSONNumber.init))
+            baseline = amount.baseline.map(JSONNumber.init)
+            current = amount.current.map(JSONNumber.init)
             delta = JSONNumber(amount.delta)
-            percent = Nullable(amount.percent.map { JSONNumber(($0 * 100).rounded() / 100) })
+            percent = amount.percent.map { JSONNumber(($0 * 100).rounded() / 100) }
         }
     }
 
     struct Category: Encodable {
         var category: String
-        var baseline: Nullable<JSONNumber>
-        var current: Nullable<JSONNumber>
+        @Nullable var baseline: JSONNumber?
+        @Nullable var current: JSONNumber?
         var delta: JSONNumber
-        var percent: Nullable<JSONNumber>
+        @Nullable var percent: JSONNumber?
 
         init(_ category: BudgetVariance.Category) {
             let amount = Amount(category.amount)
@@ -75,13 +75,13 @@ public enum VarianceJSONReporter {
     }
 
     struct Budget: Encodable {
-        var currency: Nullable<String>
+        @Nullable var currency: String?
         var total: Amount
         var lines: Amount
         var categories: [Category]
 
         init(_ budget: BudgetVariance) {
-            currency = Nullable(budget.currency)
+            currency = budget.currency
             total = Amount(budget.total)
             lines = Amount(budget.lines)
             categories = budget.categories.map(Category.init)
@@ -90,30 +90,30 @@ public enum VarianceJSONReporter {
 
     struct MilestoneEntry: Encodable {
         var id: String
-        var name: Nullable<String>
+        @Nullable var name: String?
         var change: String
-        var movedFrom: Nullable<String>
-        var movedTo: Nullable<String>
-        var baselineDate: Nullable<String>
-        var currentDate: Nullable<String>
-        var varianceDays: Nullable<Int>
-        var baselineStatus: Nullable<String>
-        var status: Nullable<String>
-        var doneOn: Nullable<String>
+        @Nullable var movedFrom: String?
+        @Nullable var movedTo: String?
+        @Nullable var baselineDate: String?
+        @Nullable var currentDate: String?
+        @Nullable var varianceDays: Int?
+        @Nullable var baselineStatus: String?
+        @Nullable var status: String?
+        @Nullable var doneOn: String?
 
         init(_ milestone: MilestoneVariance) {
             id = milestone.id
-            name = Nullable(milestone.name)
+            name = milestone.name
             change = milestone.presence.rawValue
-            movedFrom = Nullable(milestone.presence == .movedIn ? milestone.otherProgram : nil)
-            movedTo = Nullable(milestone.presence == .movedOut ? milestone.otherProgram : nil)
+            movedFrom = milestone.presence == .movedIn ? milestone.otherProgram : nil
+            movedTo = milestone.presence == .movedOut ? milestone.otherProgram : nil
             let dates = Dates(milestone.date)
             baselineDate = dates.baseline
             currentDate = dates.current
             varianceDays = dates.varianceDays
-            baselineStatus = Nullable(milestone.baselineStatus)
-            status = Nullable(milestone.status)
-            doneOn = Nullable(milestone.doneOn?.description)
+            baselineStatus = milestone.baselineStatus
+            status = milestone.status
+            doneOn = milestone.doneOn?.description
         }
 
         enum CodingKeys: String, CodingKey {
@@ -126,13 +126,13 @@ public enum VarianceJSONReporter {
 
     struct Risk: Encodable {
         var id: String
-        var title: Nullable<String>
-        var score: Nullable<Int>
+        @Nullable var title: String?
+        @Nullable var score: Int?
 
         init(_ risk: ScopeVariance.RiskItem) {
             id = risk.id
-            title = Nullable(risk.title)
-            score = Nullable(risk.score)
+            title = risk.title
+            score = risk.score
         }
     }
 
@@ -176,29 +176,29 @@ public enum VarianceJSONReporter {
 
     struct ProgramEntry: Encodable {
         var program: String
-        var name: Nullable<String>
+        @Nullable var name: String?
         var change: String
-        var renamedFrom: Nullable<String>
-        var baselineStatus: Nullable<String>
-        var status: Nullable<String>
+        @Nullable var renamedFrom: String?
+        @Nullable var baselineStatus: String?
+        @Nullable var status: String?
         var target: Dates
         var budget: Budget
         var milestones: [MilestoneEntry]
         var scope: Scope
-        var maxSlipDays: Nullable<Int>
+        @Nullable var maxSlipDays: Int?
 
         init(_ program: ProgramVariance) {
             self.program = program.program
-            name = Nullable(program.name)
+            name = program.name
             change = program.presence.rawValue
-            renamedFrom = Nullable(program.renamedFrom)
-            baselineStatus = Nullable(program.baselineStatus)
-            status = Nullable(program.status)
+            renamedFrom = program.renamedFrom
+            baselineStatus = program.baselineStatus
+            status = program.status
             target = Dates(program.target)
             budget = Budget(program.budget)
             milestones = program.milestones.map(MilestoneEntry.init)
             scope = Scope(program)
-            maxSlipDays = Nullable(program.maxSlipDays)
+            maxSlipDays = program.maxSlipDays
         }
 
         enum CodingKeys: String, CodingKey {
@@ -209,12 +209,12 @@ public enum VarianceJSONReporter {
 
     struct Summary: Encodable {
         struct BudgetDelta: Encodable {
-            var currency: Nullable<String>
+            @Nullable var currency: String?
             var delta: JSONNumber
         }
 
         var line: String
-        var maxSlipDays: Nullable<Int>
+        @Nullable var maxSlipDays: Int?
         var milestonesSlipped: Int
         var milestonesPulledIn: Int
         var milestonesAdded: Int
@@ -228,7 +228,7 @@ public enum VarianceJSONReporter {
         init(_ variance: PlanVariance) {
             let summary = variance.summary
             line = VariancePhrases.summary(variance)
-            maxSlipDays = Nullable(summary.maxSlipDays)
+            maxSlipDays = summary.maxSlipDays
             milestonesSlipped = summary.milestonesSlipped
             milestonesPulledIn = summary.milestonesPulledIn
             milestonesAdded = summary.milestonesAdded
@@ -238,7 +238,7 @@ public enum VarianceJSONReporter {
             programsAdded = summary.programsAdded
             programsRemoved = summary.programsRemoved
             budgetDelta = summary.budgetDelta.keys.sorted().map {
-                BudgetDelta(currency: Nullable($0.isEmpty ? nil : $0), delta: JSONNumber(summary.budgetDelta[$0]!))
+                BudgetDelta(currency: $0.isEmpty ? nil : $0, delta: JSONNumber(summary.budgetDelta[$0]!))
             }
         }
 
@@ -250,17 +250,5 @@ public enum VarianceJSONReporter {
             case milestonesMoved = "milestones_moved", programsAdded = "programs_added"
             case programsRemoved = "programs_removed", budgetDelta = "budget_delta"
         }
-    }
-}
-
-/// An optional that is written as `null` rather than left out, so every key is always there.
-struct Nullable<Wrapped: Encodable>: Encodable {
-    var value: Wrapped?
-
-    init(_ value: Wrapped?) { self.value = value }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let value { try container.encode(value) } else { try container.encodeNil() }
     }
 }

@@ -52,7 +52,7 @@ public struct DecisionLinkRule: Rule {
                                 "\(id) is superseded by \(link.value) but its status is \(status.value); set status: superseded"))
                         }
                     } else {
-                        findings.append(Finding(at: link.location, dangling(id, "superseded_by", link.value, program)))
+                        findings.append(dangling(id, "superseded_by", link, program))
                     }
                 }
                 if let link = decision.supersedes {
@@ -63,7 +63,7 @@ public struct DecisionLinkRule: Rule {
                                 notes: [Diagnostic.Note("\(link.value) names \(forward.value) here", at: forward.location)]))
                         }
                     } else {
-                        findings.append(Finding(at: link.location, dangling(id, "supersedes", link.value, program)))
+                        findings.append(dangling(id, "supersedes", link, program))
                     }
                 }
             }
@@ -71,8 +71,9 @@ public struct DecisionLinkRule: Rule {
         return findings
     }
 
-    private func dangling(_ id: String, _ key: String, _ target: String, _ program: Program) -> String {
-        "\(id) has \(key): \(target), but there is no decision \(target)"
-            + Suggestion.didYouMean(target, in: program.decisions.map(\.id.value))
+    private func dangling(_ id: String, _ key: String, _ link: Located<String>, _ program: Program) -> Finding {
+        let suggestion = Suggestion.closest(to: link.value, in: program.decisions.map(\.id.value))
+        return Finding(at: link.location, "\(id) has \(key): \(link.value), but there is no decision \(link.value)"
+            + Suggestion.phrase(suggestion), suggestion: suggestion)
     }
 }

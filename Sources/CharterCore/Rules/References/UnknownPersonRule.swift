@@ -26,9 +26,10 @@ public struct UnknownPersonRule: Rule {
         var findings: [Finding] = []
         func verify(_ person: Located<String>?, _ role: String) {
             guard let person, !context.peopleIDs.contains(person.value) else { return }
-            let hint = Suggestion.didYouMean(person.value, in: context.peopleIDs)
+            let suggestion = Suggestion.closest(to: person.value, in: context.peopleIDs)
             let registry = context.workspace.people.isEmpty ? " (the workspace has no people.yaml entries)" : ""
-            findings.append(Finding(at: person.location, "\(role) '\(person.value)' is not in people.yaml\(registry)\(hint)"))
+            findings.append(Finding(at: person.location, "\(role) '\(person.value)' is not in people.yaml\(registry)\(Suggestion.phrase(suggestion))",
+                                    suggestion: suggestion))
         }
         for program in context.workspace.programs {
             verify(program.owner, "program owner")

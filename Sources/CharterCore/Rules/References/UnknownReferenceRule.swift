@@ -38,9 +38,10 @@ public struct UnknownReferenceRule: Rule {
             let workstreams = Set(program.workstreams.map(\.id.value))
             func verifyWorkstream(_ reference: Located<String>?, _ owner: String) {
                 guard let reference, !workstreams.contains(reference.value) else { return }
+                let suggestion = Suggestion.closest(to: reference.value, in: workstreams)
                 findings.append(Finding(at: reference.location,
                     "\(owner) names workstream '\(reference.value)', which program \(program.folder) does not define"
-                    + Suggestion.didYouMean(reference.value, in: workstreams)))
+                    + Suggestion.phrase(suggestion), suggestion: suggestion))
             }
             program.milestones.forEach { verifyWorkstream($0.workstream, "milestone \($0.id.value)") }
             program.allocations.forEach { verifyWorkstream($0.workstream, "the allocation of \($0.person.value)") }
@@ -48,14 +49,16 @@ public struct UnknownReferenceRule: Rule {
             for milestone in program.milestones {
                 for dependency in milestone.dependsOn {
                     if let problem = missing(dependency.value, from: program.folder, context) {
-                        findings.append(Finding(at: dependency.location, "\(milestone.id.value) depends on \(problem)"))
+                        findings.append(Finding(at: dependency.location, "\(milestone.id.value) depends on \(problem.text)",
+                                                suggestion: problem.suggestion))
                     }
                 }
             }
             for risk in program.risks {
                 for affected in risk.affects {
                     if let problem = missing(affected.value, from: program.folder, context) {
-                        findings.append(Finding(at: affected.location, "risk \(risk.id.value) affects \(problem)"))
+                        findings.append(Finding(at: affected.location, "risk \(risk.id.value) affects \(problem.text)",
+                                                suggestion: problem.suggestion))
                     }
                 }
             }
@@ -63,16 +66,19 @@ public struct UnknownReferenceRule: Rule {
         return findings
     }
 
-    /// Why a milestone reference does not resolve, or `nil` when it does.
-    private func missing(_ reference: EntityReference, from home: String, _ context: RuleContext) -> String? {
+    /// Why a milestone reference does not resolve (and the reference probably meant), or `nil`
+    /// when it does.
+    private func missing(_ reference: EntityReference, from home: String, _ context: RuleContext) -> (text: String, suggestion: String?)? {
         let folder = reference.program(from: home)
         guard let target = context.programsByFolder[folder] else {
-            return "'\(reference)', but there is no program '\(folder)'"
-                + Suggestion.didYouMean(folder, in: context.programsByFolder.keys)
+            let program = Suggestion.closest(to: folder, in: context.programsByFolder.keys)
+            return ("'\(reference)', but there is no program '\(folder)'" + Suggestion.phrase(program),
+                    program.map { "\($0)/\(reference.id)" })
         }
         guard context.milestone(reference, from: home) == nil else { return nil }
-        let hint = Suggestion.didYouMean(reference.id, in: target.milestones.map(\.id.value))
+        let id = Suggestion.closest(to: reference.id, in: target.milestones.map(\.id.value))
         let place = reference.program == nil ? "this program" : "program \(folder)"
-        return "'\(reference)', but \(place) has no milestone '\(reference.id)'\(hint)"
+        return ("'\(reference)', but \(place) has no milestone '\(reference.id)'\(Suggestion.phrase(id))",
+                id.map { reference.program == nil ? $0 : "\(folder)/\($0)" })
     }
 }
