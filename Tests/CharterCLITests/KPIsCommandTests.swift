@@ -79,6 +79,23 @@ import Testing
         #expect(lines.contains("| pay/K1 | 2026-03-01 | 380 ms | `\(commit)` |"), "\(result.stdout)")
     }
 
+    @Test("kpis --format json names the plans it read, as schedule does")
+    func jsonNamesItsSource() throws {
+        let fixture = try Self.history()
+        for (arguments, source, historyOf) in [([String](), "worktree", nil), (["--rev", "HEAD~1"], "HEAD~1", nil),
+                                               (["--history"], "worktree", "HEAD")] as [([String], String, String?)] {
+            let result = try Run.charter(["kpis", "--format", "json"] + arguments, in: fixture.path)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let named = try #require(object["source"] as? String)
+            #expect(named.hasPrefix(source), "\(result.stdout)")
+            #expect((object["history_of"] as? String) == historyOf)
+            #expect(object.keys.contains("history_of"), "the key is always there, null without --history")
+            let schedule = try #require(try JSONSerialization.jsonObject(
+                with: Data(try Run.charter(["schedule", "--format", "json"] + arguments.filter { $0 != "--history" }, in: fixture.path).stdout.utf8)) as? [String: Any])
+            if historyOf == nil { #expect(schedule["source"] as? String == named) }
+        }
+    }
+
     @Test func historyListsEveryCommittedMeasurementOnce() throws {
         let fixture = try Self.history()
         let commits = try fixture.git("rev-list", "HEAD").split(separator: "\n").map(String.init)

@@ -4,7 +4,7 @@ import CharterGit
 /// One side of a diff, ready to read: a plan source, what to call it, and cheap content ids
 /// (git object ids, or for the worktree the blob id of the bytes on disk) so the loader can
 /// tell which program folders differ without parsing them.
-final class DiffEndpoint {
+final class DiffEndpoint: DiffSideSource {
     enum Storage {
         /// Nothing: before the first commit, or the parent of a root commit.
         case empty
@@ -59,11 +59,10 @@ final class DiffEndpoint {
         return nil
     }
 
-    /// The bytes of a file, or nil when it cannot be read.
-    func bytes(of path: String) -> [UInt8]? {
-        try? source.contents(of: path)
-    }
 }
+
+/// Reads the two sides of a diff, narrowed to what changed (`DiffNarrowing`, in the core).
+typealias DiffLoader = DiffNarrowing
 
 /// A source that keeps what it has read, so hashing a worktree file and then parsing it reads
 /// the disk once.

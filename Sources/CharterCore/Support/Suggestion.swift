@@ -8,7 +8,10 @@ public enum Suggestion {
         let lowered = word.lowercased()
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
-            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            // A short word missing (or with an extra) letter of a longer name is a typo too:
+            // `dat` → `date`, `own` → `owner`; `M1` → `M10` is not (ids are short on both sides).
+            let shortened = word.count <= 3 && candidate.count >= 4 && abs(candidate.count - word.count) == 1 && distance == 1
+            if distance <= limit || shortened, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate
     }

@@ -26,3 +26,17 @@ extension StatusReport.DiffSummarySection {
                   highlights: Array(slips) + Array(removed) + Array(added), line: diff.summary.line)
     }
 }
+
+extension KPISeries {
+    /// The program's KPIs as the report charts them: every known measurement
+    /// (`KPI.measurements`), with where each KPI stands (`KPIProgress`).
+    public static func series(of program: Program, trends: [String: KPITrend]) -> [KPISeries] {
+        program.kpis.map { kpi in
+            let progress = KPIProgress(kpi, in: program)
+            return KPISeries(id: kpi.id.value, name: kpi.name ?? kpi.id.value, unit: kpi.unit, baseline: kpi.baseline?.value,
+                             target: kpi.target?.value, direction: kpi.effectiveDirection?.rawValue,
+                             points: kpi.measurements(committed: trends[kpi.id.value]).map { Point(asOf: $0.date, value: $0.value) },
+                             status: progress.status.rawValue, progressPercent: progress.percent)
+        }
+    }
+}

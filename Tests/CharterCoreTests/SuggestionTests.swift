@@ -1,0 +1,18 @@
+import CharterCore
+import Testing
+
+@Suite struct SuggestionTests {
+    @Test(arguments: [
+        ("dat", ["id", "name", "date", "status"], "date"),        // a short key missing a letter
+        ("plannd", ["planned", "at-risk", "done"], "planned"),    // an enum value
+        ("m2", ["M1", "M2", "M10"], "M2"),                        // a short id: only case
+        ("M3", ["M1", "M2", "M10"], nil),                         // ids one apart are different ids
+        ("M1", ["M10"], nil),                                     // and so are ids one letter longer
+        ("ownr", ["owner", "sponsor"], "owner"),
+        ("budget_totl", ["budget", "total"], nil),                // too far from anything
+    ] as [(String, [String], String?)])
+    func closestIsALikelyTypoOnly(word: String, candidates: [String], expected: String?) {
+        #expect(Suggestion.closest(to: word, in: candidates) == expected)
+        #expect(Suggestion.didYouMean(word, in: candidates) == (expected.map { "; did you mean '\($0)'?" } ?? ""))
+    }
+}
