@@ -153,7 +153,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-private struct UnkeyedContainer: UnkeyedEncodingContainer {
+private struct UnkeyedContainer: UnkeyedEncodingContainer, ForwardsScalars {
     let slot: Slot
     let codingPath: [any CodingKey]
 
@@ -170,21 +170,6 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         try scalar(value, into: slot.appendChild(), codingPath: codingPath)
     }
 
-    mutating func encode(_ value: Bool) throws { try encode(Box(value)) }
-    mutating func encode(_ value: String) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Double) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Float) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Int) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Int8) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Int16) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Int32) throws { try encode(Box(value)) }
-    mutating func encode(_ value: Int64) throws { try encode(Box(value)) }
-    mutating func encode(_ value: UInt) throws { try encode(Box(value)) }
-    mutating func encode(_ value: UInt8) throws { try encode(Box(value)) }
-    mutating func encode(_ value: UInt16) throws { try encode(Box(value)) }
-    mutating func encode(_ value: UInt32) throws { try encode(Box(value)) }
-    mutating func encode(_ value: UInt64) throws { try encode(Box(value)) }
-
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         TreeEncoder(slot: slot.appendChild(), codingPath: codingPath).container(keyedBy: keyType)
     }
@@ -198,7 +183,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-private struct SingleValueContainer: SingleValueEncodingContainer {
+private struct SingleValueContainer: SingleValueEncodingContainer, ForwardsScalars {
     let slot: Slot
     let codingPath: [any CodingKey]
 
@@ -209,7 +194,14 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode<Value: Encodable>(_ value: Value) throws {
         try scalar(value, into: slot, codingPath: codingPath)
     }
+}
 
+/// The unkeyed and single-value containers take scalars one way: through the generic `encode`.
+private protocol ForwardsScalars {
+    mutating func encode<Value: Encodable>(_ value: Value) throws
+}
+
+extension ForwardsScalars {
     mutating func encode(_ value: Bool) throws { try encode(Box(value)) }
     mutating func encode(_ value: String) throws { try encode(Box(value)) }
     mutating func encode(_ value: Double) throws { try encode(Box(value)) }

@@ -56,7 +56,7 @@ enum SchedulePhrases {
 
     static func days(_ value: Int?) -> String { value.map { "\($0)d" } ?? "-" }
 
-    static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+    static func plural(_ count: Int, _ noun: String) -> String { Plural.count(count, noun) }
 
     /// `M3` within its own program, `identity/M3` from another.
     private static func local(_ id: QualifiedID, in program: String) -> String {

@@ -49,17 +49,10 @@ public enum ScheduleTextReporter {
              row.lateFinish?.description ?? "-", SchedulePhrases.days(row.totalSlack), SchedulePhrases.days(row.freeSlack),
              SchedulePhrases.driver(row)]
         }
-        let rightAligned: Set<Int> = [6, 7]
-        let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max()! }
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return rightAligned.contains(column) ? pad + cell : cell + pad
-            }
-            return (padded.joined(separator: "  ")).trimmingTrailingSpaces
-        }
-        return [line(header)] + zip(rows, body).map { row, cells in
-            let text = line(cells).escapingControlCharacters
+        let table = TextTable(columns: [.init(), .init(), .init(), .init(), .init(), .init(), .init(.right), .init(.right)])
+        let lines = table.render([header] + body)
+        return [lines[0]] + zip(rows, lines.dropFirst()).map { row, line in
+            let text = line.escapingControlCharacters
             return row.totalSlack.map { $0 < 0 } == true ? style.removed(text) : row.isCritical ? style.bold(text) : text
         }
     }
