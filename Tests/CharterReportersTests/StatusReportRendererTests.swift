@@ -17,9 +17,9 @@ enum ReportSamples {
             id: "pay", name: "Payments \(hostile)", owner: "Alice <a@x>", status: "active", start: day("2026-01-12"),
             target: day("2026-09-30"), forecastEnd: day("2026-10-15"),
             milestones: [
-                MilestoneBar(id: "M1", name: "Design: review #1; done", start: day("2026-01-12"), date: day("2026-02-15"), status: "done",
+                MilestoneBar(id: "M1", name: "Design: review #1; done", start: day("2026-01-12"), date: day("2026-02-15"), status: .done,
                              critical: true, baselineDate: day("2026-02-15")),
-                MilestoneBar(id: "M2", name: hostile, date: day("2026-05-15"), status: "at-risk", critical: true,
+                MilestoneBar(id: "M2", name: hostile, date: day("2026-05-15"), status: .atRisk, critical: true,
                              baselineDate: day("2026-05-01")),
                 MilestoneBar(id: "M3", name: "Launch", start: day("2026-06-01"), date: day("2026-10-15"), critical: true),
                 MilestoneBar(id: "M4", name: "Someday", date: nil),

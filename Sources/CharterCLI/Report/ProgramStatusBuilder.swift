@@ -49,7 +49,7 @@ struct ProgramStatusBuilder {
                          baselineDate: baselineMilestones[milestone.id.value]?.date,
                          slackDays: scheduled?.totalSlack)
         }
-        let latest = bars.filter { $0.status != "cancelled" }.compactMap(\.date).max()
+        let latest = bars.filter { $0.status != .cancelled }.compactMap(\.date).max()
         var status = ProgramStatus(id: program.folder, name: program.name ?? program.folder, owner: name(program.owner?.value),
                                    status: program.status, start: program.start?.value, target: program.target?.value,
                                    forecastEnd: schedule?.program(program.folder)?.forecastEnd ?? latest,
@@ -75,7 +75,7 @@ struct ProgramStatusBuilder {
     func attention(_ milestone: MilestoneBar, target: PlanDate?) -> AtRiskMilestone? {
         guard milestone.isOpen else { return nil }
         var reasons: [String] = []
-        if milestone.status == "at-risk" { reasons.append("marked at-risk") }
+        if milestone.status == .atRisk { reasons.append("marked at-risk") }
         if let date = milestone.date, date < asOf { reasons.append("overdue by \(date.days(to: asOf))d") }
         if let slip = milestone.slipDays, slip > 0, let base = milestone.baselineDate {
             reasons.append("slipped \(slip)d vs baseline (\(base) → \(milestone.date!))")
@@ -100,7 +100,7 @@ struct ProgramStatusBuilder {
 /// milestone is dated as early as its dependencies allow.
 enum DrivingPath {
     static func milestones(of program: Program) -> Set<String> {
-        let live = program.milestones.filter { $0.status.value != "cancelled" && $0.date != nil }
+        let live = program.milestones.filter { $0.status.value != .cancelled && $0.date != nil }
         let byID = Dictionary(live.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         guard var current = live.max(by: { ($0.date!.value, $1.id.value) < ($1.date!.value, $0.id.value) }) else { return [] }
         var path: Set<String> = [current.id.value]

@@ -154,7 +154,7 @@ final class ScheduleGraph {
         var milestone: Milestone
         var dependencies: [QualifiedID]
 
-        var isOpen: Bool { milestone.status.value != "done" && milestone.status.value != "cancelled" }
+        var isOpen: Bool { milestone.isOpen }
         /// The day work toward it begins, or the day it happens when it has no start.
         var base: PlanDate? { milestone.start?.value ?? milestone.date?.value }
     }
@@ -243,9 +243,9 @@ final class ScheduleGraph {
     private func computeEnd(_ node: Node) -> End? {
         let milestone = node.milestone
         switch milestone.status.value {
-        case "cancelled": return nil
-        case "done": return (milestone.doneOn ?? milestone.date).map { End(date: $0.value, pushedBy: nil) }
-        default: break
+        case .cancelled: return nil
+        case .done: return (milestone.doneOn ?? milestone.date).map { End(date: $0.value, pushedBy: nil) }
+        case .planned, .atRisk, .missed: break
         }
         guard let date = milestone.date?.value, let base = node.base else { return nil }
         var latest: (end: End, key: QualifiedID)?

@@ -20,7 +20,7 @@ struct ForwardPass {
         driving = Array(repeating: [], count: count)
         for node in network.order {
             let milestone = network.milestones[node]
-            if milestone.status.value == "done" {
+            if milestone.status.value == .done {
                 guard let finish = (milestone.doneOn ?? milestone.date)?.value.dayNumber else { continue }
                 earlyStart[node] = min(milestone.start?.value.dayNumber ?? finish, finish)
                 earlyFinish[node] = finish

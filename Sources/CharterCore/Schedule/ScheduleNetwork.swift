@@ -21,7 +21,7 @@ struct ScheduleNetwork {
         for program in workspace.programs {
             for milestone in program.milestones {
                 let key = QualifiedID(program: program.folder, id: milestone.id.value)
-                guard milestone.status.value != "cancelled" else { cancelled.insert(key); continue }
+                guard milestone.status.value != .cancelled else { cancelled.insert(key); continue }
                 guard index[key] == nil else { continue }
                 index[key] = ids.count
                 ids.append(key)

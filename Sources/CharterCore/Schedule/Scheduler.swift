@@ -69,7 +69,7 @@ public enum Scheduler {
         var result: [ScheduleConflict] = []
         for node in network.ids.indices.sorted(by: { network.ids[$0] < network.ids[$1] }) {
             let milestone = network.milestones[node]
-            guard milestone.status.value != "done",
+            guard milestone.status.value != .done,
                   let (field, planned) = milestone.start.map({ ("start", $0.value) }) ?? milestone.date.map({ ("date", $0.value) })
             else { continue }
             for dependency in network.dependencies[node] {

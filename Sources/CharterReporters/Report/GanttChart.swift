@@ -100,7 +100,7 @@ enum GanttChart {
 
     private static func row(_ milestone: MilestoneBar, top: Double, scale: TimeScale, asOf: PlanDate) -> String {
         let date = milestone.date!
-        var classes = ["milestone", "status-" + milestone.status.filter { $0.isLetter || $0 == "-" }]
+        var classes = ["milestone", "status-" + milestone.status.rawValue]
         if milestone.critical { classes.append("crit") }
         if milestone.isOverdue(asOf: asOf) { classes.append("overdue") }
         var out = Markup.open("g", [("class", classes.joined(separator: " ")), ("data-id", milestone.id)])
@@ -132,7 +132,7 @@ enum GanttChart {
         var parts = ["\(milestone.id) \(milestone.name)"]
         let date = milestone.date.map(\.description) ?? "unscheduled"
         parts.append(milestone.start.map { "\($0) → \(date)" } ?? date)
-        parts.append(milestone.status)
+        parts.append(milestone.status.rawValue)
         if milestone.isOverdue(asOf: asOf) { parts.append("overdue") }
         if milestone.critical { parts.append("critical path") }
         if let slack = milestone.slackDays { parts.append("slack \(slack)d") }

@@ -52,8 +52,7 @@ public struct MilestoneBar: Sendable, Hashable {
     public var name: String
     public var start: PlanDate?
     public var date: PlanDate?
-    /// planned, at-risk, done, missed, cancelled.
-    public var status: String
+    public var status: MilestoneStatus
     public var owner: String?
     /// On the critical path: a day's slip moves the end.
     public var critical: Bool
@@ -63,7 +62,7 @@ public struct MilestoneBar: Sendable, Hashable {
     /// Days it can slip without moving the end; negative: it already moves it.
     public var slackDays: Int?
 
-    public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: String = "planned",
+    public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: MilestoneStatus = .planned,
                 owner: String? = nil, critical: Bool = false, baselineStart: PlanDate? = nil,
                 baselineDate: PlanDate? = nil, slackDays: Int? = nil) {
         self.id = id
@@ -78,13 +77,11 @@ public struct MilestoneBar: Sendable, Hashable {
         self.slackDays = slackDays
     }
 
-    public var isOpen: Bool { status == "planned" || status == "at-risk" }
+    /// See `MilestoneStatus.isOpen`.
+    public var isOpen: Bool { status.isOpen }
 
-    /// Open and dated before `day`.
-    public func isOverdue(asOf day: PlanDate) -> Bool {
-        guard isOpen, let date else { return false }
-        return date < day
-    }
+    /// See `MilestoneStatus.isOverdue`.
+    public func isOverdue(asOf day: PlanDate) -> Bool { status.isOverdue(date: date, asOf: day) }
 
     /// Days later than the baseline (negative: earlier); `nil` without both dates.
     public var slipDays: Int? {

@@ -84,7 +84,7 @@ public enum ScheduleJSONReporter {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(milestone.id.description, forKey: .id)
             try container.encode(milestone.name, forKey: .name)
-            try container.encode(milestone.status, forKey: .status)
+            try container.encode(milestone.status.rawValue, forKey: .status)
             try container.encode(milestone.plannedStart, forKey: .planned_start)
             try container.encode(milestone.plannedDate, forKey: .planned_date)
             try container.encode(milestone.earlyStart, forKey: .early_start)

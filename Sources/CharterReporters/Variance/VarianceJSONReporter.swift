@@ -111,8 +111,8 @@ public enum VarianceJSONReporter {
             baselineDate = dates.baseline
             currentDate = dates.current
             varianceDays = dates.varianceDays
-            baselineStatus = Nullable(milestone.baselineStatus)
-            status = Nullable(milestone.status)
+            baselineStatus = Nullable(milestone.baselineStatus?.rawValue)
+            status = Nullable(milestone.status?.rawValue)
             doneOn = Nullable(milestone.doneOn?.description)
         }
 

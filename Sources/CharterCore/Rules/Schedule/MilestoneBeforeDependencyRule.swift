@@ -33,10 +33,10 @@ public struct MilestoneBeforeDependencyRule: Rule {
         var findings: [Finding] = []
         for program in context.workspace.programs {
             for milestone in program.milestones {
-                guard let date = milestone.date, milestone.status.value != "cancelled" else { continue }
+                guard let date = milestone.date, milestone.status.value != .cancelled else { continue }
                 for dependency in milestone.dependsOn {
                     guard let target = context.milestone(dependency.value, from: program.folder),
-                          let targetDate = target.date, target.status.value != "cancelled",
+                          let targetDate = target.date, target.status.value != .cancelled,
                           date.value < targetDate.value else { continue }
                     let gap = date.value.days(to: targetDate.value)
                     findings.append(Finding(
