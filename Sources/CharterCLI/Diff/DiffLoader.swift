@@ -27,7 +27,8 @@ struct DiffLoader {
         return (side(before.workspace, [before], old), side(after.workspace, [after], new))
     }
 
-    func load() throws -> (from: DiffSide, to: DiffSide) {
+    /// - Parameter asOf: the day consequences are judged on: ends are early finishes at it.
+    func load(asOf: PlanDate) throws -> (from: DiffSide, to: DiffSide) {
         let oldRoot = try Self.entries(old, ""), newRoot = try Self.entries(new, "")
         // `programs` must be a folder (or absent) on both sides to compare folder by folder.
         if [oldRoot["programs"], newRoot["programs"]].contains(where: { $0 != nil && $0 != .directory }) {
@@ -106,7 +107,7 @@ struct DiffLoader {
             let candidates = newFolders.filter { $0.value == .directory && !whole.contains($0.key) }.keys
             guard !candidates.isEmpty else { break }
             let (before, after) = workspaces()
-            let moved = ScheduleImpact.milestonesWithChangedEnds(old: before, new: after).subtracting(searched)
+            let moved = ScheduleImpact.milestonesWithChangedEnds(old: before, new: after, asOf: asOf).subtracting(searched)
             searched.formUnion(moved)
             var targets: [String: Set<String>] = [:]
             for key in moved { targets[key.program, default: []].insert(key.id) }
