@@ -40,9 +40,9 @@ enum GanttChart {
         guard let scale = scale(program, rows: rows, asOf: asOf) else { return "" }
         let height = headerHeight + Double(rows.count) * rowHeight + footerHeight
         let titleID = idPrefix + "-gantt-title"
-        let critical = rows.filter(\.critical).map(\.id)
         var description = "\(rows.count) dated milestones from \(scale.from) to \(scale.to)"
-        if !critical.isEmpty { description += "; critical path: " + critical.joined(separator: " → ") }
+        let chains = program.criticalPaths.map { $0.joined(separator: " → ") }
+        if !chains.isEmpty { description += "; critical path\(chains.count == 1 ? "" : "s"): " + chains.joined(separator: "; ") }
         var svg = Markup.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "gantt"), ("role", "img"),
                                       ("viewBox", "0 0 \(Markup.number(width)) \(Markup.number(height))"),
                                       ("aria-labelledby", titleID)])

@@ -11,6 +11,9 @@ public struct ProgramStatus: Sendable, Hashable {
     /// When the plan says the work ends (the schedule's forecast, else the latest milestone).
     public var forecastEnd: PlanDate?
     public var milestones: [MilestoneBar]
+    /// The critical paths, each a chain earliest first: ids of this program's milestones, or
+    /// `program/id` for another's. Without a schedule, the driving path as one chain.
+    public var criticalPaths: [[String]] = []
     public var risks: [RiskPoint]
     public var currency: String?
     public var budgetTotal: Double?
