@@ -132,11 +132,38 @@ import Testing
         #expect(analysis.milestone(qid("pay/C"))?.lateStart == day("2026-01-25"))
     }
 
+    @Test("two independent chains ending the same day are two chains, not one joined by arrows")
+    func independentChainsEndingTheSameDay() throws {
+        let analysis = try analyze(["pay": (nil, """
+        milestones:
+          - { id: X, name: Design, date: 2026-02-10 }
+          - { id: Y, name: Review, depends_on: [X] }
+          - { id: Z, name: Unrelated launch, date: 2026-02-10 }
+        """)])
+        let pay = try #require(analysis.program("pay"))
+        #expect(pay.forecastEnd == day("2026-02-10"))
+        #expect(pay.criticalPaths == [[qid("pay/X"), qid("pay/Y")], [qid("pay/Z")]])
+        #expect(Set(pay.criticalPath) == [qid("pay/X"), qid("pay/Y"), qid("pay/Z")], "the deprecated union keeps every critical milestone")
+    }
+
+    @Test("a tie between two driving dependencies is two chains through the shared milestones")
+    func tieMakesTwoChains() throws {
+        let analysis = try analyze(["pay": ("2026-02-01", """
+        milestones:
+          - { id: A, name: Start, date: 2026-01-05 }
+          - { id: B, name: Left, start: 2026-01-05, date: 2026-01-15, depends_on: [A] }
+          - { id: C, name: Right, start: 2026-01-08, date: 2026-01-15, depends_on: [A] }
+          - { id: D, name: Join, depends_on: [B, C] }
+        """)])
+        #expect(analysis.program("pay")?.criticalPaths == [[qid("pay/A"), qid("pay/B"), qid("pay/D")], [qid("pay/C"), qid("pay/D")]])
+    }
+
     @Test("a 20,000-milestone chain schedules without recursion")
     func longChain() throws {
         var text = "milestones:\n  - { id: M0, name: M0, date: 2026-01-01 }\n"
         for index in 1..<20_000 { text += "  - { id: M\(index), name: M\(index), depends_on: [M\(index - 1)] }\n" }
         let analysis = try analyze(["pay": (nil, text)])
         #expect(analysis.program("pay")?.criticalPath.count == 20_000)
+        #expect(analysis.program("pay")?.criticalPaths.map(\.count) == [20_000])
     }
 }

@@ -181,7 +181,7 @@ public enum ScheduleImpact {
 /// Cycles do not stop it: milestones in or after one have no finish and push nothing.
 struct ScheduleSide {
     struct TargetRisk {
-        /// The milestone that sets the forecast end: the first, in id order, that finishes then.
+        /// The milestone that sets the forecast end: the first, in id order, where a critical path ends.
         var milestone: Int
         var target: PlanDate
         /// The program's forecast end, as `charter schedule` gives it.
@@ -224,7 +224,7 @@ struct ScheduleSide {
         guard let target = targets[program] else { return nil }
         let members = (network.members[program] ?? []).sorted { network.ids[$0] < network.ids[$1] }
         guard let end = forward.latestFinish(among: members), end > target.dayNumber,
-              let last = members.first(where: { forward.earlyFinish[$0] == end }) else { return nil }
+              let last = CriticalPath.ends(members.filter { forward.earlyFinish[$0] == end }, forward).first else { return nil }
         return TargetRisk(milestone: last, target: target, end: PlanDate(dayNumber: end))
     }
 }

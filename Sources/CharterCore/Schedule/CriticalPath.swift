@@ -13,9 +13,17 @@ enum CriticalPath {
 
     /// Each chain earliest first. Ends in id order; at a tie, dependencies in the order written.
     /// Iterative, so that a chain of any length cannot overflow the stack.
-    static func chains(from ends: [Int], _ forward: ForwardPass, limit: Int = chainLimit) -> [[Int]] {
+    /// Where chains end: of the milestones that finish on the forecast end (`finishing`), those
+    /// that drive none of the others; in the order given.
+    static func ends(_ finishing: [Int], _ forward: ForwardPass) -> [Int] {
+        let driven = Set(finishing.flatMap { forward.driving[$0] })
+        return finishing.filter { !driven.contains($0) }
+    }
+
+    /// `finishing` are the milestones that finish on the forecast end.
+    static func chains(from finishing: [Int], _ forward: ForwardPass, limit: Int = chainLimit) -> [[Int]] {
         var chains: [[Int]] = []
-        for end in ends {
+        for end in ends(finishing, forward) {
             var path = [end]
             var next = [0]
             while let node = path.last, chains.count < limit {
