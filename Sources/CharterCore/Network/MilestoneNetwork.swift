@@ -25,7 +25,8 @@ public struct MilestoneNetwork: Sendable {
     public private(set) var references: [[Located<EntityReference>]] = []
     /// The nodes that depend on each node.
     public private(set) var successors: [[Node]] = []
-    /// Entries that name no milestone, in milestone order.
+    /// Entries that name no milestone, in milestone order; without suggestions (see
+    /// `danglingWithSuggestions(in:)`), which only a report that prints them needs.
     public private(set) var dangling: [DanglingDependency] = []
     /// Cancelled milestones: references to them are no edge and not dangling either.
     public private(set) var cancelled: Set<QualifiedID> = []
@@ -60,8 +61,7 @@ public struct MilestoneNetwork: Sendable {
                 guard let dependency = index[key] else {
                     if !cancelled.contains(key) {
                         dangling.append(DanglingDependency(milestone: ids[node], reference: reference.value.description,
-                                                           suggestion: Self.suggestion(for: key, in: workspace),
-                                                           location: reference.location))
+                                                           suggestion: nil, location: reference.location))
                     }
                     continue
                 }
@@ -100,6 +100,16 @@ public struct MilestoneNetwork: Sendable {
     /// The milestone a reference written in `home` names: `M3` there, `identity/M3` anywhere.
     public static func key(_ reference: EntityReference, from home: String) -> QualifiedID {
         QualifiedID(program: reference.program(from: home), id: reference.id)
+    }
+
+    /// `dangling`, each with the closest existing milestone as a reference from anywhere.
+    public func danglingWithSuggestions(in workspace: Workspace) -> [DanglingDependency] {
+        dangling.map { entry in
+            let program = EntityReference(entry.reference).program(from: entry.milestone.program)
+            let key = QualifiedID(program: program, id: EntityReference(entry.reference).id)
+            return DanglingDependency(milestone: entry.milestone, reference: entry.reference,
+                                      suggestion: Self.suggestion(for: key, in: workspace), location: entry.location)
+        }
     }
 
     private static func suggestion(for key: QualifiedID, in workspace: Workspace) -> String? {

@@ -70,7 +70,7 @@ public enum Scheduler {
         return ScheduleAnalysis(asOf: asOf, milestones: milestones,
                                 programs: programs.sorted { NaturalOrder.less($0.program, $1.program) },
                                 conflicts: conflicts(network, forward),
-                                danglingDependencies: network.dangling)
+                                danglingDependencies: network.danglingWithSuggestions(in: workspace))
     }
 
     /// Dependencies that finish after an open milestone's planned start (or, for an event, its date).
