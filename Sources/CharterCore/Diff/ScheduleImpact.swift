@@ -30,7 +30,8 @@ public enum ScheduleImpact {
 
         var found: [Consequence] = []
         for key in affected.sorted() {
-            guard let node = after.network.node(key) else { continue }
+            // Done work is past pushing: only open milestones have consequences.
+            guard let node = after.network.node(key), after.network.milestones[node].isOpen else { continue }
             let known = Set(before.network.node(key).map { before.conflicts(of: $0).map { "\($0.plannedField) \($0.dependency)" } } ?? [])
             for conflict in after.conflicts(of: node) where !known.contains("\(conflict.plannedField) \(conflict.dependency)") {
                 found.append(consequence(conflict, node: node, after))
@@ -109,7 +110,6 @@ public enum ScheduleImpact {
     /// A dependency that now ends later leaves the milestone a week or less to spare (but not less than none).
     private static func slackLost(_ key: QualifiedID, before: ScheduleSide, after: ScheduleSide) -> [Consequence] {
         guard let node = after.network.node(key), let oldNode = before.network.node(key),
-              after.network.milestones[node].isOpen,
               let base = after.base(node), let oldBase = before.base(oldNode) else { return [] }
         var found: [Consequence] = []
         let oldDependencies = Set(before.network.dependencies[oldNode].map { before.network.ids[$0] })
