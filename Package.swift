@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // 5.0.1 on purpose: it composes plan-like YAML about 4x faster than 6.x (docs/performance.md).
         .package(url: "https://github.com/jpsim/Yams", exact: "5.0.1"),
+        // Tests only: property-based checks over generated plans (diff consequences = schedule).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,7 +36,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "charter", dependencies: ["CharterCLI"]),
-        .testTarget(name: "CharterCoreTests", dependencies: ["CharterCore"]),
+        .testTarget(name: "CharterCoreTests", dependencies: [
+            "CharterCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "CharterReportersTests", dependencies: ["CharterReporters", "CharterCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterGitTests", dependencies: ["CharterGit", "CharterCore"]),
         .testTarget(name: "CharterCLITests", dependencies: ["CharterCLI", "CharterCore"]),

@@ -255,3 +255,45 @@ import Testing
         }
     }
 }
+
+/// `charter diff --as-of`: consequences judged as `charter schedule --as-of` judges the newer side.
+@Suite struct DiffAsOfCommandTests {
+    static let milestones = "programs/pay/milestones.yaml"
+    static func plan(design: String) -> String {
+        """
+        milestones:
+          - { id: M1, name: Design, date: \(design) }
+          - { id: M2, name: Beta, start: 2026-03-01, date: 2026-05-01, depends_on: [M1] }
+
+        """
+    }
+
+    @Test func consequencesFollowTheAsOfDay() throws {
+        let fixture = try Fixture()
+        try fixture.git("init", "-q")
+        try fixture.writeWorkspace([Self.milestones: Self.plan(design: "2026-02-01")])
+        try fixture.commitAll("plans")
+        try fixture.write(Self.milestones, Self.plan(design: "2026-03-05"))
+        try fixture.commitAll("Design slips past Beta's start")
+
+        let early = try Run.charter(["diff", "HEAD~1", "HEAD", "--as-of", "2026-01-15"], in: fixture.path)
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stdout.contains("! M2 starts 2026-03-01, before its dependency M1 ends (2026-03-05)"), "\(early.stdout)")
+        let schedule = try Run.charter(["schedule", "--rev", "HEAD", "--as-of", "2026-01-15"], in: fixture.path)
+        #expect(schedule.stdout.contains("! M2 is planned to start 2026-03-01, but M1 finishes 2026-03-05, 4 days later"), "\(schedule.stdout)")
+
+        // Judged on 2026-04-01, Design is open past its date on both sides: it ends on the
+        // as-of day either way, so the change pushes nothing new.
+        let late = try Run.charter(["diff", "HEAD~1", "HEAD", "--as-of", "2026-04-01"], in: fixture.path)
+        #expect(!late.stdout.contains("! M2"), "\(late.stdout)")
+
+        // Default: the newer commit's date (2026-03-02 here), as charter schedule --rev defaults it.
+        let implicit = try Run.charter(["diff", "HEAD~1", "HEAD"], in: fixture.path)
+        let explicit = try Run.charter(["diff", "HEAD~1", "HEAD", "--as-of", "2026-03-02"], in: fixture.path)
+        #expect(implicit.stdout == explicit.stdout)
+
+        let bad = try Run.charter(["diff", "--as-of", "tomorrow"], in: fixture.path)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--as-of takes a date as YYYY-MM-DD, not 'tomorrow'"), "\(bad.stderr)")
+    }
+}

@@ -154,3 +154,53 @@ import Testing
         #expect(result.stderr.contains("--as-of takes a date"))
     }
 }
+
+/// Critical paths as chains, as a TPM reads them: never unrelated milestones joined by arrows.
+@Suite struct ScheduleChainsCommandTests {
+    static func workspace(independent count: Int) -> [String: String] {
+        var text = "milestones:\n  - { id: X, name: Design, date: 2026-02-10 }\n  - { id: Y, name: Review, depends_on: [X] }\n"
+        for index in 0..<count { text += "  - { id: Z\(index), name: Launch \(index), date: 2026-02-10 }\n" }
+        return ["programs/pay/milestones.yaml": text]
+    }
+
+    @Test func oneLinePerChain() throws {
+        let fixture = try Fixture()
+        try fixture.writeWorkspace(Self.workspace(independent: 1))
+        let result = try Run.charter(["schedule", "pay", "--as-of", "2026-01-01"], in: fixture.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let heading = try #require(lines.firstIndex(of: "  2 critical paths end 2026-02-10:"), "\(result.stdout)")
+        #expect(lines[heading + 1] == "    X Design (2026-02-10) → Y Review (2026-02-10)")
+        #expect(lines[heading + 2] == "    Z0 Launch 0 (2026-02-10)")
+
+        let json = try Run.charter(["schedule", "pay", "--as-of", "2026-01-01", "--format", "json"], in: fixture.path)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let pay = try #require((document["programs"] as? [[String: Any]])?.first)
+        #expect(pay["critical_paths"] as? [[String]] == [["pay/X", "pay/Y"], ["pay/Z0"]])
+
+        let markdown = try Run.charter(["schedule", "pay", "--as-of", "2026-01-01", "--format", "markdown"], in: fixture.path)
+        #expect(markdown.stdout.contains("- **2 critical paths end 2026-02-10:**\n  - X Design (2026-02-10) → Y Review (2026-02-10)\n  - Z0 Launch 0 (2026-02-10)\n"),
+                "\(markdown.stdout)")
+    }
+
+    @Test("many chains ending the same day: how many, and the first few")
+    func manyChainsAreCounted() throws {
+        let fixture = try Fixture()
+        try fixture.writeWorkspace(Self.workspace(independent: 27))
+        let result = try Run.charter(["schedule", "pay", "--as-of", "2026-01-01"], in: fixture.path)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let heading = try #require(lines.firstIndex(of: "  28 critical paths end 2026-02-10; the first 5:"), "\(result.stdout)")
+        #expect(lines[heading + 5] == "    Z3 Launch 3 (2026-02-10)")
+        #expect(lines[heading + 6] == "    … and 23 more (--format json lists every chain)")
+    }
+
+    @Test("the report outlines each chain")
+    func reportOutlinesEachChain() throws {
+        let fixture = try Fixture()
+        try fixture.writeWorkspace(Self.workspace(independent: 1))
+        let result = try Run.charter(["report", "--as-of", "2026-01-01"], in: fixture.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("<li>X Design → Y Review</li><li>Z0 Launch 0</li>"), "\(result.stdout)")
+        #expect(result.stdout.contains("critical paths: X → Y; Z0"))
+    }
+}

@@ -52,7 +52,7 @@ struct ChangeRequestTests {
                        notes: [String] = []) -> ChangeRequest {
         let old = workspace(oldFiles), new = workspace(newFiles)
         return ChangeRequestBuilder(old: old, new: new)
-            .build(commit: commit(message, author: author, email: email, day: day), diff: SemanticDiff.compare(old, new), notes: notes)
+            .build(commit: commit(message, author: author, email: email, day: day), diff: SemanticDiff.compare(old, new, asOf: DiffFixture.asOf), notes: notes)
     }
 
     static let slipped = ["programs/demo/milestones.yaml": milestones.replacingOccurrences(of: "2026-05-01", with: "2026-05-15")]

@@ -3,6 +3,10 @@ import Foundation
 
 /// A small two-program workspace the diff tests edit: payments-v2 depends on identity/M3.
 enum DiffFixture {
+    /// Before every date of the fixture: nothing is open past its date, so consequences are the
+    /// plan's own (see `ConsequencesMatchScheduleTests` for the as-of day at work).
+    static let asOf = PlanDate("2026-01-01")!
+
     static let people = """
     people:
       - { id: alice, name: Alice Ng }
@@ -99,7 +103,7 @@ enum DiffFixture {
     static func diff(_ edits: [String: String?], from base: [String: String] = files) -> PlanDiff {
         var edited = base
         for (path, text) in edits { edited[path] = text }
-        return SemanticDiff.compare(DiffSide(load(base)), DiffSide(load(edited)))
+        return SemanticDiff.compare(DiffSide(load(base)), DiffSide(load(edited)), asOf: asOf)
     }
 
     /// Replaces one occurrence of `old` with `new` in a fixture file, failing loudly when absent.

@@ -116,7 +116,7 @@ import Testing
         }
     }
 
-    @Test("ties: two dependencies finishing the same day both drive, and both are on the critical path")
+    @Test("ties: two dependencies finishing the same day both drive, and both are on a critical path")
     func diamondTie() throws {
         let analysis = try analyze(["pay": ("2026-02-01", """
         milestones:
@@ -127,9 +127,25 @@ import Testing
         """)])
         #expect(analysis.milestone(qid("pay/D"))?.drivingDependencies == [qid("pay/B"), qid("pay/C")])
         #expect(analysis.program("pay")?.criticalPath == [qid("pay/A"), qid("pay/B"), qid("pay/C"), qid("pay/D")])
+        // As chains: the tie is two ways back from D, each step depending on the one before.
+        #expect(analysis.program("pay")?.criticalPaths == [[qid("pay/A"), qid("pay/B"), qid("pay/D")], [qid("pay/C"), qid("pay/D")]])
         #expect(analysis.milestone(qid("pay/C"))?.driver == .planned)
         #expect(analysis.milestone(qid("pay/A"))?.freeSlack == 0)
         #expect(analysis.milestone(qid("pay/C"))?.lateStart == day("2026-01-25"))
+    }
+
+    @Test("two independent chains ending the same day are two chains, not one joined by arrows")
+    func independentChainsEndingTheSameDay() throws {
+        let analysis = try analyze(["pay": (nil, """
+        milestones:
+          - { id: X, name: Design, date: 2026-02-10 }
+          - { id: Y, name: Review, depends_on: [X] }
+          - { id: Z, name: Unrelated launch, date: 2026-02-10 }
+        """)])
+        let pay = try #require(analysis.program("pay"))
+        #expect(pay.forecastEnd == day("2026-02-10"))
+        #expect(pay.criticalPaths == [[qid("pay/X"), qid("pay/Y")], [qid("pay/Z")]])
+        #expect(Set(pay.criticalPath) == [qid("pay/X"), qid("pay/Y"), qid("pay/Z")], "the deprecated union keeps every critical milestone")
     }
 
     @Test("a 20,000-milestone chain schedules without recursion")
@@ -138,5 +154,6 @@ import Testing
         for index in 1..<20_000 { text += "  - { id: M\(index), name: M\(index), depends_on: [M\(index - 1)] }\n" }
         let analysis = try analyze(["pay": (nil, text)])
         #expect(analysis.program("pay")?.criticalPath.count == 20_000)
+        #expect(analysis.program("pay")?.criticalPaths.map(\.count) == [20_000])
     }
 }

@@ -27,7 +27,7 @@ struct SlipLedgerTests {
             let hex = String(repeating: String(index % 10), count: 40)
             let facts = ChangeRequestTests.commit("Step \(index)", day: step.day)
             let commit = CommitFacts(id: hex, parentIDs: facts.parentIDs, message: facts.message, author: facts.author, committer: facts.committer)
-            records.append(ChangeRequestBuilder(old: old, new: new).build(commit: commit, diff: SemanticDiff.compare(old, new)))
+            records.append(ChangeRequestBuilder(old: old, new: new).build(commit: commit, diff: SemanticDiff.compare(old, new, asOf: DiffFixture.asOf)))
             old = new
         }
         return records

@@ -32,7 +32,7 @@ struct TaskJugglerOracle {
         self.workspace = workspace
         self.asOf = asOf
         for program in workspace.programs {
-            for milestone in program.milestones where milestone.status.value != "cancelled" {
+            for milestone in program.milestones where milestone.status.value != .cancelled {
                 index[QualifiedID(program: program.folder, id: milestone.id.value)] = nodes.count
                 nodes.append((QualifiedID(program: program.folder, id: milestone.id.value), milestone))
             }
@@ -82,7 +82,7 @@ struct TaskJugglerOracle {
         var tasks: [String] = ["task asof \"as of\" { start \(asOf) milestone }"]
         for (node, entry) in nodes.enumerated() {
             let milestone = entry.milestone
-            if milestone.status.value == "done" {
+            if milestone.status.value == .done {
                 let finish = (milestone.doneOn ?? milestone.date)!.value
                 let start = min(milestone.start?.value ?? finish, finish)
                 tasks.append("task w\(node) \"\(entry.id)\" { start \(start) \(length(start.days(to: finish))) }")

@@ -32,7 +32,7 @@ enum DiffSamples {
         for (path, text) in edits { edited[path] = text }
         let before = WorkspaceLoader.load(from: InMemoryPlanSource(files: files))
         let after = WorkspaceLoader.load(from: InMemoryPlanSource(files: edited))
-        return SemanticDiff.compare(DiffSide(before), DiffSide(after))
+        return SemanticDiff.compare(DiffSide(before), DiffSide(after), asOf: PlanDate("2026-01-01")!)
     }
 
     /// A slip with a consequence, a new risk, a budget increase and a new person.
@@ -61,7 +61,7 @@ enum DiffSamples {
             }.joined()
         }
         return SemanticDiff.compare(DiffSide(WorkspaceLoader.load(from: InMemoryPlanSource(files: before))),
-                                    DiffSide(WorkspaceLoader.load(from: InMemoryPlanSource(files: after))))
+                                    DiffSide(WorkspaceLoader.load(from: InMemoryPlanSource(files: after))), asOf: PlanDate("2026-01-01")!)
     }
 }
 

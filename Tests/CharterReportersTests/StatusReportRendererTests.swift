@@ -13,13 +13,13 @@ enum ReportSamples {
     static let hostile = "<script>alert(1)</script> & \"quotes\" 'x' : # ; \u{7}"
 
     static var program: ProgramStatus {
-        ProgramStatus(
+        var program = ProgramStatus(
             id: "pay", name: "Payments \(hostile)", owner: "Alice <a@x>", status: "active", start: day("2026-01-12"),
             target: day("2026-09-30"), forecastEnd: day("2026-10-15"),
             milestones: [
-                MilestoneBar(id: "M1", name: "Design: review #1; done", start: day("2026-01-12"), date: day("2026-02-15"), status: "done",
+                MilestoneBar(id: "M1", name: "Design: review #1; done", start: day("2026-01-12"), date: day("2026-02-15"), status: .done,
                              critical: true, baselineDate: day("2026-02-15")),
-                MilestoneBar(id: "M2", name: hostile, date: day("2026-05-15"), status: "at-risk", critical: true,
+                MilestoneBar(id: "M2", name: hostile, date: day("2026-05-15"), status: .atRisk, critical: true,
                              baselineDate: day("2026-05-01")),
                 MilestoneBar(id: "M3", name: "Launch", start: day("2026-06-01"), date: day("2026-10-15"), critical: true),
                 MilestoneBar(id: "M4", name: "Someday", date: nil),
@@ -33,6 +33,8 @@ enum ReportSamples {
             kpis: [KPISeries(id: "K1", name: "p99 \(hostile)", unit: "ms", baseline: 900, target: 300, direction: "decrease",
                              points: [.init(asOf: day("2026-01-31"), value: 850), .init(asOf: day("2026-03-31"), value: 610),
                                       .init(asOf: day("2026-04-30"), value: 480)])])
+        program.criticalPaths = [["M1", "M2", "M3"]]
+        return program
     }
 
     static var report: StatusReport {

@@ -113,7 +113,7 @@ final class ChangeLogBuilder {
         func build() -> ChangeRequest {
             let narrowed = DiffScope.narrowed(old.workspace, new.workspace)
             let diff = SemanticDiff.compare(DiffSide(workspace: narrowed.old, unreadable: old.unreadable),
-                                            DiffSide(workspace: narrowed.new, unreadable: new.unreadable))
+                                            DiffSide(workspace: narrowed.new, unreadable: new.unreadable), asOf: commit.committer.day)
             return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions)
                 .build(commit: commit, diff: diff, notes: notes)
         }
@@ -145,7 +145,7 @@ final class ChangeLogBuilder {
         // workspace holds. People and policy come from the root files of each side.
         let from = headTree.map { DiffEndpoint(label: "HEAD", commit: head, storage: .tree($0)) }
             ?? DiffEndpoint(label: "(no commits yet)", commit: nil, storage: .empty)
-        let sides = try DiffLoader(old: from, new: DiffEndpoint(label: "index", commit: nil, storage: .index(index))).load()
+        let sides = try DiffLoader(old: from, new: DiffEndpoint(label: "index", commit: nil, storage: .index(index))).load(asOf: author.day)
         let rootFiles: Set<String> = [PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
         let load = WorkspaceLoader.load(from: ProgramSubsetSource(index, programs: [], rootFiles: rootFiles))
         let fileRules = RuleRegistry.all.filter { [.files, .schema].contains($0.description.category) }
@@ -154,7 +154,7 @@ final class ChangeLogBuilder {
         let headRoot = headTree.map { WorkspaceLoader.load(from: ProgramSubsetSource($0, programs: [], rootFiles: rootFiles)).workspace }
         let old = DiffSide(workspace: Self.withRoot(sides.from.workspace, from: headRoot ?? Workspace()), unreadable: sides.from.unreadable)
         let new = DiffSide(workspace: Self.withRoot(sides.to.workspace, from: load.workspace), unreadable: sides.to.unreadable)
-        let diff = SemanticDiff.compare(sides.from, sides.to)
+        let diff = SemanticDiff.compare(sides.from, sides.to, asOf: author.day)
         let facts = CommitFacts(id: String(repeating: "0", count: 40), parentIDs: head.map { [$0.hex] } ?? [],
                                 message: message, author: author, committer: author)
         let builder = ChangeRequestBuilder(old: old.workspace, new: new.workspace)

@@ -13,6 +13,7 @@ struct Diff: ParsableCommand {
         'A...B' compares B with its merge base with A, as a pull request shows it; 'REV^!' shows what REV changed \
         (everything it adds, for a root commit). The revision forms work in bare repositories. \
         The last line of the text output is the summary line, a stable contract described in docs/diff.md. \
+        Consequences are judged as charter schedule judges the newer side, --as-of the same day. \
         Exit status: 0; with --exit-code, 1 when the plans differ; 2 on usage or I/O errors.
         """
     )
@@ -27,6 +28,11 @@ struct Diff: ParsableCommand {
 
     @Option(help: "Output format: text, markdown (for a pull-request comment) or json.")
     var format: DiffFormat = .text
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Judge consequences as charter schedule does on this day (YYYY-MM-DD): open milestones cannot finish before it. Default: today; the newer commit's date when both sides are commits.",
+        valueName: "date"))
+    var asOf: String?
 
     @Flag(name: .customLong("exit-code"),
           help: "Exit 1 when the plans differ and 0 when they do not (2 stays for errors), like git diff --exit-code.")
@@ -46,6 +52,7 @@ struct Diff: ParsableCommand {
 
     func validate() throws {
         if gitExternalDiff && staged { throw ValidationError("--git-external-diff takes its versions from git's arguments; leave out --staged") }
+        if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
     func run() throws {
@@ -59,11 +66,15 @@ struct Diff: ParsableCommand {
             let location = try WorkspaceLocator.locate(explicit: workspaceOption.workspace, needsRepository: true)
             let (from, to) = try request.endpoints(location)
             let loader = DiffLoader(old: from, new: to)
-            let sides = readEverything ? loader.everything() : try loader.load()
+            // As charter schedule defaults it: a commit is judged by its own date, the worktree and index by today.
+            let day = try asOf.flatMap(PlanDate.init)
+                ?? to.commit.map { commit in try Git.call { try location.repository!.commit(commit.hex) }.committer.day }
+                ?? Clock.today()
+            let sides = readEverything ? loader.everything() : try loader.load(asOf: day)
             let context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)
-            return (SemanticDiff.compare(sides.from, sides.to), context)
+            return (SemanticDiff.compare(sides.from, sides.to, asOf: day), context)
         }
         Terminal.write(DiffReporters.render(diff, as: format, context: context))
         for report in diff.unreadable {
@@ -85,6 +96,7 @@ struct Diff: ParsableCommand {
         var words = ["charter", "diff"]
         if let workspace = workspaceOption.workspace { words += ["-C", shellQuoted(workspace)] }
         if staged { words.append("--staged") }
+        if let asOf { words += ["--as-of", shellQuoted(asOf)] }
         words += revisions.map(shellQuoted)
         return words.joined(separator: " ")
     }

@@ -71,7 +71,7 @@ struct ExternalDiff {
                 if after.workspace.program(folder) == nil { after.workspace.programs.append(Program(folder: folder)) }
             }
         }
-        let diff = SemanticDiff.compare(DiffSide(before), DiffSide(after))
+        let diff = SemanticDiff.compare(DiffSide(before), DiffSide(after), asOf: Clock.today())
         let context = DiffReportContext(
             fromLabel: "a/" + old.path, toLabel: "b/" + new.path,
             fromCommit: nil, toCommit: nil, useColor: useColor, compact: true)

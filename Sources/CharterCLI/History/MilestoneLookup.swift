@@ -60,7 +60,7 @@ struct MilestoneLookup {
         if let origin = history.programOrigins[ref.program] {
             var added = MilestoneEvent(kinds: [.added], ref: ref, name: milestone?.name, commit: origin)
             added.dateTo = milestone?.date?.value
-            added.statusTo = milestone?.status.value
+            added.statusTo = milestone?.status.value.rawValue
             added.withProgram = true
             ledger.events = [added]
         }
@@ -73,7 +73,7 @@ struct MilestoneLookup {
 
     /// The milestone as the plans at the range's tip have it.
     private func state(of ref: QualifiedID) -> TipState? {
-        milestone(ref).map { TipState(name: $0.name, date: $0.date?.value, status: $0.status.value) }
+        milestone(ref).map { TipState(name: $0.name, date: $0.date?.value, status: $0.status.value.rawValue) }
     }
 
     private func notFound(_ typed: String, candidates: [QualifiedID], bareIDs: Bool) -> CLIError {

@@ -40,7 +40,7 @@ struct StatusReportAssembler {
         let trends = try kpiTrends(of: selected, repository: repository, prefix: location.prefix, tip: tip)
 
         // One comparison with the baseline: its variance dates the ghost bars and slips, its diff is the summary.
-        let comparison = baselineSide.map { side in (side: side, result: PlanVariance.compare(side, DiffSide(current))) }
+        let comparison = baselineSide.map { side in (side: side, result: PlanVariance.compare(side, DiffSide(current), asOf: asOf)) }
         let builder = ProgramStatusBuilder(workspace: current.workspace, asOf: asOf,
                                            baseline: comparison.map { ($0.side.workspace, $0.result.variance) }, kpiTrends: trends)
         let sourceLabel = request.revision.map { revision in "\(revision) (\(tip.map { String($0.id.hex.prefix(8)) } ?? "?"))" } ?? "worktree"

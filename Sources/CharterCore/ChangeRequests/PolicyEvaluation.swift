@@ -97,17 +97,13 @@ struct PolicyEvaluation {
         return aspects
     }
 
-    /// For each milestone, the milestones (in the newer plan) that depend on it.
+    /// For each milestone, the milestones (in the newer plan's network) that depend on it.
     private func dependentsIndex() -> [QualifiedID: [QualifiedID]] {
         guard policy.dependentSlip else { return [:] }
+        let network = MilestoneNetwork(new)
         var index: [QualifiedID: [QualifiedID]] = [:]
-        for program in new.programs {
-            for milestone in program.milestones {
-                for dependency in milestone.dependsOn {
-                    let target = QualifiedID(program: dependency.value.program(from: program.folder), id: dependency.value.id)
-                    index[target, default: []].append(QualifiedID(program: program.folder, id: milestone.id.value))
-                }
-            }
+        for node in network.ids.indices where !network.successors[node].isEmpty {
+            index[network.ids[node]] = network.successors[node].map { network.ids[$0] }
         }
         return index
     }

@@ -30,7 +30,9 @@ public struct Consequence: Hashable, Sendable {
     public var slackTo: Int?
     /// The program's target, for a target at risk.
     public var target: PlanDate?
-    /// The earliest the milestone can end, for a target at risk.
+    /// The earliest the milestone can end (its early finish in `charter schedule` at the new
+    /// revision): for a target at risk, the program's forecast end; also set for a milestone now
+    /// before a dependency.
     public var earliestEnd: PlanDate?
     /// The milestone at the start of the chain that pushes this one, when it is not the direct dependency.
     public var pushedBy: QualifiedID?

@@ -104,7 +104,7 @@ extension DiffEntity {
             ("owner", text(milestone.owner)),
             ("start", date(milestone.start)),
             ("date", date(milestone.date)),
-            ("status", .text(milestone.status.value)),
+            ("status", .text(milestone.status.value.rawValue)),
             ("done_on", date(milestone.doneOn)),
             ("description", text(milestone.description)),
             ("deliverables", list(milestone.deliverables)),

@@ -32,7 +32,8 @@ public struct DiffNarrowing {
         return (side(before.workspace, [before], old), side(after.workspace, [after], new))
     }
 
-    public func load() throws -> (from: DiffSide, to: DiffSide) {
+    /// - Parameter asOf: the day consequences are judged on: ends are early finishes at it.
+    public func load(asOf: PlanDate) throws -> (from: DiffSide, to: DiffSide) {
         let oldRoot = try Self.entries(old, ""), newRoot = try Self.entries(new, "")
         // `programs` must be a folder (or absent) on both sides to compare folder by folder.
         if [oldRoot["programs"], newRoot["programs"]].contains(where: { $0 != nil && $0 != .directory }) {
@@ -111,7 +112,7 @@ public struct DiffNarrowing {
             let candidates = newFolders.filter { $0.value == .directory && !whole.contains($0.key) }.keys
             guard !candidates.isEmpty else { break }
             let (before, after) = workspaces()
-            let moved = ScheduleImpact.milestonesWithChangedEnds(old: before, new: after).subtracting(searched)
+            let moved = ScheduleImpact.milestonesWithChangedEnds(old: before, new: after, asOf: asOf).subtracting(searched)
             searched.formUnion(moved)
             var targets: [String: Set<String>] = [:]
             for key in moved { targets[key.program, default: []].insert(key.id) }

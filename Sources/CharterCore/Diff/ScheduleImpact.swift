@@ -1,41 +1,40 @@
 /// The consequences of a change for the schedule: problems present after it and not before,
-/// among them dependents left with a week or less of slack (`littleSlack`),
 /// among the milestones the change can reach (those of changed programs and everything that
 /// depends on them, across programs).
 ///
-/// A milestone's end is its `date`, pushed later when a dependency ends after the milestone's
-/// `start` (or, without a start, after its date): work cannot begin before what it waits on is
-/// done. Done milestones end on `done_on` (else `date`); cancelled ones constrain nothing;
-/// unscheduled ones are unknown and push nothing.
+/// Both sides are scheduled as `charter schedule` schedules them, on the same `MilestoneNetwork`
+/// and forward pass, at the same as-of day: a milestone's end is its early finish there. So what
+/// the diff says a change pushes — which milestones now start or are due before a dependency
+/// can end, to which day, which program targets are at risk and by how much — is what
+/// `charter schedule --as-of` says of the new revision.
 public enum ScheduleImpact {
-    /// The milestones (of either side) whose earliest end differs between the two sides, or that
-    /// exist on one side only: the only ones whose dependents a change can affect. A reader that
-    /// loads a large workspace piecemeal follows these to find the programs it must read.
-    public static func milestonesWithChangedEnds(old: Workspace, new: Workspace) -> Set<QualifiedID> {
-        let before = ScheduleGraph(old), after = ScheduleGraph(new)
+    /// The milestones (of either side) whose early finish differs between the two sides, or that
+    /// are in the network on one side only: the only ones whose dependents a change can affect.
+    /// A reader that loads a large workspace piecemeal follows these to find the programs it must read.
+    public static func milestonesWithChangedEnds(old: Workspace, new: Workspace, asOf: PlanDate) -> Set<QualifiedID> {
+        let before = ScheduleSide(old, asOf: asOf), after = ScheduleSide(new, asOf: asOf)
         var changed: Set<QualifiedID> = []
-        for key in Set(before.nodes.keys).union(after.nodes.keys) {
-            let a = before.nodes[key] == nil ? nil : before.end(of: key)
-            let b = after.nodes[key] == nil ? nil : after.end(of: key)
-            if before.nodes[key] == nil || after.nodes[key] == nil || a?.date != b?.date {
+        for key in Set(before.network.ids).union(after.network.ids) {
+            let a = before.network.node(key), b = after.network.node(key)
+            if a == nil || b == nil || before.forward.earlyFinish[a!] != after.forward.earlyFinish[b!] {
                 changed.insert(key)
             }
         }
         return changed
     }
 
-    static func consequences(old: Workspace, new: Workspace, changedPrograms: Set<String>) -> [Consequence] {
+    static func consequences(old: Workspace, new: Workspace, changedPrograms: Set<String>, asOf: PlanDate) -> [Consequence] {
         guard !changedPrograms.isEmpty else { return [] }
-        let before = ScheduleGraph(old), after = ScheduleGraph(new)
-        let affected = after.downstream(of: changedPrograms, also: before)
+        let before = ScheduleSide(old, asOf: asOf), after = ScheduleSide(new, asOf: asOf)
+        let affected = downstream(of: changedPrograms, in: before, after)
 
         var found: [Consequence] = []
         for key in affected.sorted() {
-            guard let node = after.nodes[key], node.isOpen else { continue }
-            let oldConflicts = before.nodes[key].map { _ in before.conflicts(of: key) } ?? []
-            let known = Set(oldConflicts.map { "\($0.kind.rawValue) \($0.dependency)" })
-            for conflict in after.conflicts(of: key) where !known.contains("\(conflict.kind.rawValue) \(conflict.dependency)") {
-                found.append(consequence(conflict, of: node))
+            // Done work is past pushing: only open milestones have consequences.
+            guard let node = after.network.node(key), after.network.milestones[node].isOpen else { continue }
+            let known = Set(before.network.node(key).map { before.conflicts(of: $0).map { "\($0.plannedField) \($0.dependency)" } } ?? [])
+            for conflict in after.conflicts(of: node) where !known.contains("\(conflict.plannedField) \(conflict.dependency)") {
+                found.append(consequence(conflict, node: node, after))
             }
             found += slackLost(key, before: before, after: after)
             found += dependenciesRemoved(key, before: before, after: after)
@@ -46,9 +45,8 @@ public enum ScheduleImpact {
         for program in programs.sorted(by: NaturalOrder.less) {
             guard let risk = after.targetRisk(program) else { continue }
             // Already at risk by as much or more: not this change's doing.
-            if let earlier = before.targetRisk(program),
-               earlier.target.days(to: earlier.end) >= risk.target.days(to: risk.end) { continue }
-            found.append(targetConsequence(risk, program: program))
+            if let earlier = before.targetRisk(program), earlier.lateDays >= risk.lateDays { continue }
+            found.append(targetConsequence(risk, program: program, after))
         }
         return found.sorted { a, b in
             if a.program != b.program { return NaturalOrder.less(a.program, b.program) }
@@ -59,68 +57,96 @@ public enum ScheduleImpact {
         }
     }
 
+    /// Days to spare at or under which a dependent has lost its slack.
+    public static let littleSlack = 7
+
+    /// The milestones of the given programs and all that depend on them, on either side.
+    private static func downstream(of programs: Set<String>, in sides: ScheduleSide...) -> Set<QualifiedID> {
+        var reached: Set<QualifiedID> = []
+        var stack: [QualifiedID] = []
+        for side in sides {
+            for program in programs { stack += (side.network.members[program] ?? []).map { side.network.ids[$0] } }
+        }
+        while let key = stack.popLast() {
+            guard reached.insert(key).inserted else { continue }
+            for side in sides {
+                guard let node = side.network.node(key) else { continue }
+                stack += side.network.successors[node].map { side.network.ids[$0] }
+            }
+        }
+        return reached
+    }
+
     private static func name(_ key: QualifiedID, from program: String) -> String {
         key.program == program ? key.id : key.description
     }
 
-    private static func consequence(_ conflict: ScheduleGraph.Conflict, of node: ScheduleGraph.Node) -> Consequence {
-        let program = node.key.program
-        let dependency = name(conflict.dependency, from: program)
-        let ends = conflict.end.pushedBy.map { "can end (\(conflict.end.date), pushed by \(name($0, from: program)))" }
-            ?? "ends (\(conflict.end.date))"
-        let message: String
-        switch conflict.kind {
-        case .startsBeforeDependency:
-            message = "\(node.key.id) starts \(conflict.date), before its dependency \(dependency) \(ends)"
-        default:
-            message = "\(node.key.id) is due \(conflict.date), before its dependency \(dependency) \(ends)"
+    /// How a dependency ends: `ends (D)`, `can end (D, pushed by M2)`, `can end (D, open past its date)`.
+    private static func ending(_ dependency: Int, _ side: ScheduleSide, from program: String) -> String {
+        let end = side.finish(dependency)!
+        if let pushedBy = side.forward.pushedBy(dependency, side.network) {
+            return "can end (\(end), pushed by \(name(side.network.ids[pushedBy], from: program)))"
         }
-        var consequence = Consequence(kind: conflict.kind, program: program, milestone: node.key.id, message: message)
+        return side.forward.driver[dependency] == .asOf ? "can end (\(end), open past its date)" : "ends (\(end))"
+    }
+
+    private static func consequence(_ conflict: ScheduleConflict, node: Int, _ side: ScheduleSide) -> Consequence {
+        let key = conflict.milestone, program = key.program
+        let dependencyNode = side.network.node(conflict.dependency)!
+        let dependency = name(conflict.dependency, from: program)
+        let ends = ending(dependencyNode, side, from: program)
+        let starts = conflict.plannedField == "start"
+        let message = "\(key.id) \(starts ? "starts" : "is due") \(conflict.plannedDay), before its dependency \(dependency) \(ends)"
+        var consequence = Consequence(kind: starts ? .startsBeforeDependency : .dueBeforeDependency,
+                                      program: program, milestone: key.id, message: message)
         consequence.dependency = conflict.dependency
-        consequence.date = conflict.date
-        consequence.dependencyEnd = conflict.end.date
-        consequence.pushedBy = conflict.end.pushedBy
+        consequence.date = conflict.plannedDay
+        consequence.dependencyEnd = conflict.dependencyFinish
+        consequence.earliestEnd = side.finish(node)
+        consequence.pushedBy = side.forward.pushedBy(dependencyNode, side.network).map { side.network.ids[$0] }
         return consequence
     }
 
-    /// Days to spare at or under which a dependent has lost its slack.
-    public static let littleSlack = 7
-
     /// A dependency that now ends later leaves the milestone a week or less to spare (but not less than none).
-    private static func slackLost(_ key: QualifiedID, before: ScheduleGraph, after: ScheduleGraph) -> [Consequence] {
-        guard let node = after.nodes[key], let oldNode = before.nodes[key],
-              let base = node.base, let oldBase = oldNode.base else { return [] }
+    private static func slackLost(_ key: QualifiedID, before: ScheduleSide, after: ScheduleSide) -> [Consequence] {
+        guard let node = after.network.node(key), let oldNode = before.network.node(key),
+              let base = after.base(node), let oldBase = before.base(oldNode) else { return [] }
         var found: [Consequence] = []
-        for dependency in node.dependencies where oldNode.dependencies.contains(dependency) {
-            guard let end = after.end(of: dependency), let oldEnd = before.end(of: dependency),
-                  end.date > oldEnd.date else { continue }
-            let slack = end.date.days(to: base), oldSlack = oldEnd.date.days(to: oldBase)
+        let oldDependencies = Set(before.network.dependencies[oldNode].map { before.network.ids[$0] })
+        for dependency in after.network.dependencies[node] where oldDependencies.contains(after.network.ids[dependency]) {
+            let dependencyKey = after.network.ids[dependency]
+            guard let end = after.finish(dependency), let oldEnd = before.network.node(dependencyKey).flatMap(before.finish),
+                  end > oldEnd else { continue }
+            let slack = end.days(to: base), oldSlack = oldEnd.days(to: oldBase)
             guard slack >= 0, slack < oldSlack, slack <= littleSlack else { continue }
             let program = key.program
-            let cause = end.pushedBy.map { ", pushed by \(name($0, from: program))" } ?? ""
+            let pushedBy = after.forward.pushedBy(dependency, after.network).map { after.network.ids[$0] }
+            let cause = pushedBy.map { ", pushed by \(name($0, from: program))" } ?? ""
             var consequence = Consequence(
                 kind: .slackReduced, program: program, milestone: key.id,
-                message: "\(key.id) now has \(slack) day\(slack == 1 ? "" : "s") of slack after \(name(dependency, from: program)) (was \(oldSlack)): it ends \(end.date)\(cause)")
-            consequence.dependency = dependency
+                message: "\(key.id) now has \(slack) day\(slack == 1 ? "" : "s") of slack after \(name(dependencyKey, from: program)) (was \(oldSlack)): it ends \(end)\(cause)")
+            consequence.dependency = dependencyKey
             consequence.date = base
-            consequence.dependencyEnd = end.date
+            consequence.dependencyEnd = end
             consequence.slackFrom = oldSlack
             consequence.slackTo = slack
-            consequence.pushedBy = end.pushedBy
+            consequence.pushedBy = pushedBy
             found.append(consequence)
         }
         return found
     }
 
     /// Dependencies the milestone had before and still names, that no longer exist.
-    private static func dependenciesRemoved(_ key: QualifiedID, before: ScheduleGraph, after: ScheduleGraph) -> [Consequence] {
-        guard let node = after.nodes[key], let oldNode = before.nodes[key] else { return [] }
-        return node.dependencies.filter { dependency in
-            after.nodes[dependency] == nil && before.nodes[dependency] != nil && oldNode.dependencies.contains(dependency)
+    private static func dependenciesRemoved(_ key: QualifiedID, before: ScheduleSide, after: ScheduleSide) -> [Consequence] {
+        guard let node = after.network.node(key), let oldNode = before.network.node(key) else { return [] }
+        let oldWritten = Set(before.written(oldNode))
+        var seen: Set<QualifiedID> = []
+        return after.written(node).filter { dependency in
+            seen.insert(dependency).inserted && !after.exists(dependency) && before.exists(dependency) && oldWritten.contains(dependency)
         }.map { dependency in
             // Gone from its program but new in another: moved, and references do not follow.
-            let destination = after.nodes.keys.filter {
-                $0.id == dependency.id && $0.program != dependency.program && before.nodes[$0] == nil
+            let destination = after.network.ids.filter {
+                $0.id == dependency.id && $0.program != dependency.program && !before.exists($0)
             }.map(\.program).sorted(by: NaturalOrder.less).first
             let fate = destination.map { "moves to \($0)" } ?? "removes"
             var consequence = Consequence(
@@ -131,157 +157,74 @@ public enum ScheduleImpact {
         }
     }
 
-    private static func targetConsequence(_ risk: ScheduleGraph.TargetRisk, program: String) -> Consequence {
-        let id = risk.milestone.id
+    private static func targetConsequence(_ risk: ScheduleSide.TargetRisk, program: String, _ side: ScheduleSide) -> Consequence {
+        let id = side.network.ids[risk.milestone].id
         let message: String
-        if let pushedBy = risk.pushedBy {
-            message = "target \(risk.target) at risk: \(id) cannot end before \(risk.end) (pushed by \(name(pushedBy, from: program)))"
+        if let pushedBy = side.forward.pushedBy(risk.milestone, side.network) {
+            message = "target \(risk.target) at risk: \(id) cannot end before \(risk.end) (pushed by \(name(side.network.ids[pushedBy], from: program)))"
         } else {
-            message = "target \(risk.target) at risk: \(id) is due \(risk.end), after the target"
+            switch side.forward.driver[risk.milestone] {
+            case .asOf: message = "target \(risk.target) at risk: \(id) is open past its date and cannot end before \(risk.end)"
+            case .completed: message = "target \(risk.target) missed: \(id) was done \(risk.end), after the target"
+            default: message = "target \(risk.target) at risk: \(id) is due \(risk.end), after the target"
+            }
         }
         var consequence = Consequence(kind: .targetAtRisk, program: program, milestone: id, message: message)
         consequence.target = risk.target
         consequence.earliestEnd = risk.end
-        consequence.pushedBy = risk.pushedBy
+        consequence.pushedBy = side.forward.pushedBy(risk.milestone, side.network).map { side.network.ids[$0] }
         return consequence
     }
 }
 
-/// The milestones of one workspace as a dependency graph, with each milestone's earliest end.
-final class ScheduleGraph {
-    struct Node {
-        var key: QualifiedID
-        var milestone: Milestone
-        var dependencies: [QualifiedID]
-
-        var isOpen: Bool { milestone.status.value != "done" && milestone.status.value != "cancelled" }
-        /// The day work toward it begins, or the day it happens when it has no start.
-        var base: PlanDate? { milestone.start?.value ?? milestone.date?.value }
-    }
-
-    struct End: Hashable {
-        var date: PlanDate
-        /// The milestone at the head of the chain that pushed this end past the planned date.
-        var pushedBy: QualifiedID?
-    }
-
-    struct Conflict {
-        var kind: Consequence.Kind
-        var dependency: QualifiedID
-        var date: PlanDate
-        var end: End
-    }
-
+/// One side of a diff as the schedule sees it: its network and forward pass at the as-of day.
+/// Cycles do not stop it: milestones in or after one have no finish and push nothing.
+struct ScheduleSide {
     struct TargetRisk {
-        var milestone: QualifiedID
+        /// The milestone that sets the forecast end: the first, in id order, where a critical path ends.
+        var milestone: Int
         var target: PlanDate
+        /// The program's forecast end, as `charter schedule` gives it.
         var end: PlanDate
-        var pushedBy: QualifiedID?
+        var lateDays: Int { target.days(to: end) }
     }
 
-    let nodes: [QualifiedID: Node]
-    private let dependents: [QualifiedID: [QualifiedID]]
-    private let programMilestones: [String: [QualifiedID]]
+    let network: MilestoneNetwork
+    let forward: ForwardPass
     private let targets: [String: PlanDate]
-    private var ends: [QualifiedID: End?] = [:]
-    private var visiting: Set<QualifiedID> = []
 
-    init(_ workspace: Workspace) {
-        var nodes: [QualifiedID: Node] = [:]
-        var dependents: [QualifiedID: [QualifiedID]] = [:]
-        var programMilestones: [String: [QualifiedID]] = [:]
+    init(_ workspace: Workspace, asOf: PlanDate) {
+        network = MilestoneNetwork(workspace)
+        forward = ForwardPass(network, asOf: asOf)
         var targets: [String: PlanDate] = [:]
-        let count = workspace.programs.reduce(0) { $0 + $1.milestones.count }
-        nodes.reserveCapacity(count)
-        dependents.reserveCapacity(count)
-        for program in workspace.programs {
+        for program in workspace.programs where targets[program.folder] == nil {
             if let target = program.target?.value { targets[program.folder] = target }
-            for milestone in program.milestones {
-                let key = QualifiedID(program: program.folder, id: milestone.id.value)
-                guard nodes[key] == nil else { continue }
-                let dependencies = milestone.dependsOn.map {
-                    QualifiedID(program: $0.value.program(from: program.folder), id: $0.value.id)
-                }
-                nodes[key] = Node(key: key, milestone: milestone, dependencies: dependencies)
-                programMilestones[program.folder, default: []].append(key)
-                for dependency in dependencies { dependents[dependency, default: []].append(key) }
-            }
         }
-        self.nodes = nodes
-        self.dependents = dependents
-        self.programMilestones = programMilestones
         self.targets = targets
     }
 
-    /// The milestones of the given programs and all that depend on them, here or in `other`.
-    func downstream(of programs: Set<String>, also other: ScheduleGraph) -> Set<QualifiedID> {
-        var reached: Set<QualifiedID> = []
-        var queue: [QualifiedID] = []
-        for program in programs {
-            queue += programMilestones[program] ?? []
-            queue += other.programMilestones[program] ?? []
-        }
-        while let key = queue.popLast() {
-            guard reached.insert(key).inserted else { continue }
-            queue += dependents[key] ?? []
-            queue += other.dependents[key] ?? []
-        }
-        return reached
+    /// The early finish; `nil` when unscheduled.
+    func finish(_ node: Int) -> PlanDate? { forward.earlyFinish[node].map(PlanDate.init(dayNumber:)) }
+
+    /// The day work toward it begins, or the day it happens when it has no start.
+    func base(_ node: Int) -> PlanDate? { (network.milestones[node].start ?? network.milestones[node].date)?.value }
+
+    func conflicts(of node: Int) -> [ScheduleConflict] { Scheduler.conflicts(of: node, network, forward) }
+
+    /// Every milestone its `depends_on` names, resolved, as written (cancelled and missing ones too).
+    func written(_ node: Int) -> [QualifiedID] {
+        network.milestones[node].dependsOn.map { MilestoneNetwork.key($0.value, from: network.ids[node].program) }
     }
 
-    /// The earliest a milestone can end; `nil` when unknown (unscheduled, cancelled, missing, in a cycle).
-    func end(of key: QualifiedID) -> End? {
-        if let known = ends[key] { return known }
-        guard let node = nodes[key], !visiting.contains(key) else { return nil }
-        visiting.insert(key)
-        defer { visiting.remove(key) }
-        let end = computeEnd(node)
-        ends[key] = .some(end)
-        return end
-    }
+    /// A milestone of this side, cancelled or not.
+    func exists(_ key: QualifiedID) -> Bool { network.node(key) != nil || network.cancelled.contains(key) }
 
-    private func computeEnd(_ node: Node) -> End? {
-        let milestone = node.milestone
-        switch milestone.status.value {
-        case "cancelled": return nil
-        case "done": return (milestone.doneOn ?? milestone.date).map { End(date: $0.value, pushedBy: nil) }
-        default: break
-        }
-        guard let date = milestone.date?.value, let base = node.base else { return nil }
-        var latest: (end: End, key: QualifiedID)?
-        for dependency in node.dependencies {
-            guard let end = end(of: dependency) else { continue }
-            if latest == nil || end.date > latest!.end.date { latest = (end, dependency) }
-        }
-        guard let latest, latest.end.date > base else { return End(date: date, pushedBy: nil) }
-        return End(date: date.adding(days: base.days(to: latest.end.date)), pushedBy: latest.end.pushedBy ?? latest.key)
-    }
-
-    /// Dependencies that end after the milestone starts (or, without a start, after its date).
-    func conflicts(of key: QualifiedID) -> [Conflict] {
-        guard let node = nodes[key], node.isOpen else { return [] }
-        var conflicts: [Conflict] = []
-        for dependency in node.dependencies {
-            guard let end = end(of: dependency) else { continue }
-            if let start = node.milestone.start?.value, start < end.date {
-                conflicts.append(Conflict(kind: .startsBeforeDependency, dependency: dependency, date: start, end: end))
-            } else if let date = node.milestone.date?.value, date < end.date {
-                conflicts.append(Conflict(kind: .dueBeforeDependency, dependency: dependency, date: date, end: end))
-            }
-        }
-        return conflicts
-    }
-
-    /// The open milestone of the program that ends latest after its target, if any does.
+    /// The program's forecast end, when it is after the program's target.
     func targetRisk(_ program: String) -> TargetRisk? {
         guard let target = targets[program] else { return nil }
-        var worst: TargetRisk?
-        for key in programMilestones[program] ?? [] {
-            guard let node = nodes[key], node.isOpen, let end = end(of: key), end.date > target else { continue }
-            if worst == nil || end.date > worst!.end {
-                worst = TargetRisk(milestone: key, target: target, end: end.date, pushedBy: end.pushedBy)
-            }
-        }
-        return worst
+        let members = (network.members[program] ?? []).sorted { network.ids[$0] < network.ids[$1] }
+        guard let end = forward.latestFinish(among: members), end > target.dayNumber,
+              let last = CriticalPath.ends(members.filter { forward.earlyFinish[$0] == end }, forward).first else { return nil }
+        return TargetRisk(milestone: last, target: target, end: PlanDate(dayNumber: end))
     }
 }

@@ -2,15 +2,24 @@
 /// position), so reordering, reformatting, comments and quoting are no change. Pure: takes two
 /// values, returns one.
 public enum SemanticDiff {
-    public static func compare(_ from: Workspace, _ to: Workspace) -> PlanDiff {
-        compare(DiffSide(workspace: from), DiffSide(workspace: to))
+    /// - Parameter asOf: the day the consequences are judged on, as `charter schedule --as-of`
+    ///   judges it: open milestones cannot finish before it.
+    public static func compare(_ from: Workspace, _ to: Workspace, asOf: PlanDate) -> PlanDiff {
+        compare(DiffSide(workspace: from), DiffSide(workspace: to), asOf: asOf)
     }
 
-    public static func compare(_ from: DiffSide, _ to: DiffSide) -> PlanDiff {
+    public static func compare(_ from: DiffSide, _ to: DiffSide, asOf: PlanDate) -> PlanDiff {
+        compare(from, to, consequencesAsOf: asOf)
+    }
+
+    /// Without `consequencesAsOf`, the changes only (no schedule consequences): for callers that
+    /// only pair entities, as the variance does.
+    static func compare(_ from: DiffSide, _ to: DiffSide, consequencesAsOf asOf: PlanDate?) -> PlanDiff {
         var comparison = Comparison(from: from, to: to)
         comparison.run()
-        let consequences = ScheduleImpact.consequences(
-            old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms)
+        let consequences = asOf.map { asOf in
+            ScheduleImpact.consequences(old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms, asOf: asOf)
+        } ?? []
         let unreadable = from.unreadable.map { UnreadableReport(side: .from, file: $0) }
             + to.unreadable.map { UnreadableReport(side: .to, file: $0) }
         var diff = PlanDiff(changes: comparison.sortedChanges(), consequences: consequences,

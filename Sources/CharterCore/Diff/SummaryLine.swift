@@ -160,7 +160,7 @@ public enum SummaryLine {
         for status in statuses {
             add("marked \(status)", modified.filter {
                 $0.tags.contains(.statusChanged) && $0.field("status")?.to?.text == status
-            }, covers: ["status"] + (kind == .milestone && status == "done" ? ["done_on"] : [])
+            }, covers: ["status"] + (kind == .milestone && status == MilestoneStatus.done.rawValue ? ["done_on"] : [])
                 + (kind == .decision && status == "superseded" ? ["superseded_by"] : []))
         }
         if kind == .risk {

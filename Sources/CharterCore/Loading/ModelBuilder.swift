@@ -40,11 +40,14 @@ enum ModelBuilder {
 
     static func milestone(_ r: FieldReader) -> Milestone? {
         guard let id = r.identifier("id") else { return nil }
-        let status = r.located("status").flatMap { PlanSchemas.milestoneStatuses.contains($0.value) ? $0 : nil }
+        // An unknown status is a schema finding at its position; the milestone reads as planned.
+        let status = r.located("status").flatMap { written in
+            MilestoneStatus(rawValue: written.value).map { Located($0, at: written.location) }
+        }
         return Milestone(
             id: id, name: r.text("name"), workstream: r.located("workstream"), owner: r.located("owner"),
             start: r.date("start"), date: r.date("date"),
-            status: status ?? Located("planned", at: id.location),
+            status: status ?? Located(.planned, at: id.location),
             doneOn: r.date("done_on"), description: r.text("description"),
             deliverables: r.texts("deliverables"), dependsOn: r.references("depends_on")
         )

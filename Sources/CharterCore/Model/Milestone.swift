@@ -6,11 +6,14 @@ public struct Milestone: Hashable, Sendable {
     public var start: Located<PlanDate>?
     public var date: Located<PlanDate>?
     /// `planned` when the file does not say.
-    public var status: Located<String>
+    public var status: Located<MilestoneStatus>
     public var doneOn: Located<PlanDate>?
     public var description: String?
     public var deliverables: [String]
     public var dependsOn: [Located<EntityReference>]
 
-    public var isOpen: Bool { status.value == "planned" || status.value == "at-risk" }
+    /// See `MilestoneStatus.isOpen`.
+    public var isOpen: Bool { status.value.isOpen }
+
+    public func isOverdue(asOf: PlanDate) -> Bool { status.value.isOverdue(date: date?.value, asOf: asOf) }
 }

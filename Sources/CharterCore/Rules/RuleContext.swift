@@ -7,6 +7,8 @@ public struct RuleContext: Sendable {
     public let asOf: PlanDate
     public let peopleIDs: Set<String>
     public let programsByFolder: [String: Program]
+    /// The milestones and their dependencies, built once for every rule that follows them.
+    public let network: MilestoneNetwork
     /// Where each milestone is: indexes into `workspace.programs` and its `milestones`.
     private let milestoneIndex: [QualifiedID: (program: Int, milestone: Int)]
 
@@ -26,6 +28,7 @@ public struct RuleContext: Sendable {
             }
         }
         programsByFolder = programs
+        network = MilestoneNetwork(load.workspace)
         milestoneIndex = milestones
     }
 

@@ -11,7 +11,7 @@ struct BackwardPass {
     private(set) var lateFinish: [Int?]
     private(set) var freeSlack: [Int?]
 
-    init(_ network: ScheduleNetwork, _ forward: ForwardPass, deadlines: [String: Int]) {
+    init(_ network: MilestoneNetwork, _ forward: ForwardPass, deadlines: [String: Int]) {
         let count = network.ids.count
         lateStart = Array(repeating: nil, count: count)
         lateFinish = Array(repeating: nil, count: count)

@@ -2,9 +2,50 @@
 /// the forecast end and walk back through driving dependencies (those whose EF is the
 /// successor's ES, when that ES is not held by its own planned date), across programs. A
 /// milestone held by its planned date, by the as-of day or done ends the walk.
+///
+/// The walk gives **chains**: one per way back from an end to a milestone nothing drives, so
+/// two unrelated milestones that merely end on the same day are two chains, and a milestone
+/// two dependencies drive on the same day starts two chains.
 enum CriticalPath {
-    /// Earliest first; ties broken by topological position, so a dependency precedes what it drives.
-    static func walk(from ends: [Int], _ network: ScheduleNetwork, _ forward: ForwardPass, position: [Int]) -> [Int] {
+    /// Chains kept per program; the union (`ProgramForecast.criticalPath`) still holds every
+    /// critical milestone. Ties can multiply chains; real plans stay far below this.
+    static let chainLimit = 1_000
+
+    /// Each chain earliest first. Ends in id order; at a tie, dependencies in the order written.
+    /// Iterative, so that a chain of any length cannot overflow the stack.
+    /// Where chains end: of the milestones that finish on the forecast end (`finishing`), those
+    /// that drive none of the others; in the order given.
+    static func ends(_ finishing: [Int], _ forward: ForwardPass) -> [Int] {
+        let driven = Set(finishing.flatMap { forward.driving[$0] })
+        return finishing.filter { !driven.contains($0) }
+    }
+
+    /// `finishing` are the milestones that finish on the forecast end.
+    static func chains(from finishing: [Int], _ forward: ForwardPass, limit: Int = chainLimit) -> [[Int]] {
+        var chains: [[Int]] = []
+        for end in ends(finishing, forward) {
+            var path = [end]
+            var next = [0]
+            while let node = path.last, chains.count < limit {
+                let driving = forward.driving[node]
+                if driving.isEmpty {
+                    chains.append(path.reversed())
+                    path.removeLast(); next.removeLast()
+                } else if next[next.count - 1] < driving.count {
+                    path.append(driving[next[next.count - 1]])
+                    next[next.count - 1] += 1
+                    next.append(0)
+                } else {
+                    path.removeLast(); next.removeLast()
+                }
+            }
+        }
+        return chains
+    }
+
+    /// Every milestone on some chain, earliest first; ties broken by dependency order, so a
+    /// dependency precedes what it drives.
+    static func union(from ends: [Int], _ forward: ForwardPass, position: [Int]) -> [Int] {
         var seen = Set(ends)
         var stack = ends
         while let node = stack.popLast() {

@@ -6,13 +6,15 @@
 ///   with both dates, else 0. An open milestone whose EF falls before the as-of day is forecast
 ///   on the as-of day: it is not done, so it cannot finish earlier.
 /// - no planned date, no start and no scheduled dependency: unscheduled.
+///
+/// Nodes in or after a dependency cycle are not in the network's order and stay unscheduled.
 struct ForwardPass {
     private(set) var earlyStart: [Int?]
     private(set) var earlyFinish: [Int?]
     private(set) var driver: [ScheduledMilestone.Driver]
     private(set) var driving: [[Int]]
 
-    init(_ network: ScheduleNetwork, asOf: PlanDate) {
+    init(_ network: MilestoneNetwork, asOf: PlanDate) {
         let count = network.ids.count
         earlyStart = Array(repeating: nil, count: count)
         earlyFinish = Array(repeating: nil, count: count)
@@ -20,7 +22,7 @@ struct ForwardPass {
         driving = Array(repeating: [], count: count)
         for node in network.order {
             let milestone = network.milestones[node]
-            if milestone.status.value == "done" {
+            if milestone.status.value == .done {
                 guard let finish = (milestone.doneOn ?? milestone.date)?.value.dayNumber else { continue }
                 earlyStart[node] = min(milestone.start?.value.dayNumber ?? finish, finish)
                 earlyFinish[node] = finish
@@ -46,6 +48,26 @@ struct ForwardPass {
                 earlyFinish[node] = finish
             }
         }
+    }
+
+    /// The latest early finish among `nodes`: a program's forecast end.
+    func latestFinish(among nodes: [Int]) -> Int? { nodes.compactMap { earlyFinish[$0] }.max() }
+
+    /// Reached later than planned because of its dependencies: its start is set by them and its
+    /// finish falls after its planned `date` (else `start`), or it has no planned day at all.
+    func isPushed(_ node: Int, _ network: MilestoneNetwork) -> Bool {
+        guard driver[node] == .dependencies, let finish = earlyFinish[node] else { return false }
+        let milestone = network.milestones[node]
+        return (milestone.date ?? milestone.start).map { finish > $0.value.dayNumber } ?? true
+    }
+
+    /// The milestone at the head of the chain that pushes `node` past its plan ("pushed by M2"):
+    /// back through the first driving dependency while that one is pushed too. `nil` when
+    /// `node` is not pushed.
+    func pushedBy(_ node: Int, _ network: MilestoneNetwork) -> Int? {
+        guard isPushed(node, network), var head = driving[node].first else { return nil }
+        while isPushed(head, network), let next = driving[head].first { head = next }
+        return head
     }
 
     /// Days of work toward a milestone: `date − start` when it has both, else 0 (an event).

@@ -18,7 +18,7 @@ public struct ScheduledMilestone: Hashable, Sendable {
 
     public let id: QualifiedID
     public let name: String?
-    public let status: String
+    public let status: MilestoneStatus
     public let plannedStart: PlanDate?
     public let plannedDate: PlanDate?
     /// Dependencies that take part in scheduling (not cancelled, existing).

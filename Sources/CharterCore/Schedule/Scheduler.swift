@@ -2,21 +2,30 @@
 /// O(V+E): a topological sort, a forward pass (early dates), a backward pass (late dates,
 /// slack), and a walk back from each program's forecast end (critical path).
 public enum Scheduler {
+    /// Chains kept per program in `ProgramForecast.criticalPaths`.
+    public static let chainLimit = CriticalPath.chainLimit
+
     /// - Parameter asOf: the day open milestones cannot finish before (today, or a commit's date).
     /// - Throws: `DependencyCycleError` when dependencies form a cycle: nothing is scheduled.
     public static func analyze(_ workspace: Workspace, asOf: PlanDate) throws(DependencyCycleError) -> ScheduleAnalysis {
-        var network = ScheduleNetwork(workspace)
-        try network.sort()
+        try analyze(MilestoneNetwork(workspace), workspace: workspace, asOf: asOf)
+    }
+
+    /// The same over a network already built from `workspace`.
+    public static func analyze(_ network: MilestoneNetwork, workspace: Workspace, asOf: PlanDate) throws(DependencyCycleError) -> ScheduleAnalysis {
+        if let cycle = network.cycles.first {
+            throw DependencyCycleError(cycle: cycle.map { network.ids[$0] },
+                                       location: network.reference(from: cycle[0], to: cycle[1 % cycle.count])?.location)
+        }
         let forward = ForwardPass(network, asOf: asOf)
         var position = [Int](repeating: 0, count: network.ids.count)
         for (index, node) in network.order.enumerated() { position[node] = index }
 
-        var membersByProgram: [String: [Int]] = [:]
-        for node in network.ids.indices { membersByProgram[network.ids[node].program, default: []].append(node) }
+        let membersByProgram = network.members
         var forecastEnds: [String: Int] = [:]
         var deadlines: [String: Int] = [:]
         for program in workspace.programs {
-            let end = membersByProgram[program.folder, default: []].compactMap { forward.earlyFinish[$0] }.max()
+            let end = forward.latestFinish(among: membersByProgram[program.folder, default: []])
             forecastEnds[program.folder] = end
             deadlines[program.folder] = program.target?.value.dayNumber ?? end
         }
@@ -27,9 +36,8 @@ public enum Scheduler {
         for program in workspace.programs {
             let members = membersByProgram[program.folder, default: []].sorted { network.ids[$0] < network.ids[$1] }
             let end = forecastEnds[program.folder] ?? nil
-            let path = end.map { end in
-                CriticalPath.walk(from: members.filter { forward.earlyFinish[$0] == end }, network, forward, position: position)
-            } ?? []
+            let ends = end.map { end in members.filter { forward.earlyFinish[$0] == end } } ?? []
+            let path = CriticalPath.union(from: ends, forward, position: position)
             critical.formUnion(path)
             let target = program.target?.value
             programs.append(ProgramForecast(
@@ -37,6 +45,7 @@ public enum Scheduler {
                 forecastEnd: end.map(PlanDate.init(dayNumber:)),
                 varianceDays: end.flatMap { end in target.map { end - $0.dayNumber } },
                 deadline: deadlines[program.folder].flatMap { $0 }.map(PlanDate.init(dayNumber:)),
+                criticalPaths: CriticalPath.chains(from: ends, forward).map { $0.map { network.ids[$0] } },
                 criticalPath: path.map { network.ids[$0] },
                 milestones: members.map { network.ids[$0] },
                 unscheduled: members.filter { forward.earlyFinish[$0] == nil }.map { network.ids[$0] }))
@@ -61,24 +70,25 @@ public enum Scheduler {
         return ScheduleAnalysis(asOf: asOf, milestones: milestones,
                                 programs: programs.sorted { NaturalOrder.less($0.program, $1.program) },
                                 conflicts: conflicts(network, forward),
-                                danglingDependencies: network.dangling)
+                                danglingDependencies: network.danglingWithSuggestions(in: workspace))
     }
 
     /// Dependencies that finish after an open milestone's planned start (or, for an event, its date).
-    private static func conflicts(_ network: ScheduleNetwork, _ forward: ForwardPass) -> [ScheduleConflict] {
-        var result: [ScheduleConflict] = []
-        for node in network.ids.indices.sorted(by: { network.ids[$0] < network.ids[$1] }) {
-            let milestone = network.milestones[node]
-            guard milestone.status.value != "done",
-                  let (field, planned) = milestone.start.map({ ("start", $0.value) }) ?? milestone.date.map({ ("date", $0.value) })
-            else { continue }
-            for dependency in network.dependencies[node] {
-                guard let finish = forward.earlyFinish[dependency], finish > planned.dayNumber else { continue }
-                result.append(ScheduleConflict(milestone: network.ids[node], dependency: network.ids[dependency],
-                                               plannedField: field, plannedDay: planned,
-                                               dependencyFinish: PlanDate(dayNumber: finish)))
-            }
+    private static func conflicts(_ network: MilestoneNetwork, _ forward: ForwardPass) -> [ScheduleConflict] {
+        network.ids.indices.sorted(by: { network.ids[$0] < network.ids[$1] }).flatMap { conflicts(of: $0, network, forward) }
+    }
+
+    /// One milestone's conflicts, in dependency order; none when it is not open (the diff's
+    /// consequences ask this too).
+    static func conflicts(of node: Int, _ network: MilestoneNetwork, _ forward: ForwardPass) -> [ScheduleConflict] {
+        let milestone = network.milestones[node]
+        guard milestone.isOpen,
+              let (field, planned) = milestone.start.map({ ("start", $0.value) }) ?? milestone.date.map({ ("date", $0.value) })
+        else { return [] }
+        return network.dependencies[node].compactMap { dependency in
+            guard let finish = forward.earlyFinish[dependency], finish > planned.dayNumber else { return nil }
+            return ScheduleConflict(milestone: network.ids[node], dependency: network.ids[dependency],
+                                    plannedField: field, plannedDay: planned, dependencyFinish: PlanDate(dayNumber: finish))
         }
-        return result
     }
 }

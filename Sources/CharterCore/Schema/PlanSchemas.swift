@@ -2,7 +2,7 @@
 /// `charter schema` turns it into JSON Schema, and `docs/format.md` is generated from it.
 public enum PlanSchemas {
     public static let programStatuses = ["proposed", "active", "on-hold", "done", "cancelled"]
-    public static let milestoneStatuses = ["planned", "at-risk", "done", "missed", "cancelled"]
+    public static let milestoneStatuses = MilestoneStatus.allCases.map(\.rawValue)
     public static let riskStatuses = ["open", "mitigating", "closed", "realized"]
     public static let decisionStatuses = ["proposed", "accepted", "rejected", "superseded", "deprecated"]
     public static let stakeholderRoles = ["responsible", "accountable", "consulted", "informed"]

@@ -12,7 +12,8 @@ public struct PlanVariance: Hashable, Sendable {
     /// `SemanticDiff` matches them: by id, with programs renamed and milestones moved between
     /// programs recognised as such.
     public init(baseline: Workspace, current: Workspace) {
-        self.init(baseline: baseline, current: current, diff: SemanticDiff.compare(baseline, current))
+        self.init(baseline: baseline, current: current,
+                  diff: SemanticDiff.compare(DiffSide(workspace: baseline), DiffSide(workspace: current), consequencesAsOf: nil))
     }
 
     /// The same, from the semantic diff of the two sides already made: a caller that shows
@@ -21,9 +22,9 @@ public struct PlanVariance: Hashable, Sendable {
         self = VarianceCalculator(baseline: baseline, current: current, diff: diff).variance()
     }
 
-    /// The variance and the semantic diff it was read from, in one comparison.
-    public static func compare(_ baseline: DiffSide, _ current: DiffSide) -> (variance: PlanVariance, diff: PlanDiff) {
-        let diff = SemanticDiff.compare(baseline, current)
+    /// The variance and the semantic diff it was read from (its consequences judged `asOf`), in one comparison.
+    public static func compare(_ baseline: DiffSide, _ current: DiffSide, asOf: PlanDate) -> (variance: PlanVariance, diff: PlanDiff) {
+        let diff = SemanticDiff.compare(baseline, current, asOf: asOf)
         return (PlanVariance(baseline: baseline.workspace, current: current.workspace, diff: diff), diff)
     }
 

@@ -80,14 +80,14 @@ public struct MilestoneVariance: Hashable, Sendable {
     /// The program it came from (moved in) or went to (moved out).
     public var otherProgram: String?
     public var date: DateVariance
-    public var baselineStatus: String?
+    public var baselineStatus: MilestoneStatus?
     /// The current status; `nil` when it is no longer in this program.
-    public var status: String?
+    public var status: MilestoneStatus?
     /// When it was done, as the current plan records it.
     public var doneOn: PlanDate?
 
     public init(id: String, name: String?, presence: Presence, otherProgram: String?, date: DateVariance,
-                baselineStatus: String?, status: String?, doneOn: PlanDate?) {
+                baselineStatus: MilestoneStatus?, status: MilestoneStatus?, doneOn: PlanDate?) {
         self.id = id
         self.name = name
         self.presence = presence
@@ -98,7 +98,7 @@ public struct MilestoneVariance: Hashable, Sendable {
         self.doneOn = doneOn
     }
 
-    public var wasCancelled: Bool { status == "cancelled" && baselineStatus != nil && baselineStatus != "cancelled" }
+    public var wasCancelled: Bool { status == .cancelled && baselineStatus != nil && baselineStatus != .cancelled }
 }
 
 /// The program's budget total and its lines by category, at the baseline and now.

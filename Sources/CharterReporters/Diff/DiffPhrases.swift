@@ -43,7 +43,7 @@ enum DiffPhrases {
             }
         case .milestone:
             parts.append(value("date").map { "due \($0)" } ?? "unscheduled")
-            if let status = value("status")?.text, status != "planned" { parts.append(status) }
+            if let status = value("status")?.text, MilestoneStatus(rawValue: status) != .planned { parts.append(status) }
         case .risk:
             if let score = added ? change.scoreTo : change.scoreFrom { parts.append("score \(score)") }
             if let status = value("status") { parts.append(status.description) }

@@ -38,7 +38,7 @@ public enum ICSExporter {
             "SUMMARY:" + ICSText.escape("\(row.program) \(id): \(milestone.name ?? id)"),
             "DESCRIPTION:" + ICSText.escape(description(row)),
             "CATEGORIES:" + ICSText.escape(row.program),
-            "STATUS:" + (milestone.status.value == "cancelled" ? "CANCELLED" : "CONFIRMED"),
+            "STATUS:" + (milestone.status.value == .cancelled ? "CANCELLED" : "CONFIRMED"),
             "TRANSP:TRANSPARENT",
         ]
         if let owner = row.owner, let email = owner.email, !email.isEmpty,
@@ -55,7 +55,7 @@ public enum ICSExporter {
     private static func description(_ row: MilestoneExport.Row) -> String {
         let milestone = row.milestone
         var parts = ["Program: " + (row.programName.map { "\($0) (\(row.program))" } ?? row.program)]
-        var status = "Status: " + milestone.status.value
+        var status = "Status: " + milestone.status.value.rawValue
         if let done = milestone.doneOn?.value { status += " (done on \(done))" }
         parts.append(status)
         if let owner = milestone.owner?.value {

@@ -12,7 +12,7 @@ public enum MilestoneCSVExporter {
                 row.program, milestone.id.value, milestone.name ?? "", milestone.workstream?.value ?? "",
                 milestone.owner?.value ?? "", row.owner?.name ?? "", row.owner?.email ?? "",
                 milestone.start?.value.description ?? "", milestone.date?.value.description ?? "",
-                milestone.status.value, milestone.doneOn?.value.description ?? "",
+                milestone.status.value.rawValue, milestone.doneOn?.value.description ?? "",
                 // Space-separated: ids hold no spaces, and a cell stays one token per dependency.
                 milestone.dependsOn.map(\.value.description).joined(separator: " "),
             ]

@@ -40,9 +40,9 @@ enum GanttChart {
         guard let scale = scale(program, rows: rows, asOf: asOf) else { return "" }
         let height = headerHeight + Double(rows.count) * rowHeight + footerHeight
         let titleID = idPrefix + "-gantt-title"
-        let critical = rows.filter(\.critical).map(\.id)
         var description = "\(rows.count) dated milestones from \(scale.from) to \(scale.to)"
-        if !critical.isEmpty { description += "; critical path: " + critical.joined(separator: " → ") }
+        let chains = program.criticalPaths.map { $0.joined(separator: " → ") }
+        if !chains.isEmpty { description += "; critical path\(chains.count == 1 ? "" : "s"): " + chains.joined(separator: "; ") }
         var svg = Markup.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "gantt"), ("role", "img"),
                                       ("viewBox", "0 0 \(Markup.number(width)) \(Markup.number(height))"),
                                       ("aria-labelledby", titleID)])
@@ -100,7 +100,7 @@ enum GanttChart {
 
     private static func row(_ milestone: MilestoneBar, top: Double, scale: TimeScale, asOf: PlanDate) -> String {
         let date = milestone.date!
-        var classes = ["milestone", "status-" + milestone.status.filter { $0.isLetter || $0 == "-" }]
+        var classes = ["milestone", "status-" + milestone.status.rawValue]
         if milestone.critical { classes.append("crit") }
         if milestone.isOverdue(asOf: asOf) { classes.append("overdue") }
         var out = Markup.open("g", [("class", classes.joined(separator: " ")), ("data-id", milestone.id)])
@@ -132,7 +132,7 @@ enum GanttChart {
         var parts = ["\(milestone.id) \(milestone.name)"]
         let date = milestone.date.map(\.description) ?? "unscheduled"
         parts.append(milestone.start.map { "\($0) → \(date)" } ?? date)
-        parts.append(milestone.status)
+        parts.append(milestone.status.rawValue)
         if milestone.isOverdue(asOf: asOf) { parts.append("overdue") }
         if milestone.critical { parts.append("critical path") }
         if let slack = milestone.slackDays { parts.append("slack \(slack)d") }

@@ -48,7 +48,7 @@ public enum HTMLReportRenderer {
         out += "<div class=\"scroll\"><table>\n<thead><tr><th>Program</th><th>Owner</th><th>Status</th><th>Target</th>"
         out += "<th>Forecast</th><th>Milestones done</th><th>At risk</th><th>Open risks</th><th>Budget planned</th></tr></thead>\n<tbody>\n"
         for (index, program) in report.programs.enumerated() {
-            let done = program.milestones.filter { $0.status == "done" }.count
+            let done = program.milestones.filter { $0.status == .done }.count
             let openRisks = RiskHeatMap.cells(program.risks).values.flatMap { $0 }
             let maxScore = openRisks.map(\.score).max()
             out += "<tr><td>" + Markup.element("a", [("href", "#" + anchor(index))], text: program.name) + "</td>"

@@ -67,7 +67,7 @@ public enum MarkdownReportRenderer {
     }
 
     private static func programRow(_ program: ProgramStatus) -> [String] {
-        let done = program.milestones.filter { $0.status == "done" }.count
+        let done = program.milestones.filter { $0.status == .done }.count
         let forecast = (program.forecastEnd?.description ?? "—") + (program.isLate ? " ⚠️ late" : "")
         let open = RiskHeatMap.cells(program.risks).values.reduce(0) { $0 + $1.count }
         return ["**\(escape(program.name))** (\(escape(program.id)))", escape(program.owner ?? "—"),

@@ -41,8 +41,8 @@ public enum MermaidGantt {
         var tags: [String] = []
         let isBar = milestone.start.map { $0 < date } ?? false
         if !isBar { tags.append("milestone") }
-        if milestone.status == "done" { tags.append("done") }
-        if milestone.status == "at-risk" || milestone.isOverdue(asOf: asOf) { tags.append("active") }
+        if milestone.status == .done { tags.append("done") }
+        if milestone.status == .atRisk || milestone.isOverdue(asOf: asOf) { tags.append("active") }
         if milestone.critical { tags.append("crit") }
         let name = sanitize("\(milestone.id) \(milestone.name)")
         let id = "p\(program)_" + identifier(milestone.id)

@@ -59,12 +59,28 @@ enum ProgramSectionRenderer {
                       ("l-crit", "critical path"), ("l-today", "today (\(asOf))"), ("l-target", "target")]
         if hasBaseline { legend.append(("l-ghost", "baseline")) }
         out += "<ul class=\"legend\">" + legend.map { "<li><i class=\"\($0.0)\"></i>" + Markup.escape($0.1) + "</li>" }.joined() + "</ul>\n"
+        out += criticalPaths(program)
         let undated = program.milestones.filter { $0.date == nil }
         if !undated.isEmpty {
             out += Markup.element("p", [("class", "note")],
                                   text: "Not on the chart (no date yet): " + undated.map { "\($0.id) \($0.name)" }.joined(separator: ", "))
         }
         return out
+    }
+
+    /// Each critical path as its own chain (`M1 Design → M2 Beta`): milestones that merely end
+    /// on the same day are separate chains, never joined by an arrow.
+    static func criticalPaths(_ program: ProgramStatus) -> String {
+        guard !program.criticalPaths.isEmpty else { return "" }
+        let names = Dictionary(program.milestones.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let chains = program.criticalPaths.map { chain in
+            chain.map { step in names[step].map { "\(step) \($0)" } ?? step }.joined(separator: " → ")
+        }
+        if chains.count == 1 {
+            return Markup.element("p", [("class", "note critical-paths")], text: "Critical path: " + chains[0])
+        }
+        return "<div class=\"note critical-paths\">" + Markup.escape("\(chains.count) critical paths, each a chain that sets the forecast end:")
+            + "<ol>" + chains.map { Markup.element("li", text: $0) }.joined() + "</ol></div>\n"
     }
 
     private static func atRisk(_ program: ProgramStatus) -> String {

@@ -11,6 +11,9 @@ public struct ProgramStatus: Sendable, Hashable {
     /// When the plan says the work ends (the schedule's forecast, else the latest milestone).
     public var forecastEnd: PlanDate?
     public var milestones: [MilestoneBar]
+    /// The critical paths, each a chain earliest first: ids of this program's milestones, or
+    /// `program/id` for another's. Without a schedule, the driving path as one chain.
+    public var criticalPaths: [[String]] = []
     public var risks: [RiskPoint]
     public var currency: String?
     public var budgetTotal: Double?
@@ -52,8 +55,7 @@ public struct MilestoneBar: Sendable, Hashable {
     public var name: String
     public var start: PlanDate?
     public var date: PlanDate?
-    /// planned, at-risk, done, missed, cancelled.
-    public var status: String
+    public var status: MilestoneStatus
     public var owner: String?
     /// On the critical path: a day's slip moves the end.
     public var critical: Bool
@@ -63,7 +65,7 @@ public struct MilestoneBar: Sendable, Hashable {
     /// Days it can slip without moving the end; negative: it already moves it.
     public var slackDays: Int?
 
-    public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: String = "planned",
+    public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: MilestoneStatus = .planned,
                 owner: String? = nil, critical: Bool = false, baselineStart: PlanDate? = nil,
                 baselineDate: PlanDate? = nil, slackDays: Int? = nil) {
         self.id = id
@@ -78,13 +80,11 @@ public struct MilestoneBar: Sendable, Hashable {
         self.slackDays = slackDays
     }
 
-    public var isOpen: Bool { status == "planned" || status == "at-risk" }
+    /// See `MilestoneStatus.isOpen`.
+    public var isOpen: Bool { status.isOpen }
 
-    /// Open and dated before `day`.
-    public func isOverdue(asOf day: PlanDate) -> Bool {
-        guard isOpen, let date else { return false }
-        return date < day
-    }
+    /// See `MilestoneStatus.isOverdue`.
+    public func isOverdue(asOf day: PlanDate) -> Bool { status.isOverdue(date: date, asOf: day) }
 
     /// Days later than the baseline (negative: earlier); `nil` without both dates.
     public var slipDays: Int? {

@@ -40,6 +40,8 @@ public enum ScheduleJSONReporter {
         let forecast_end: PlanDate?
         let variance_days: Int?
         let deadline: PlanDate?
+        let critical_paths: [[String]]
+        /// Deprecated: the union of `critical_paths`, earliest first (not a chain).
         let critical_path: [String]
         let unscheduled: [String]
         let milestones: [Milestone]
@@ -51,6 +53,7 @@ public enum ScheduleJSONReporter {
             forecast_end = forecast.forecastEnd
             variance_days = forecast.varianceDays
             deadline = forecast.deadline
+            critical_paths = forecast.criticalPaths.map { $0.map(\.description) }
             critical_path = forecast.criticalPath.map(\.description)
             unscheduled = forecast.unscheduled.map(\.description)
             milestones = forecast.milestones.compactMap(analysis.milestone).map(Milestone.init)
@@ -65,13 +68,14 @@ public enum ScheduleJSONReporter {
             try container.encode(forecast_end, forKey: .forecast_end)
             try container.encode(variance_days, forKey: .variance_days)
             try container.encode(deadline, forKey: .deadline)
+            try container.encode(critical_paths, forKey: .critical_paths)
             try container.encode(critical_path, forKey: .critical_path)
             try container.encode(unscheduled, forKey: .unscheduled)
             try container.encode(milestones, forKey: .milestones)
         }
 
         private enum CodingKeys: CodingKey {
-            case program, name, target, forecast_end, variance_days, deadline, critical_path, unscheduled, milestones
+            case program, name, target, forecast_end, variance_days, deadline, critical_paths, critical_path, unscheduled, milestones
         }
     }
 
@@ -84,7 +88,7 @@ public enum ScheduleJSONReporter {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(milestone.id.description, forKey: .id)
             try container.encode(milestone.name, forKey: .name)
-            try container.encode(milestone.status, forKey: .status)
+            try container.encode(milestone.status.rawValue, forKey: .status)
             try container.encode(milestone.plannedStart, forKey: .planned_start)
             try container.encode(milestone.plannedDate, forKey: .planned_date)
             try container.encode(milestone.earlyStart, forKey: .early_start)

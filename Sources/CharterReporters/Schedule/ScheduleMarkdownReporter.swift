@@ -17,8 +17,15 @@ public enum ScheduleMarkdownReporter {
     private static func programBlock(_ program: ProgramForecast, _ analysis: ScheduleAnalysis) -> String {
         var lines = ["#### " + escape(([program.program] + (program.name.map { [$0] } ?? [])).joined(separator: " · ")), ""]
         lines.append("- " + escape(SchedulePhrases.forecast(program, style: TerminalStyle(enabled: false))))
-        let chain = SchedulePhrases.criticalPath(program, analysis)
-        if !chain.isEmpty { lines.append("- **Critical path:** " + escape(chain)) }
+        if let paths = SchedulePhrases.criticalPaths(program, analysis) {
+            if paths.chains.count == 1 && paths.notListed == 0 {
+                lines.append("- **Critical path:** " + escape(paths.chains[0]))
+            } else {
+                lines.append("- **" + escape(paths.heading.prefix(1).uppercased() + paths.heading.dropFirst()) + ":**")
+                lines += paths.chains.map { "  - " + escape($0) }
+                if paths.notListed > 0 { lines.append("  - " + escape(SchedulePhrases.notListed(paths.notListed))) }
+            }
+        }
         for conflict in analysis.conflicts where conflict.milestone.program == program.program {
             lines.append("- **Conflict:** " + escape(SchedulePhrases.conflict(conflict)))
         }

@@ -14,13 +14,38 @@ enum SchedulePhrases {
         return "forecast \(end) · target \(target) · \(verdict)"
     }
 
-    /// `identity/M3 Token service GA (2026-04-20) → M2 Beta (2026-05-01)`; empty without a path.
-    static func criticalPath(_ program: ProgramForecast, _ analysis: ScheduleAnalysis) -> String {
-        program.criticalPath.compactMap(analysis.milestone).map { step in
+    /// Chains shown one per line before the rest are counted.
+    static let chainsShown = 5
+
+    /// A program's critical paths as the text and markdown reports list them: a heading
+    /// (`critical path` for one chain; `3 critical paths end 2026-06-10` for more, with
+    /// `; the first 5` when not all are listed), one line per chain, and how many are not listed.
+    struct CriticalPaths {
+        var heading: String
+        var chains: [String]
+        var notListed: Int
+    }
+
+    static func criticalPaths(_ program: ProgramForecast, _ analysis: ScheduleAnalysis) -> CriticalPaths? {
+        let all = program.criticalPaths
+        guard !all.isEmpty else { return nil }
+        let shown = all.prefix(chainsShown).map { chain($0, in: program.program, analysis) }
+        guard all.count > 1 else { return CriticalPaths(heading: "critical path", chains: shown, notListed: 0) }
+        let end = program.forecastEnd.map { " end \($0)" } ?? ""
+        let first = all.count > shown.count ? "; the first \(shown.count)" : ""
+        return CriticalPaths(heading: "\(all.count) critical paths\(end)\(first)", chains: shown, notListed: all.count - shown.count)
+    }
+
+    /// `identity/M3 Token service GA (2026-04-20) → M2 Beta (2026-05-01)`: each step depends on the one before.
+    static func chain(_ chain: [QualifiedID], in program: String, _ analysis: ScheduleAnalysis) -> String {
+        chain.compactMap(analysis.milestone).map { step in
             let name = step.name.map { " \($0)" } ?? ""
-            return "\(local(step.id, in: program.program))\(name) (\(step.earlyFinish.map(\.description) ?? "?"))"
+            return "\(local(step.id, in: program))\(name) (\(step.earlyFinish.map(\.description) ?? "?"))"
         }.joined(separator: " → ")
     }
+
+    /// `… and 23 more (--format json lists every chain)`.
+    static func notListed(_ count: Int) -> String { "… and \(count) more (--format json lists every chain)" }
 
     /// `M2 is planned to be reached 2026-05-15, but identity/M3 finishes 2026-05-20, 5 days later`.
     static func conflict(_ conflict: ScheduleConflict) -> String {

@@ -1,7 +1,7 @@
 import CharterCore
 
-/// For a TPM at a terminal: per program the forecast against the target, the critical path as a
-/// chain, a table of milestones, conflicts and unscheduled milestones.
+/// For a TPM at a terminal: per program the forecast against the target, the critical paths one
+/// chain a line, a table of milestones, conflicts and unscheduled milestones.
 ///
 ///     payments-v2 · Payments Platform v2
 ///       forecast 2026-10-14 · target 2026-09-30 · 14 days late
@@ -27,8 +27,15 @@ public enum ScheduleTextReporter {
     private static func programLines(_ program: ProgramForecast, _ analysis: ScheduleAnalysis, style: TerminalStyle) -> [String] {
         var lines = [style.bold(([program.program] + (program.name.map { [$0] } ?? [])).joined(separator: " · ").escapingControlCharacters)]
         lines.append("  " + SchedulePhrases.forecast(program, style: style))
-        let chain = SchedulePhrases.criticalPath(program, analysis)
-        if !chain.isEmpty { lines.append(("  critical path: " + chain).escapingControlCharacters) }
+        if let paths = SchedulePhrases.criticalPaths(program, analysis) {
+            if paths.chains.count == 1 && paths.notListed == 0 {
+                lines.append(("  critical path: " + paths.chains[0]).escapingControlCharacters)
+            } else {
+                lines.append("  \(paths.heading):")
+                lines += paths.chains.map { ("    " + $0).escapingControlCharacters }
+                if paths.notListed > 0 { lines.append("    " + SchedulePhrases.notListed(paths.notListed)) }
+            }
+        }
         let rows = SchedulePhrases.rows(program, analysis)
         if !rows.isEmpty { lines += table(rows, style: style) }
         for conflict in analysis.conflicts where conflict.milestone.program == program.program {

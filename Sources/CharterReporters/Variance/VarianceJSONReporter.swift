@@ -111,8 +111,8 @@ public enum VarianceJSONReporter {
             baselineDate = dates.baseline
             currentDate = dates.current
             varianceDays = dates.varianceDays
-            baselineStatus = milestone.baselineStatus
-            status = milestone.status
+            baselineStatus = milestone.baselineStatus?.rawValue
+            status = milestone.status?.rawValue
             doneOn = milestone.doneOn?.description
         }
 

@@ -35,8 +35,8 @@ public enum VariancePhrases {
     /// `done`, `planned (was at-risk)`, `cancelled (was planned)`.
     public static func status(_ milestone: MilestoneVariance) -> String {
         guard let status = milestone.status else { return "" }
-        guard let old = milestone.baselineStatus, old != status else { return status }
-        return "\(status) (was \(old))"
+        guard let old = milestone.baselineStatus, old != status else { return status.rawValue }
+        return "\(status.rawValue) (was \(old.rawValue))"
     }
 
     /// `$1,250,000 → $1,350,000  +$100,000 (+8.0%)`, `unchanged at $900,000`, `none → $50,000`.

@@ -42,7 +42,7 @@ public struct DateOutsideWindowRule: Rule {
                     "program \(program.folder) ends (\(target.value)) before it starts (\(start))"))
                 continue
             }
-            for milestone in program.milestones where milestone.status.value != "cancelled" {
+            for milestone in program.milestones where milestone.status.value != .cancelled {
                 for (label, date) in [("starts", milestone.start), ("is due", milestone.date)] {
                     guard let date else { continue }
                     if let start, date.value < start {

@@ -25,7 +25,7 @@ public struct DoneWithoutDateRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.workspace.programs.flatMap { program in
             program.milestones.compactMap { milestone in
-                guard milestone.status.value == "done", milestone.doneOn == nil else { return nil }
+                guard milestone.status.value == .done, milestone.doneOn == nil else { return nil }
                 return Finding(at: milestone.status.location,
                                "\(milestone.id.value) is done but has no done_on; add the day it was reached (done_on: YYYY-MM-DD)")
             }

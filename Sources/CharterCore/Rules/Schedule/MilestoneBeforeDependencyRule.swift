@@ -29,22 +29,20 @@ public struct MilestoneBeforeDependencyRule: Rule {
         ]
     )
 
+    /// Over the network's edges: cancelled milestones and repeated entries take no part.
     public func check(_ context: RuleContext) -> [Finding] {
+        let network = context.network
         var findings: [Finding] = []
-        for program in context.workspace.programs {
-            for milestone in program.milestones {
-                guard let date = milestone.date, milestone.status.value != "cancelled" else { continue }
-                for dependency in milestone.dependsOn {
-                    guard let target = context.milestone(dependency.value, from: program.folder),
-                          let targetDate = target.date, target.status.value != "cancelled",
-                          date.value < targetDate.value else { continue }
-                    let gap = date.value.days(to: targetDate.value)
-                    findings.append(Finding(
-                        at: date.location,
-                        "\(milestone.id.value) is due \(date.value), \(gap) day\(gap == 1 ? "" : "s") before \(dependency.value) (\(targetDate.value)), which it depends on",
-                        notes: [Diagnostic.Note("\(dependency.value) is dated here", at: targetDate.location)]
-                    ))
-                }
+        for node in network.ids.indices {
+            guard let date = network.milestones[node].date else { continue }
+            for (dependency, reference) in zip(network.dependencies[node], network.references[node]) {
+                guard let targetDate = network.milestones[dependency].date, date.value < targetDate.value else { continue }
+                let gap = date.value.days(to: targetDate.value)
+                findings.append(Finding(
+                    at: date.location,
+                    "\(network.ids[node].id) is due \(date.value), \(gap) day\(gap == 1 ? "" : "s") before \(reference.value) (\(targetDate.value)), which it depends on",
+                    notes: [Diagnostic.Note("\(reference.value) is dated here", at: targetDate.location)]
+                ))
             }
         }
         return findings

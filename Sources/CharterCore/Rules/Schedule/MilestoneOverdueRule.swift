@@ -26,10 +26,10 @@ public struct MilestoneOverdueRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.workspace.programs.flatMap { program in
             program.milestones.compactMap { milestone in
-                guard milestone.isOpen, let date = milestone.date, date.value < context.asOf else { return nil }
+                guard milestone.isOverdue(asOf: context.asOf), let date = milestone.date else { return nil }
                 let days = date.value.days(to: context.asOf)
                 return Finding(at: date.location,
-                    "\(milestone.id.value) was due \(date.value), \(days) day\(days == 1 ? "" : "s") before \(context.asOf), and is still \(milestone.status.value); mark it done (with done_on) or missed, or move its date")
+                    "\(milestone.id.value) was due \(date.value), \(days) day\(days == 1 ? "" : "s") before \(context.asOf), and is still \(milestone.status.value.rawValue); mark it done (with done_on) or missed, or move its date")
             }
         }
     }

@@ -1,0 +1,121 @@
+/// The milestones of a workspace and the dependencies between them, across programs: the one
+/// graph that everything reasoning about dependencies asks — the schedule (forward and backward
+/// pass, slack, conflicts, critical paths), the diff's consequences, the `dependency-cycle` and
+/// `milestone-before-dependency` rules and the status report. Built once per workspace, in O(V+E).
+///
+/// Its semantics, written once (docs/schedule.md, "The network"):
+/// - **Nodes** are the milestones that are not `cancelled`; of two milestones with one id, the
+///   first wins (as in validation, which reports the second).
+/// - **Edges** are `depends_on` entries that name a node, without repeats, in the order written.
+///   An entry naming a cancelled milestone constrains nothing and is dropped; one naming no
+///   milestone at all is `dangling` (validation reports it, scheduling skips it).
+/// - **Cycles** are found with Tarjan's algorithm: one per strongly connected component, the
+///   shortest through its smallest id. Nodes in a cycle, and every node after one, have no
+///   dependency order (`order` leaves them out): the schedule refuses to run, the diff treats
+///   them as unknown.
+public struct MilestoneNetwork: Sendable {
+    /// A node: an index into `ids`, `milestones`, `dependencies` and `successors`.
+    public typealias Node = Int
+
+    public private(set) var ids: [QualifiedID] = []
+    public private(set) var milestones: [Milestone] = []
+    /// The dependencies of each node (edges point at them).
+    public private(set) var dependencies: [[Node]] = []
+    /// Where each dependency is written, parallel to `dependencies`.
+    public private(set) var references: [[Located<EntityReference>]] = []
+    /// The nodes that depend on each node.
+    public private(set) var successors: [[Node]] = []
+    /// Entries that name no milestone, in milestone order; without suggestions (see
+    /// `danglingWithSuggestions(in:)`), which only a report that prints them needs.
+    public private(set) var dangling: [DanglingDependency] = []
+    /// Cancelled milestones: references to them are no edge and not dangling either.
+    public private(set) var cancelled: Set<QualifiedID> = []
+    /// Every cycle, each as nodes where one depends on the next and the last on the first,
+    /// starting at its smallest id; sorted by that id.
+    public private(set) var cycles: [[Node]] = []
+    /// Every node that is in no cycle and after none, dependencies first (Kahn's algorithm).
+    public private(set) var order: [Node] = []
+    /// The nodes of each program, in the order the files list them.
+    public private(set) var members: [String: [Node]] = [:]
+    private var index: [QualifiedID: Node] = [:]
+
+    public init(_ workspace: Workspace) {
+        for program in workspace.programs {
+            for milestone in program.milestones {
+                let key = QualifiedID(program: program.folder, id: milestone.id.value)
+                guard milestone.status.value != .cancelled else { cancelled.insert(key); continue }
+                guard index[key] == nil else { continue }
+                index[key] = ids.count
+                ids.append(key)
+                milestones.append(milestone)
+                members[program.folder, default: []].append(ids.count - 1)
+            }
+        }
+        cancelled.subtract(index.keys)
+        dependencies = Array(repeating: [], count: ids.count)
+        references = Array(repeating: [], count: ids.count)
+        successors = Array(repeating: [], count: ids.count)
+        for node in ids.indices {
+            for reference in milestones[node].dependsOn {
+                let key = Self.key(reference.value, from: ids[node].program)
+                guard let dependency = index[key] else {
+                    if !cancelled.contains(key) {
+                        dangling.append(DanglingDependency(milestone: ids[node], reference: reference.value.description,
+                                                           suggestion: nil, location: reference.location))
+                    }
+                    continue
+                }
+                guard !dependencies[node].contains(dependency) else { continue }
+                dependencies[node].append(dependency)
+                references[node].append(reference)
+                successors[dependency].append(node)
+            }
+        }
+        order = NetworkCycles.dependencyOrder(dependencies: dependencies, successors: successors)
+        if order.count < ids.count {
+            cycles = NetworkCycles.cycles(dependencies: dependencies, ids: ids)
+        }
+    }
+
+    public func node(_ id: QualifiedID) -> Node? { index[id] }
+
+    public func milestone(_ id: QualifiedID) -> Milestone? { index[id].map { milestones[$0] } }
+
+    /// Where `node` names `dependency` in its `depends_on`.
+    public func reference(from node: Node, to dependency: Node) -> Located<EntityReference>? {
+        dependencies[node].firstIndex(of: dependency).map { references[node][$0] }
+    }
+
+    /// The given nodes and every node that depends on them, directly or through others.
+    public func downstream(of start: some Sequence<Node>) -> Set<Node> {
+        var reached: Set<Node> = []
+        var stack = Array(start)
+        while let node = stack.popLast() {
+            guard reached.insert(node).inserted else { continue }
+            stack += successors[node]
+        }
+        return reached
+    }
+
+    /// The milestone a reference written in `home` names: `M3` there, `identity/M3` anywhere.
+    public static func key(_ reference: EntityReference, from home: String) -> QualifiedID {
+        QualifiedID(program: reference.program(from: home), id: reference.id)
+    }
+
+    /// `dangling`, each with the closest existing milestone as a reference from anywhere.
+    public func danglingWithSuggestions(in workspace: Workspace) -> [DanglingDependency] {
+        dangling.map { entry in
+            let program = EntityReference(entry.reference).program(from: entry.milestone.program)
+            let key = QualifiedID(program: program, id: EntityReference(entry.reference).id)
+            return DanglingDependency(milestone: entry.milestone, reference: entry.reference,
+                                      suggestion: Self.suggestion(for: key, in: workspace), location: entry.location)
+        }
+    }
+
+    private static func suggestion(for key: QualifiedID, in workspace: Workspace) -> String? {
+        if let program = workspace.program(key.program) {
+            return Suggestion.closest(to: key.id, in: program.milestones.map(\.id.value)).map { "\(key.program)/\($0)" }
+        }
+        return Suggestion.closest(to: key.program, in: workspace.programs.map(\.folder)).map { "\($0)/\(key.id)" }
+    }
+}
