@@ -41,3 +41,14 @@ if ! python3 -c "import icalendar" >/dev/null 2>&1; then
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages icalendar >/dev/null 2>&1 \
     || echo "charter: could not install icalendar with pip; the calendar export test will be skipped" >&2
 fi
+
+# Portfolio export (issue 16): jsonschema validates every line of `charter export --format jsonl`
+# against `charter schema jsonl`; DuckDB runs the queries of docs/portfolio.md on three exports.
+for module in jsonschema duckdb; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    echo "Installing $module (pip) ..." >&2
+    python3 -m pip install --quiet --disable-pip-version-check "$module" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$module" >/dev/null 2>&1 \
+      || echo "charter: could not install $module with pip; the portfolio export tests that need it will be skipped" >&2
+  fi
+done
