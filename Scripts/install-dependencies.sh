@@ -52,3 +52,19 @@ for module in jsonschema duckdb; do
       || echo "charter: could not install $module with pip; the portfolio export tests that need it will be skipped" >&2
   fi
 done
+
+# MS Project export (issue 16): MPXJ, an independent reader of MSPDI, from PyPI (mpxj with
+# JPype); it runs on Java 11 or newer (OpenJDK 17 from Debian when no java is installed).
+if ! python3 -c "import mpxj, jpype" >/dev/null 2>&1; then
+  if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing openjdk-17-jre-headless ..." >&2
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
+      || echo "charter: could not install Java; the MS Project export test will be skipped" >&2
+  fi
+  echo "Installing mpxj and jpype1 (pip) ..." >&2
+  python3 -m pip install --quiet --disable-pip-version-check mpxj jpype1 >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages mpxj jpype1 >/dev/null 2>&1 \
+    || echo "charter: could not install mpxj with pip; the MS Project export test will be skipped" >&2
+fi

@@ -4,13 +4,14 @@ import CharterReporters
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the plans for calendars (ics), spreadsheets (csv), TaskJuggler (tjp) and portfolio queries (jsonl).",
+        abstract: "Export the plans for calendars (ics), spreadsheets (csv), MS Project (mspdi), TaskJuggler (tjp) and portfolio queries (jsonl).",
         discussion: """
         Reads the worktree by default (HEAD in a bare repository), or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \
         all-day event per dated milestone, stable UIDs (<program>/<id>@charter) so a re-import updates \
         events, and the owner as organizer when people.yaml has their email. csv: one row per milestone \
         (RFC 4180). tjp: a TaskJuggler 3 project of the whole milestone network that tj3 schedules to \
-        the dates of 'charter schedule'. jsonl: one JSON object per line per program, milestone, risk, budget line, \
+        the dates of 'charter schedule'. mspdi: Microsoft Project XML (a summary task per program, milestones \
+        as tasks with finish-to-start links, owners as resources; charter ids kept in Text1). jsonl: one JSON object per line per program, milestone, risk, budget line, \
         decision, KPI, change request and slip, stamped with the repository, commit and program, to concatenate \
         across repositories ('charter schema jsonl' prints their schema; docs/portfolio.md). \
         Exit status: 0; 1 when dependencies form a cycle (tjp); 2 on usage or I/O errors.
@@ -75,6 +76,8 @@ struct Export: ParsableCommand {
             return ICSExporter.render(MilestoneExport(workspace: workspace, programs: programs, asOf: day), toolVersion: Charter.version)
         case .csv:
             return MilestoneCSVExporter.render(MilestoneExport(workspace: workspace, programs: programs, asOf: day))
+        case .mspdi:
+            return MSPDIExporter.render(workspace, programs: programs, toolVersion: Charter.version)
         case .tjp:
             do {
                 let schedule = try Scheduler.analyze(workspace, asOf: day)

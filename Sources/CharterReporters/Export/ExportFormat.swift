@@ -6,6 +6,8 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     /// A TaskJuggler project of the whole milestone network (`TaskJugglerExporter`).
     case tjp
+    /// Microsoft Project XML (`MSPDIExporter`).
+    case mspdi
     /// JSON Lines for portfolio queries across repositories (`PortfolioRecords`).
     case jsonl
 
