@@ -12,6 +12,9 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 # TaskJuggler: the independent scheduler that charter schedule's arithmetic is checked against.
 command -v tj3 >/dev/null 2>&1 || missing+=(tj3)
+# zsh: the install test parses the zsh completion script with `zsh -n`; man-db renders the page.
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
