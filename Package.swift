@@ -33,8 +33,11 @@ let package = Package(
             dependencies: [
                 "CharterCore", "CharterGit", "CharterReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Writes the git commit being built into the CLI, for `charter --version`.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(name: "charter", dependencies: ["CharterCLI"]),
         .testTarget(name: "CharterCoreTests", dependencies: [
             "CharterCore", .product(name: "PropertyBased", package: "swift-property-based"),

@@ -12,6 +12,9 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 # TaskJuggler: the independent scheduler that charter schedule's arithmetic is checked against.
 command -v tj3 >/dev/null 2>&1 || missing+=(tj3)
+# zsh: the install test parses the zsh completion script with `zsh -n`; man-db renders the page.
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
@@ -40,4 +43,31 @@ if ! python3 -c "import icalendar" >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check icalendar >/dev/null 2>&1 \
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages icalendar >/dev/null 2>&1 \
     || echo "charter: could not install icalendar with pip; the calendar export test will be skipped" >&2
+fi
+
+# Portfolio export (issue 16): jsonschema validates every line of `charter export --format jsonl`
+# against `charter schema jsonl`; DuckDB runs the queries of docs/portfolio.md on three exports.
+for module in jsonschema duckdb; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    echo "Installing $module (pip) ..." >&2
+    python3 -m pip install --quiet --disable-pip-version-check "$module" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$module" >/dev/null 2>&1 \
+      || echo "charter: could not install $module with pip; the portfolio export tests that need it will be skipped" >&2
+  fi
+done
+
+# MS Project export (issue 16): MPXJ, an independent reader of MSPDI, from PyPI (mpxj with
+# JPype); it runs on Java 11 or newer (OpenJDK 17 from Debian when no java is installed).
+if ! python3 -c "import mpxj, jpype" >/dev/null 2>&1; then
+  if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "Installing openjdk-17-jre-headless ..." >&2
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
+      || echo "charter: could not install Java; the MS Project export test will be skipped" >&2
+  fi
+  echo "Installing mpxj and jpype1 (pip) ..." >&2
+  python3 -m pip install --quiet --disable-pip-version-check mpxj jpype1 >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages mpxj jpype1 >/dev/null 2>&1 \
+    || echo "charter: could not install mpxj with pip; the MS Project export test will be skipped" >&2
 fi

@@ -7,6 +7,9 @@ import Darwin
 
 public struct Charter: ParsableCommand {
     public static let version = "0.1.0"
+    /// What `--version` prints: the version and the commit built from (`buildCommit`, written
+    /// by Plugins/BuildCommit at build time; `-modified` when the tree had local changes).
+    public static let versionWithCommit = "\(version) (commit \(buildCommit))"
 
     public static let configuration = CommandConfiguration(
         commandName: "charter",
@@ -15,7 +18,7 @@ public struct Charter: ParsableCommand {
         A workspace is a folder with charter.yaml, people.yaml and programs/<id>/*.yaml. \
         Run 'charter init --workspace' to start one, 'charter validate' to check it.
         """,
-        version: version,
+        version: versionWithCommit,
         subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self,
                       Schedule.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
                       Report.self, Export.self,

@@ -6,11 +6,12 @@ struct Schema: ParsableCommand {
         abstract: "Print the JSON Schema (draft-07) of the plan files, for editors.",
         discussion: """
         With a KIND, prints that file's schema; without, one document with every kind under definitions. \
+        'charter schema jsonl' prints the schema of every line of 'charter export --format jsonl'. \
         --output DIR writes one <kind>.schema.json per kind. See docs/format.md for editor set-up.
         """
     )
 
-    @Argument(help: ArgumentHelp("One of: \(PlanFileKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+    @Argument(help: ArgumentHelp("One of: \(PlanFileKind.allCases.map(\.rawValue).joined(separator: ", ")); or \(Self.jsonLines) for the export's lines.", valueName: "kind"))
     var kind: String?
 
     @Option(help: ArgumentHelp("Write one schema file per kind into this folder.", valueName: "dir"))
@@ -20,13 +21,21 @@ struct Schema: ParsableCommand {
     var markdown = false
 
     func validate() throws {
-        if let kind, PlanFileKind(rawValue: kind) == nil {
+        if let kind, kind != Self.jsonLines, PlanFileKind(rawValue: kind) == nil {
             let names = PlanFileKind.allCases.map(\.rawValue)
             throw ValidationError("no file kind '\(kind)'\(Suggestion.didYouMean(kind, in: names)); kinds: \(names.joined(separator: ", "))")
         }
     }
 
+    /// Not a plan file: the lines of `charter export --format jsonl`.
+    static let jsonLines = "jsonl"
+
     func run() throws {
+        if kind == Self.jsonLines {
+            guard output == nil, !markdown else { throw ValidationError("'charter schema jsonl' prints one schema; it takes no --output or --markdown") }
+            Terminal.write(PortfolioSchema.schema().rendered())
+            return
+        }
         if markdown {
             Terminal.write(FormatReference.markdown())
             return

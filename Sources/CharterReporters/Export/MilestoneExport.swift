@@ -30,15 +30,3 @@ public struct MilestoneExport: Sendable {
         self.asOf = asOf
     }
 }
-
-public enum ExportFormat: String, CaseIterable, Sendable {
-    case ics
-    case csv
-
-    public func render(_ export: MilestoneExport, toolVersion: String) -> String {
-        switch self {
-        case .ics: return ICSExporter.render(export, toolVersion: toolVersion)
-        case .csv: return MilestoneCSVExporter.render(export)
-        }
-    }
-}
