@@ -12,7 +12,8 @@ struct StoredEntry {
         case 0o040000: return .directory
         case 0o100000: return .file
         case 0o120000: return .symlink
-        default: return .other  // 160000: a submodule's commit
+        case 0o160000: return .submodule  // a gitlink: a submodule's commit
+        default: return .other
         }
     }
 }

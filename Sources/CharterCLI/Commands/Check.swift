@@ -117,9 +117,9 @@ struct Check: ParsableCommand {
     private func checkStaged(_ repository: Repository, location: WorkspaceLocation) throws {
         let message: String
         do {
-            message = CommitMessageFile.clean(try String(contentsOfFile: messageFile!, encoding: .utf8))
+            message = CommitMessageFile.clean(try FileSystem.readText(messageFile!))
         } catch {
-            throw CLIError("cannot read the commit message \(messageFile!): \(error.localizedDescription)")
+            throw CLIError("cannot read the commit message \(messageFile!): \(FileError.reason(error))")
         }
         let builder = ChangeLogBuilder(repository: repository, prefix: location.prefix)
         let (record, policy, settingsErrors) = try Git.call {

@@ -68,7 +68,7 @@ struct Report: ParsableCommand {
             do {
                 try FileSystem.writeAtomically(text, to: FileSystem.absolute(outFile))
             } catch {
-                throw CLIError("cannot write \(outFile): \(error.localizedDescription)")
+                throw CLIError("cannot write \(outFile): \(FileError.reason(error))")
             }
             Terminal.writeError("wrote \(outFile): \(report.programs.count) program\(report.programs.count == 1 ? "" : "s"), "
                                 + "\(report.changeLog.entries.count) change request\(report.changeLog.entries.count == 1 ? "" : "s")")

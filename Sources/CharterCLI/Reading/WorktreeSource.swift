@@ -36,7 +36,11 @@ public struct WorktreeSource: PlanSource {
             let kind: SourceEntry.Kind
             switch info.st_mode & S_IFMT {
             case S_IFREG: kind = .file
-            case S_IFDIR: kind = .directory
+            case S_IFDIR:
+                // A checked-out submodule (or a nested repository, which `git add` records as a
+                // gitlink): the same entry the index and commits show.
+                var gitInfo = stat()
+                kind = lstat(folder + "/" + name + "/.git", &gitInfo) == 0 ? .submodule : .directory
             case S_IFLNK: kind = .symlink
             default: kind = .other
             }

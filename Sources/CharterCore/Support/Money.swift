@@ -1,8 +1,10 @@
 /// Formats amounts the way a budget is read: `1,250,000`, `12,500.50`.
 public enum Money {
+    /// Total on every `Double`: amounts whose cents do not fit an `Int64` (far past
+    /// `NumberDomain.money`, e.g. from an old commit) are written as Swift writes the number.
     public static func format(_ amount: Double) -> String {
         let negative = amount < 0
-        let cents = Int64((abs(amount) * 100).rounded())
+        guard let cents = SafeNumber.int64(abs(amount) * 100) else { return String(amount) }
         let whole = String(cents / 100)
         var grouped = ""
         for (offset, character) in whole.enumerated() {
@@ -11,6 +13,6 @@ public enum Money {
         }
         let fraction = cents % 100
         let tail = fraction == 0 ? "" : "." + (fraction < 10 ? "0" : "") + String(fraction)
-        return (negative ? "-" : "") + grouped + tail
+        return (negative && cents > 0 ? "-" : "") + grouped + tail
     }
 }
