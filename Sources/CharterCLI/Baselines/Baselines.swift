@@ -83,7 +83,9 @@ struct Baselines {
     func load(_ baseline: Baseline, prefix: String) throws -> LoadResult {
         guard let id = ObjectID(hex: baseline.commit) else { throw CLIError("baseline '\(baseline.name)' names no commit") }
         let source = try Git.call { try repository.treeSource(commit: id, prefix: prefix) }
-        return WorkspaceLoader.load(from: source)
+        let load = WorkspaceLoader.load(from: source)
+        try Git.call { try source.throwIfDamaged() }
+        return load
     }
 
     private static func alreadyExists(_ baseline: Baseline) -> CLIError {

@@ -75,9 +75,10 @@ struct Check: ParsableCommand {
     /// The head of the range validates, and every change request in the range meets policy.
     private func checkRange(_ repository: Repository, location: WorkspaceLocation) throws -> ValidationReport {
         let text = revisions.first ?? "HEAD"
-        // A repository without commits has nothing to check yet (as `charter changes` lists none).
+        // An unborn branch gets the answer `validate --rev HEAD` gives: there is no commit to check
+        // (exit 2, "the branch 'main' has no commits yet"), rather than a pass for no plans at all.
         if repository.isHeadUnborn, ["HEAD", "@"].contains(RangeArgument.tip(of: text)) {
-            return ValidationReport(diagnostics: [], sourceDescription: "no commits yet")
+            _ = try repository.commit(RangeArgument.tip(of: text))
         }
         var range = try RangeArgument.parse(text, in: repository)
         if let excludeRemote {
@@ -90,6 +91,7 @@ struct Check: ParsableCommand {
         let head = try repository.commit(RangeArgument.tip(of: text))
         let tree = try repository.treeSource(commit: head.id, prefix: location.prefix)
         let load = WorkspaceLoader.load(from: tree)
+        try Git.call { try tree.throwIfDamaged() }
         var diagnostics = Validator.validate(load, asOf: head.committer.day)
         let builder = ChangeLogBuilder(repository: repository, prefix: location.prefix)
         if let notesCommit { builder.notesCommit = try repository.commit(notesCommit).id }
