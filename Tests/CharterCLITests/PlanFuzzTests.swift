@@ -32,15 +32,21 @@ struct PlanFuzzTests {
         let deadline = Date().addingTimeInterval(Self.seconds)
         let lastInput = FileManager.default.temporaryDirectory.appendingPathComponent("charter-fuzz-last-input.txt")
         var runs = 0
+        var slowest = (seconds: 0.0, input: "")
         repeat {
+            let started = Date()
             let base = corpus.workspaces[random.below(corpus.workspaces.count)]
             var mutated = base
             for _ in 0...random.below(4) { PlanMutator.mutate(&mutated, corpus: corpus, random: &random) }
             try? Data(PlanFuzzCorpus.describe(mutated).utf8).write(to: lastInput)
             PlanPipeline.run(old: base, new: mutated)
             runs += 1
+            let took = Date().timeIntervalSince(started)
+            if took > slowest.seconds { slowest = (took, PlanFuzzCorpus.describe(mutated)) }
         } while Date() < deadline
-        print("plan fuzzing: \(runs) mutated workspaces, no trap")
+        print("plan fuzzing: \(runs) mutated workspaces, no trap; slowest \(Int(slowest.seconds * 1000)) ms")
+        // A hang is a failure too: no input of a few kilobytes may take seconds.
+        #expect(slowest.seconds < 10, "slowest input (\(slowest.seconds) s):\n\(slowest.input)")
         #expect(runs > 0)
     }
 

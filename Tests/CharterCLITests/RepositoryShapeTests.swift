@@ -13,8 +13,8 @@ struct RepositoryShapeTests {
         try fixture.write("library/README", "not plans\n")
         try fixture.git("init", "-q", in: "library")
         try fixture.commitAll("Library", in: "library")
-        try fixture.git("init", "-q", in: "plans")
         for (path, text) in Samples.workspace { try fixture.write("plans/" + path, text) }
+        try fixture.git("init", "-q", in: "plans")
         try fixture.commitAll("Plans", in: "plans")
         try fixture.git("-c", "protocol.file.allow=always", "submodule", "add", "-q", fixture.path + "/library", "programs/ext", in: "plans")
         try fixture.git("commit", "-q", "-m", "Add a submodule", in: "plans")
