@@ -77,6 +77,12 @@ struct RepositoryShapeTests {
             #expect(result.stderr.contains(commit), "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("missing or corrupt"), "\(arguments): \(result.stderr)")
         }
+        // No baseline is made on the damaged commit; the intact head still takes one.
+        let damaged = try Run.charter(["baseline", "create", "q2", "--rev", "HEAD~1"], in: fixture.path)
+        #expect(damaged.status == 2 && damaged.stderr.contains(blob), "\(damaged.stderr)")
+        #expect(try fixture.git("tag", "--list").isEmpty)
+        let intact = try Run.charter(["baseline", "create", "q2"], in: fixture.path)
+        #expect(intact.status == 0, "\(intact.stderr)")
     }
 
     @Test("changes --write writes the whole batch or nothing, and says so")
