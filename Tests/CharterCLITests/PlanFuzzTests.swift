@@ -45,6 +45,7 @@ struct PlanFuzzTests {
             if took > slowest.seconds { slowest = (took, PlanFuzzCorpus.describe(mutated)) }
         } while Date() < deadline
         print("plan fuzzing: \(runs) mutated workspaces, no trap; slowest \(Int(slowest.seconds * 1000)) ms")
+        try? Data(slowest.input.utf8).write(to: FileManager.default.temporaryDirectory.appendingPathComponent("charter-fuzz-slowest-input.txt"))
         // A hang is a failure too: no input of a few kilobytes may take seconds.
         #expect(slowest.seconds < 10, "slowest input (\(slowest.seconds) s):\n\(slowest.input)")
         #expect(runs > 0)
