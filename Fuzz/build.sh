@@ -11,7 +11,7 @@ cyaml=.build/checkouts/Yams/Sources/CYaml
 for source in "$cyaml"/src/*.c; do
     clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I "$cyaml/include" "$source" -o "$out/$(basename "$source" .c).o"
 done
-swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name CharterFuzz \
+swiftc "${FUZZ_OPTIMIZATION:--Onone}" -wmo -g -sanitize=fuzzer,address -parse-as-library -module-name CharterFuzz \
     -I "$cyaml/include" $(find Sources/CharterCore -name "*.swift" | sort) Fuzz/PlanFileFuzzer.swift \
     "$out"/*.o -o Fuzz/charter-fuzz 2>&1 | grep -v "^$" || true
 [ -x Fuzz/charter-fuzz ] && echo "built Fuzz/charter-fuzz"

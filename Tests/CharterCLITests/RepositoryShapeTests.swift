@@ -85,6 +85,25 @@ struct RepositoryShapeTests {
         #expect(intact.status == 0, "\(intact.stderr)")
     }
 
+    @Test("A truncated loose object is an error naming it, not a hang (libgit2 1.5 inflates it forever)")
+    func truncatedObject() throws {
+        let (fixture, missing, _) = try damagedRepository()
+        // Put the missing blob back, cut to its first 12 bytes.
+        let text = Samples.workspace["programs/pay/milestones.yaml"]!.replacingOccurrences(of: "2026-05-01", with: "2026-06-01")
+        try fixture.write("scratch.yaml", text)
+        let written = try fixture.git("hash-object", "-w", "scratch.yaml").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(written == missing)
+        let path = fixture.path + "/.git/objects/\(missing.prefix(2))/\(missing.dropFirst(2))"
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        try bytes.prefix(12).write(to: URL(fileURLWithPath: path))
+        for arguments in [["changes"], ["validate", "--rev", "HEAD~1"]] {
+            let result = try Run.charter(arguments, in: fixture.path)
+            #expect(arguments[0] == "changes" ? result.status == 2 : result.status == 1, "\(arguments): \(result.stderr)")
+            #expect((result.stderr + result.stdout).contains("loose object \(missing) is truncated or corrupt"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("changes --write writes the whole batch or nothing, and says so")
     func writeIsAllOrNothing() throws {
         let fixture = try Fixture()
