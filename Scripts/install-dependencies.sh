@@ -8,6 +8,8 @@ set -euo pipefail
 
 missing=()
 pkg-config --exists libgit2 2>/dev/null || missing+=(libgit2-dev pkg-config)
+# zlib's header: Charter checks loose objects itself before libgit2 1.5 reads them (docs/commands.md).
+[ -f /usr/include/zlib.h ] || pkg-config --exists zlib 2>/dev/null || missing+=(zlib1g-dev)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v python3 >/dev/null 2>&1 || missing+=(python3 python3-pip)
 # TaskJuggler: the independent scheduler that charter schedule's arithmetic is checked against.

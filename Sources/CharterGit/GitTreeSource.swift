@@ -17,6 +17,10 @@ public final class GitTreeSource: PlanSource {
     private let rootTree: git_oid?
     /// A cached `nil` remembers that a folder does not exist.
     private var listings: [String: Listing?] = [:]
+    /// The first object this commit names that could not be read (missing or corrupt): the
+    /// loader turns the failure into a finding, and a history walk must not take that for a
+    /// plan, so it asks `throwIfDamaged()` after loading.
+    public private(set) var damage: GitError?
 
     private struct Listing {
         var stored: [String: StoredEntry]
@@ -43,10 +47,11 @@ public final class GitTreeSource: PlanSource {
             throw PlanSourceError.notFound(path)
         }
         switch entry.kind {
-        case .file: return try repository.blobContents(entry.id)
+        case .file: return try readingObject(entry.id, at: path) { try repository.blobContents(entry.id) }
         case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
         case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
-        case .other: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
+        case .submodule: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
+        case .other: throw PlanSourceError.unreadable(path, reason: "is not a regular file")
         }
     }
 
@@ -69,9 +74,29 @@ public final class GitTreeSource: PlanSource {
             let entry = try listing(of: parent)?.stored[name]
             treeID = entry?.kind == .directory ? entry?.id : nil
         }
-        let listing = try treeID.map(load)
+        let listing = try treeID.map { id in try readingObject(id, at: directory.isEmpty ? "." : directory) { try load(id) } }
         listings[directory] = .some(listing)
         return listing
+    }
+
+    /// Runs a read of an object the commit's trees name: any failure means the repository is
+    /// damaged (the object is missing or corrupt), and is remembered as such.
+    private func readingObject<T>(_ id: git_oid, at path: String, _ read: () throws -> T) throws -> T {
+        do {
+            return try read()
+        } catch let error as GitError {
+            let damaged = GitError(
+                kind: error.kind, function: error.function, code: error.code, detail: error.detail,
+                summary: "object \(ObjectID(id).hex) ('\(path)') of commit \(commitID.hex) is missing or corrupt; "
+                    + "the repository is damaged (git fsck names what is wrong)")
+            if damage == nil { damage = damaged }
+            throw damaged
+        }
+    }
+
+    /// Throws the first damaged object met so far (see `damage`).
+    public func throwIfDamaged() throws {
+        if let damage { throw damage }
     }
 
     private func load(_ treeID: git_oid) throws -> Listing {

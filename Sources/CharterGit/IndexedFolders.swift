@@ -52,7 +52,8 @@ struct IndexedFolders {
         case .file: return try repository.blobContents(entry.id)
         case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
         case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
-        case .other: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
+        case .submodule: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
+        case .other: throw PlanSourceError.unreadable(path, reason: "is not a regular file")
         }
     }
 }

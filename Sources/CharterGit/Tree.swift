@@ -12,7 +12,8 @@ struct StoredEntry {
         case 0o040000: return .directory
         case 0o100000: return .file
         case 0o120000: return .symlink
-        default: return .other  // 160000: a submodule's commit
+        case 0o160000: return .submodule  // a gitlink: a submodule's commit
+        default: return .other
         }
     }
 }
@@ -21,6 +22,7 @@ extension Repository {
     /// The entries directly inside a tree, by name. The tree is freed before returning,
     /// so nothing lent by it escapes.
     func treeEntries(_ treeID: git_oid) throws -> [String: StoredEntry] {
+        try checkLooseObject(treeID, function: "git_tree_lookup")
         var id = treeID
         var tree: OpaquePointer?
         try check("git_tree_lookup", git_tree_lookup(&tree, handle, &id))
@@ -67,6 +69,7 @@ extension Repository {
 
     /// The bytes of a blob, copied: `git_blob_rawcontent` lends memory owned by the blob.
     func blobContents(_ blobID: git_oid) throws -> [UInt8] {
+        try checkLooseObject(blobID, function: "git_blob_lookup")
         var id = blobID
         var blob: OpaquePointer?
         try check("git_blob_lookup", git_blob_lookup(&blob, handle, &id))
@@ -87,4 +90,18 @@ func splitParent(_ path: String) -> (parent: String, name: String) {
     let components = pathComponents(path)
     guard let last = components.last else { return ("", "") }
     return (components.dropLast().joined(separator: "/"), String(last))
+}
+
+extension Repository {
+    /// Throws when `id` is a loose object whose file is truncated or corrupt, before libgit2 1.5
+    /// reads it: that version inflates such a file forever (libgit2 issue 7342). Packed objects
+    /// and objects of other object stores pass untouched.
+    func checkLooseObject(_ id: git_oid, function: String) throws {
+        let hex = ObjectID(id).hex
+        let path = commonDir + "/objects/" + hex.prefix(2) + "/" + hex.dropFirst(2)
+        if charter_loose_object_is_whole(path) == 0 {
+            throw GitError(kind: .other, function: function, code: -1,
+                           detail: "loose object \(hex) is truncated or corrupt", summary: nil)
+        }
+    }
 }

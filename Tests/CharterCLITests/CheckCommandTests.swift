@@ -242,14 +242,18 @@ import Testing
 }
 
 extension CheckCommandTests {
-    @Test("check on a branch with no commits yet has nothing to check")
+    @Test("check on a branch with no commits yet answers as validate --rev HEAD does")
     func unbornBranch() throws {
         let fixture = try Fixture()
         try fixture.git("init", "-q")
         try fixture.writeWorkspace()
-        let result = try Run.charter(["check"], in: fixture.path)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("no problems found"))
+        let validate = try Run.charter(["validate", "--rev", "HEAD"], in: fixture.path)
+        for arguments in [["check"], ["check", "HEAD"]] {
+            let result = try Run.charter(arguments, in: fixture.path)
+            #expect(result.status == 2 && result.status == validate.status, "\(result.stderr)")
+            #expect(result.stderr == validate.stderr)
+            #expect(result.stderr.contains("the branch 'main' has no commits yet"))
+        }
         #expect(try Run.charter(["check", "main~1..main"], in: fixture.path).status == 2)
     }
 }

@@ -39,7 +39,7 @@ import Testing
     @Test func aNumberThatIsNotOneIsAWrongType() {
         let diagnostics = validate(["programs/demo/kpis.yaml": "kpis:\n  - { id: K1, name: A, target: fast, direction: increase }\n"])
         #expect(diagnostics.map(\.ruleID) == ["wrong-type"])
-        #expect(diagnostics.first?.message.contains("a number (negative allowed)") == true)
+        #expect(diagnostics.first?.message.contains("a number from -1,000,000,000,000,000 to 1,000,000,000,000,000 (a KPI value)") == true)
     }
 
     @Test func progressKeepsPaceWithTheProgramsCalendar() {

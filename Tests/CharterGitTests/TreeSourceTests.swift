@@ -80,7 +80,7 @@ import Testing
             let source = try repository.treeSource(commit: try repository.commit("HEAD").id, prefix: "")
             let entries = try #require(try source.entries(in: ""))
             #expect(entries.map(\.name) == ["link.yaml", "program.yaml", "vendor"])
-            #expect(entries.map(\.kind) == [.symlink, .file, .other])
+            #expect(entries.map(\.kind) == [.symlink, .file, .submodule])
             #expect(throws: PlanSourceError.self) { try source.contents(of: "link.yaml") }
             #expect(throws: PlanSourceError.self) { try source.contents(of: "vendor") }
         }

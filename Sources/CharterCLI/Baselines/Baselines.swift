@@ -46,7 +46,7 @@ struct Baselines {
     static let noBaselines = CLIError("no baselines yet; make one with charter baseline create NAME")
 
     /// Makes the baseline `name` on `revision`'s commit, signed as git would sign a tag now.
-    func create(_ name: String, revision: String, message: String?,
+    func create(_ name: String, revision: String, message: String?, workspacePrefix: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Baseline {
         if let problem = TagName.problem(with: name, under: Baseline.tagPrefix) {
             throw CLIError("'\(name)' is not a valid tag name: \(problem)")
@@ -55,6 +55,12 @@ struct Baselines {
             throw Self.alreadyExists(Self.baseline(existing))
         }
         let commit = try Git.call { try repository.commit(revision) }
+        if let workspacePrefix {
+            // No baseline on a damaged commit: its plans must read whole before they are frozen.
+            let source = try Git.call { try repository.treeSource(commit: commit.id, prefix: workspacePrefix) }
+            _ = WorkspaceLoader.load(from: source)
+            try Git.call { try source.throwIfDamaged() }
+        }
         let offset = TimeZone.current.secondsFromGMT() / 60
         let tagger = try Git.call {
             try repository.committerIdentity(environment: environment, now: (Int64(Clock.now), offset))
@@ -83,7 +89,9 @@ struct Baselines {
     func load(_ baseline: Baseline, prefix: String) throws -> LoadResult {
         guard let id = ObjectID(hex: baseline.commit) else { throw CLIError("baseline '\(baseline.name)' names no commit") }
         let source = try Git.call { try repository.treeSource(commit: id, prefix: prefix) }
-        return WorkspaceLoader.load(from: source)
+        let load = WorkspaceLoader.load(from: source)
+        try Git.call { try source.throwIfDamaged() }
+        return load
     }
 
     private static func alreadyExists(_ baseline: Baseline) -> CLIError {

@@ -57,6 +57,8 @@ final class HistoryWorkspaces {
         workspace.programs = folders.compactMap { keys[$0].flatMap { programs[$0]?.program } }
         unreadable += folders.flatMap { keys[$0].flatMap { programs[$0]?.unreadable } ?? [] }
         workspace.planFiles = []
+        // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
+        try tree.throwIfDamaged()
         return DiffSide(workspace: workspace, unreadable: unreadable)
     }
 }

@@ -13,13 +13,16 @@ struct RangeCheck {
     let allCommits: Bool
 
     func run() throws -> CheckOutcome {
-        // A repository without commits has nothing to check yet (as `charter changes` lists none).
+        // An unborn branch gets the answer `validate --rev HEAD` gives: there is no commit to check
+        // (exit 2, "the branch 'main' has no commits yet"), rather than a pass for no plans at all.
         if repository.isHeadUnborn, ["HEAD", "@"].contains(RangeArgument.tip(of: range)) {
-            return .report(ValidationReport(diagnostics: [], sourceDescription: "no commits yet"), pathPrefix: prefix)
+            _ = try repository.commit(RangeArgument.tip(of: range))
         }
         let selection = try commits()
         let head = try repository.commit(RangeArgument.tip(of: range))
-        let load = WorkspaceLoader.load(from: try repository.treeSource(commit: head.id, prefix: prefix))
+        let tree = try repository.treeSource(commit: head.id, prefix: prefix)
+        let load = WorkspaceLoader.load(from: tree)
+        try Git.call { try tree.throwIfDamaged() }
         var diagnostics = Validator.validate(load, asOf: head.committer.day)
         let builder = ChangeLogBuilder(repository: repository, prefix: prefix)
         if let notesCommit { builder.notesCommit = try repository.commit(notesCommit).id }

@@ -12,9 +12,9 @@ struct StagedCheck {
     func run() throws -> CheckOutcome {
         let message: String
         do {
-            message = CommitMessageFile.clean(try String(contentsOfFile: messageFile, encoding: .utf8))
+            message = CommitMessageFile.clean(try FileSystem.readText(messageFile))
         } catch {
-            throw CLIError("cannot read the commit message \(messageFile): \(error.localizedDescription)")
+            throw CLIError("cannot read the commit message \(messageFile): \(FileError.reason(error))")
         }
         let builder = ChangeLogBuilder(repository: repository, prefix: prefix)
         let (record, policy, settingsErrors) = try builder.stagedRecord(message: message, author: try CommitIdentity.author(repository))

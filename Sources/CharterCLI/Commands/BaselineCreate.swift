@@ -26,7 +26,9 @@ struct BaselineCreate: ParsableCommand {
 
     func run() throws {
         try BaselineCommand.guarded(repositoryOption) { baselines in
-            let baseline = try baselines.create(name, revision: revision, message: message)
+            // The workspace the plans are in, when it can be found, so a damaged commit is refused.
+            let prefix = try? WorkspaceLocator.locate(explicit: repositoryOption.directory, needsRepository: false).prefix
+            let baseline = try baselines.create(name, revision: revision, message: message, workspacePrefix: prefix)
             Terminal.write(BaselineReporter.renderCreated(baseline))
         }
     }

@@ -91,21 +91,23 @@ struct Changes: ParsableCommand {
     }
 
     /// One file per record, written only when its content changed: a second run writes nothing.
+    /// The batch is written all or nothing (`BatchWrite`): a failure leaves the folder as it was.
     private func write(_ records: [ChangeRequest], to directory: String, location: WorkspaceLocation) throws {
         guard let root = location.root else { throw CLIError("--write needs a worktree; this repository is bare") }
         let folder = directory.isEmpty ? root + "/changes" : FileSystem.absolute(directory)
-        var written = 0
+        var batch = BatchWrite(files: [])
         for record in records {
             let path = folder + "/" + record.id + ".yaml"
             let text = ChangeLogYAMLReporter.recordFile(record)
-            if (try? String(contentsOfFile: path, encoding: .utf8)) == text { continue }
-            do {
-                try FileSystem.writeAtomically(text, to: path)
-            } catch {
-                throw CLIError("cannot write \(path): \(error.localizedDescription)")
-            }
-            written += 1
+            if (try? FileSystem.readText(path)) == text { continue }
+            batch.files.append((path, text))
         }
+        do {
+            try batch.commit(into: folder)
+        } catch let failure as BatchWrite.Failure {
+            throw CLIError("\(failure) (\(batch.files.count) of \(records.count) \(Plural.noun(records.count, "record")) to write)")
+        }
+        let written = batch.files.count
         Terminal.write("\(written) of \(Plural.count(records.count, "record")) written to \(FileSystem.relative(folder, to: root).map { $0.isEmpty ? "." : $0 } ?? folder) (\(records.count - written) unchanged)")
     }
 

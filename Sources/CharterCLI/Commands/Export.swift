@@ -62,7 +62,7 @@ struct Export: ParsableCommand {
                 do {
                     try FileSystem.writeAtomically(text, to: FileSystem.absolute(out))
                 } catch {
-                    throw CLIError("cannot write \(out): \(error)")
+                    throw CLIError("cannot write \(out): \(FileError.reason(error))")
                 }
             } else {
                 Terminal.write(text)

@@ -94,7 +94,7 @@ struct Init: ParsableCommand {
         } catch let error as CLIError {
             throw error
         } catch {
-            throw CLIError("cannot write: \(error.localizedDescription)")
+            throw CLIError(FileSystem.describe(error))
         }
     }
 }

@@ -68,7 +68,7 @@ struct Report: ParsableCommand {
             do {
                 try FileSystem.writeAtomically(text, to: FileSystem.absolute(outFile))
             } catch {
-                throw CLIError("cannot write \(outFile): \(error.localizedDescription)")
+                throw CLIError("cannot write \(outFile): \(FileError.reason(error))")
             }
             Terminal.writeError("wrote \(outFile): \(Plural.count(report.programs.count, "program")), "
                                 + "\(Plural.count(report.changeLog.entries.count, "change request"))")

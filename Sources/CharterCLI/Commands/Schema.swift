@@ -48,7 +48,7 @@ struct Schema: ParsableCommand {
                     Terminal.write("wrote \(path)")
                 }
             } catch {
-                Terminal.error("cannot write schemas to \(output): \(error.localizedDescription)")
+                Terminal.error("cannot write schemas to \(output): \(FileSystem.describe(error))")
                 throw ExitCode(2)
             }
             return

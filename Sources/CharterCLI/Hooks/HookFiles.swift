@@ -100,7 +100,7 @@ enum HookFiles {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw CLIError("cannot create the hooks folder \(path): \(error.localizedDescription)")
+            throw CLIError("cannot create the hooks folder \(path): \(FileError.reason(error))")
         }
     }
 

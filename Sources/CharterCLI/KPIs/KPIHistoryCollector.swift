@@ -43,6 +43,7 @@ final class KPIHistoryCollector {
             for program in WorkspaceLoader.load(from: KPIFilesSource(base: tree, programs: unread)).workspace.programs {
                 if let blob = blobs[program.folder] { parsed[blob] = program.kpis }
             }
+            try tree.throwIfDamaged()
         }
         return blobs.compactMapValues { parsed[$0] }
     }

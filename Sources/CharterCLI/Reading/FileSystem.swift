@@ -1,6 +1,7 @@
 import Foundation
 
-/// The few file-system facts the commands need, in one place.
+/// The few file-system facts the commands need, in one place. Failures are `FileError`s: path
+/// and reason in plain words.
 enum FileSystem {
     static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 
@@ -26,14 +27,72 @@ enum FileSystem {
     }
 
     static func createDirectory(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            // The deepest existing ancestor that is a file makes a clearer reason than Foundation's.
+            throw FileError("create the folder", path, error: error)
+        }
+    }
+
+    /// The whole file as UTF-8 text, read with plain POSIX calls: `/dev/null` reads as empty, a
+    /// folder or a missing file fails with the reason in words.
+    static func readText(_ path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError("read", path, errno: errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileError("read", path, errno: errno)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw FileError("read", path, reason: "it is not UTF-8 text")
+        }
+        return text
+    }
+
+    /// Writes `text` to a new file at `path` (which must not exist), flushed to disk.
+    static func createFile(_ path: String, text: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError("write", path, errno: errno) }
+        var failure: Int32?
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += count
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if let failure {
+            unlink(path)
+            throw FileError("write", path, errno: failure)
+        }
     }
 
     /// Writes through a temporary file in the same folder and a rename, so readers see the old
     /// file or the new one, never half of one.
     static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        let folder = (path as NSString).deletingLastPathComponent
+        try createDirectory(folder.isEmpty ? "." : folder)
+        let temporary = path + ".charter-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        try createFile(temporary, text: text)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileError("write", path, errno: code)
+        }
     }
 }

@@ -12,8 +12,13 @@ public struct WorktreeSource: PlanSource {
     public let root: String
     public var sourceDescription: String { "worktree" }
 
+    /// Workspace-relative paths that `.gitmodules` names as submodules: a submodule that was
+    /// never checked out is an empty folder on disk, and must still read as a submodule.
+    private let declaredSubmodules: Set<String>
+
     public init(root: String) {
         self.root = root
+        self.declaredSubmodules = GitModulesFile.submodulePaths(workspaceRoot: root)
     }
 
     private func absolute(_ path: String) -> String { path.isEmpty ? root : root + "/" + path }
@@ -36,7 +41,13 @@ public struct WorktreeSource: PlanSource {
             let kind: SourceEntry.Kind
             switch info.st_mode & S_IFMT {
             case S_IFREG: kind = .file
-            case S_IFDIR: kind = .directory
+            case S_IFDIR:
+                // A checked-out submodule (or a nested repository, which `git add` records as a
+                // gitlink): the same entry the index and commits show.
+                var gitInfo = stat()
+                let isSubmodule = lstat(folder + "/" + name + "/.git", &gitInfo) == 0
+                    || declaredSubmodules.contains(directory.isEmpty ? name : directory + "/" + name)
+                kind = isSubmodule ? .submodule : .directory
             case S_IFLNK: kind = .symlink
             default: kind = .other
             }

@@ -125,6 +125,6 @@ struct PolicyEvaluation {
 
     static func percent(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + "%"
+        return SafeNumber.plain(rounded) + "%"
     }
 }

@@ -13,15 +13,22 @@ public struct Signature: Hashable, Sendable {
         self.offsetMinutes = offsetMinutes
     }
 
+    /// Seconds since 1970 on the signature's own clock. A forged commit may carry any 64-bit
+    /// time or offset: both are clamped (to ±3 million years, ±1 year) so the sum cannot overflow.
+    private var localTime: Int64 {
+        let limit: Int64 = 100_000_000_000_000
+        return min(max(time, -limit), limit) + Int64(min(max(offsetMinutes, -525_600), 525_600)) * 60
+    }
+
     /// The calendar day in the signature's own time zone.
     public var day: PlanDate {
-        let local = time + Int64(offsetMinutes) * 60
+        let local = localTime
         return PlanDate(dayNumber: Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400))
     }
 
     /// ISO 8601 with the commit's own offset, as `git log --date=iso-strict` prints it.
     public var iso8601: String {
-        let local = time + Int64(offsetMinutes) * 60
+        let local = localTime
         let seconds = Int(((local % 86_400) + 86_400) % 86_400)
         func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let sign = offsetMinutes < 0 ? "-" : "+"

@@ -28,7 +28,7 @@ enum Annotations {
             change.tags.append(.budgetChanged)
             let old = total.from?.number ?? 0, new = total.to?.number ?? 0
             change.budgetDelta = new - old
-            change.budgetDeltaPercent = old != 0 ? (new - old) / abs(old) * 100 : nil
+            change.budgetDeltaPercent = SafeNumber.ratio(new - old, abs(old)).map { $0 * 100 }
         }
     }
 

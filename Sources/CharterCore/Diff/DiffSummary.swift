@@ -26,7 +26,7 @@ public struct DiffSummary: Hashable, Sendable {
         public var from: Double
         public var to: Double
         public var delta: Double
-        public var percent: Double? { from != 0 ? delta / abs(from) * 100 : nil }
+        public var percent: Double? { SafeNumber.ratio(delta, abs(from)).map { $0 * 100 } }
     }
 
     public struct Rescore: Hashable, Sendable {

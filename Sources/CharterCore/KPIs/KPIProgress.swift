@@ -28,8 +28,8 @@ public struct KPIProgress: Hashable, Sendable {
         }
         let reached = direction == .increase ? current >= target : current <= target
         var percent: Double?
-        if let baseline = kpi.baseline?.value, baseline != target {
-            percent = (current - baseline) / (target - baseline) * 100
+        if let baseline = kpi.baseline?.value {
+            percent = SafeNumber.ratio(current - baseline, target - baseline).map { $0 * 100 }
         }
         var expected: Double?
         if let start = program.start?.value, let end = program.target?.value, start < end, let asOf = kpi.asOf?.value {

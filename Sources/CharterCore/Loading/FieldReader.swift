@@ -30,8 +30,11 @@ struct FieldReader: Sendable {
 
     func integer(_ key: String) -> Int? { text(key).flatMap { Int($0) } }
 
-    func number(_ key: String) -> Located<Double>? {
-        guard let value = scalar(key), let number = ScalarParsing.number(value.scalarText!) else { return nil }
+    /// A number inside `domain`; one outside it reads as absent (the schema reported it), so no
+    /// model ever holds money past 10^13 or an infinite KPI, whichever commit it came from.
+    func number(_ key: String, in domain: NumberDomain) -> Located<Double>? {
+        guard let value = scalar(key), let number = ScalarParsing.number(value.scalarText!),
+              domain.contains(number) else { return nil }
         return Located(number, at: location(of: value))
     }
 

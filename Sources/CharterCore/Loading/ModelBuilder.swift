@@ -18,7 +18,7 @@ enum ModelBuilder {
         program.description = r.text("description")
         if let budget = r.object("budget") {
             program.currency = budget.text("currency")
-            program.budgetTotal = budget.number("total")
+            program.budgetTotal = budget.number("total", in: .money)
         }
         program.objectives = r.texts("objectives")
         if let scope = r.object("scope") {
@@ -32,7 +32,7 @@ enum ModelBuilder {
             s.located("person").map { Program.Stakeholder(person: $0, role: s.text("role")) }
         }
         program.allocations = r.objects("allocations").compactMap { a in
-            guard let person = a.located("person"), let percent = a.number("percent") else { return nil }
+            guard let person = a.located("person"), let percent = a.number("percent", in: .allocationPercent) else { return nil }
             return Program.Allocation(person: person, workstream: a.located("workstream"), percent: percent.value,
                                       from: a.date("from")?.value, to: a.date("to")?.value, location: a.location)
         }
@@ -66,7 +66,7 @@ enum ModelBuilder {
 
     static func budgetLine(_ r: FieldReader) -> BudgetLine? {
         guard let id = r.identifier("id") else { return nil }
-        return BudgetLine(id: id, amount: r.number("amount"), category: r.text("category"),
+        return BudgetLine(id: id, amount: r.number("amount", in: .money), category: r.text("category"),
                           workstream: r.located("workstream"), description: r.text("description"))
     }
 
@@ -85,7 +85,7 @@ enum ModelBuilder {
         }
         return KPI(
             id: id, name: r.text("name"), unit: r.text("unit"),
-            baseline: r.number("baseline"), target: r.number("target"), current: r.number("current"),
+            baseline: r.number("baseline", in: .kpiValue), target: r.number("target", in: .kpiValue), current: r.number("current", in: .kpiValue),
             asOf: r.date("as_of"), direction: direction, owner: r.located("owner"), description: r.text("description")
         )
     }
@@ -109,10 +109,10 @@ enum ModelBuilder {
         if r.node["review_trailers"] != nil { policy.reviewTrailers = r.texts("review_trailers") }
         policy.allowSelfApproval = r.boolean("allow_self_approval") ?? false
         if let require = r.object("require_approval") {
-            policy.slipDays = require.integer("slip_days")
-            policy.slipPercentOfRemaining = require.number("slip_percent_of_remaining")?.value
+            policy.slipDays = require.integer("slip_days").flatMap { DayCount.range.contains($0) ? $0 : nil }
+            policy.slipPercentOfRemaining = require.number("slip_percent_of_remaining", in: .percent)?.value
             policy.dependentSlip = require.boolean("dependent_slip") ?? false
-            policy.budgetIncreasePercent = require.number("budget_increase_percent")?.value
+            policy.budgetIncreasePercent = require.number("budget_increase_percent", in: .percent)?.value
             policy.milestoneRemoved = require.boolean("milestone_removed") ?? false
             policy.scopeChange = require.boolean("scope_change") ?? false
         }

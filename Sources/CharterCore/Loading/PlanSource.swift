@@ -4,7 +4,10 @@ public struct SourceEntry: Hashable, Sendable {
         case file
         case directory
         case symlink
-        /// A submodule, a socket, a device: never read.
+        /// A git submodule: a gitlink (mode 160000) in a tree or the index, or a folder holding a
+        /// `.git` in the worktree. Never read, and reported the same way from every source.
+        case submodule
+        /// A socket, a device: never read.
         case other
     }
 

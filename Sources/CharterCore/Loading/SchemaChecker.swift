@@ -124,17 +124,13 @@ struct SchemaChecker {
             if !range.contains(value) {
                 report(RuleID.invalidValue, node.position, "\(subject) must be \(type.expectation), found \(value)")
             }
-        case .number(let maximum):
+        case .number(let domain):
             guard let value = ScalarParsing.number(text) else {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
                 return
             }
-            if value < 0 || maximum.map({ value > $0 }) == true {
+            if !domain.contains(value) {
                 report(RuleID.invalidValue, node.position, "\(subject) must be \(type.expectation), found \(text)")
-            }
-        case .measure:
-            if ScalarParsing.number(text) == nil {
-                report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
             }
         case .boolean:
             if ScalarParsing.boolean(text) == nil {

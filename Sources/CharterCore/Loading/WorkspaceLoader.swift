@@ -22,7 +22,8 @@ public enum WorkspaceLoader {
                 }
             } else {
                 result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: "programs"),
-                    "'programs' must be a folder holding one folder per program"))
+                    programsEntry.kind == .submodule ? submoduleProblem("programs")
+                        : "'programs' must be a folder holding one folder per program"))
             }
         }
 
@@ -78,6 +79,8 @@ public enum WorkspaceLoader {
             if folder.kind == .symlink {
                 result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath),
                     "'\(folderPath)' is a symbolic link; a program must be a real folder so git and Charter see the same plans"))
+            } else if folder.kind == .submodule {
+                result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath), submoduleProblem(folderPath)))
             } else if folder.name.hasSuffix(".yaml") || folder.name.hasSuffix(".yml") {
                 result.report(RuleID.unknownFile, Finding(at: SourceLocation(path: folderPath),
                     "plan files belong in a program's folder: programs/<program-id>/\(folder.name)"))
@@ -105,6 +108,12 @@ public enum WorkspaceLoader {
         return found
     }
 
+    /// One rule for a submodule wherever it is met (worktree, index, any commit): it is not a
+    /// program folder, because its plans are not in this repository's commits.
+    static func submoduleProblem(_ path: String) -> String {
+        "'\(path)' is a git submodule, not a program folder: Charter reads only this repository's own files"
+    }
+
     /// Whether an entry named like a plan file can be read as one.
     private static func accept(_ entry: SourceEntry, path: String, into result: inout LoadResult) -> Bool {
         let problem: String?
@@ -117,6 +126,7 @@ public enum WorkspaceLoader {
             }
         case .directory: problem = "'\(path)' is a folder, but Charter expects a YAML file by that name"
         case .symlink: problem = "'\(path)' is a symbolic link; Charter reads only regular files so git and disk agree"
+        case .submodule: problem = submoduleProblem(path)
         case .other: problem = "'\(path)' is not a regular file"
         }
         if let problem {

@@ -19,10 +19,8 @@ public indirect enum FieldType: Sendable {
     /// An ISO date, `YYYY-MM-DD`, that exists on the calendar.
     case date
     case integer(ClosedRange<Int>)
-    /// A non-negative amount, e.g. money in the program's currency or a percentage.
-    case number(maximum: Double?)
-    /// A measurement: any finite number, negative too (a KPI such as net promoter score).
-    case measure
+    /// A finite decimal number inside its domain: money, a percentage, a KPI value.
+    case number(NumberDomain)
     case boolean
     /// One of a fixed set of words.
     case oneOf([String])
@@ -41,10 +39,7 @@ public indirect enum FieldType: Sendable {
         case .integer(let range):
             if range.lowerBound == range.upperBound { return "the number \(range.lowerBound)" }
             return "a whole number from \(range.lowerBound) to \(range.upperBound)"
-        case .number(let maximum):
-            if let maximum { return "a number from 0 to \(Self.format(maximum))" }
-            return "a number"
-        case .measure: return "a number (negative allowed)"
+        case .number(let domain): return "a number \(domain.rangeText) (\(domain.name))"
         case .boolean: return "true or false"
         case .oneOf(let words): return "one of " + words.joined(separator: ", ")
         case .list(let element): return "a list of \(element.pluralName)"
@@ -60,7 +55,7 @@ public indirect enum FieldType: Sendable {
         case .reference(let kind): return "\(kind.rawValue) ids"
         case .date: return "dates"
         case .integer: return "whole numbers"
-        case .number, .measure: return "numbers"
+        case .number: return "numbers"
         case .boolean: return "true/false values"
         case .oneOf(let words): return "values (" + words.joined(separator: " | ") + ")"
         case .list(let element): return "lists of \(element.pluralName)"
@@ -69,9 +64,6 @@ public indirect enum FieldType: Sendable {
         }
     }
 
-    static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-    }
 }
 
 /// One key of a mapping in a plan file.

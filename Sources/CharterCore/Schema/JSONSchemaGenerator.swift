@@ -63,12 +63,9 @@ public enum JSONSchemaGenerator {
         case .integer(let range):
             return .object([("type", "integer"), ("minimum", .number(Double(range.lowerBound))),
                             ("maximum", .number(Double(range.upperBound)))])
-        case .number(let maximum):
-            var pairs: [(String, JSONValue)] = [("type", "number"), ("minimum", .number(0))]
-            if let maximum { pairs.append(("maximum", .number(maximum))) }
-            return .object(pairs)
-        case .measure:
-            return .object([("type", "number")])
+        case .number(let domain):
+            return .object([("type", "number"), ("minimum", .number(domain.range.lowerBound)),
+                            ("maximum", .number(domain.range.upperBound))])
         case .boolean:
             return .object([("type", "boolean")])
         case .oneOf(let words):

@@ -30,14 +30,14 @@ public enum PlanSchemas {
     public static let allocation = ObjectSchema(name: "allocation", summary: "Part of a person's time given to the program.", fields: [
         FieldSpec("person", .reference(.person), required: true, "Person id."),
         FieldSpec("workstream", .reference(.workstream), "Workstream id in this program."),
-        FieldSpec("percent", .number(maximum: 100), required: true, "Share of the person's time, 0 to 100."),
+        FieldSpec("percent", .number(.allocationPercent), required: true, "Share of the person's time, 0 to 100."),
         FieldSpec("from", .date, "First day (default: the program's start)."),
         FieldSpec("to", .date, "Last day (default: the program's target, or open-ended)."),
     ])
 
     public static let programBudget = ObjectSchema(name: "program budget", summary: "The program's approved budget.", fields: [
         FieldSpec("currency", .text, "ISO currency code, e.g. USD."),
-        FieldSpec("total", .number(maximum: nil), required: true, "Approved total, in the currency."),
+        FieldSpec("total", .number(.money), required: true, "Approved total, in the currency (0 to 10^13)."),
     ])
 
     public static let scope = ObjectSchema(name: "scope", summary: "What the program delivers and what it does not.", fields: [
@@ -91,7 +91,7 @@ public enum PlanSchemas {
 
     public static let budgetLine = ObjectSchema(name: "budget line", summary: "An amount of the program's budget.", fields: [
         FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. B1)."),
-        FieldSpec("amount", .number(maximum: nil), required: true, "Amount in the program's currency."),
+        FieldSpec("amount", .number(.money), required: true, "Amount in the program's currency (0 to 10^13)."),
         FieldSpec("category", .text, "e.g. vendor, headcount, infrastructure."),
         FieldSpec("workstream", .reference(.workstream), "Workstream id in this program."),
         FieldSpec("description", .text, "What it pays for."),
@@ -114,9 +114,9 @@ public enum PlanSchemas {
         FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. K1)."),
         FieldSpec("name", .text, required: true, "What is measured, e.g. Checkout p99 latency."),
         FieldSpec("unit", .text, "Unit of the numbers, e.g. ms, %, requests/s."),
-        FieldSpec("baseline", .measure, "The value when the program started measuring."),
-        FieldSpec("target", .measure, required: true, "The value the program commits to reach."),
-        FieldSpec("current", .measure, "The latest measurement; update it (with as_of) as new figures come in."),
+        FieldSpec("baseline", .number(.kpiValue), "The value when the program started measuring."),
+        FieldSpec("target", .number(.kpiValue), required: true, "The value the program commits to reach."),
+        FieldSpec("current", .number(.kpiValue), "The latest measurement; update it (with as_of) as new figures come in."),
         FieldSpec("as_of", .date, "When `current` was measured."),
         FieldSpec("direction", .oneOf(kpiDirections), "Which way is better; default: from baseline towards target."),
         FieldSpec("owner", .reference(.person), "Person id of who reports it."),
@@ -128,10 +128,10 @@ public enum PlanSchemas {
     public static let freezeCovers = ["dates", "scope", "budget"]
 
     public static let requireApproval = ObjectSchema(name: "approval policy", summary: "What makes a change need approval.", fields: [
-        FieldSpec("slip_days", .integer(0...100_000), "A milestone moving later by more than this many days."),
-        FieldSpec("slip_percent_of_remaining", .number(maximum: nil), "A milestone moving later by more than this percent of the days that were left until its old date."),
+        FieldSpec("slip_days", .integer(DayCount.range), "A milestone moving later by more than this many days."),
+        FieldSpec("slip_percent_of_remaining", .number(.percent), "A milestone moving later by more than this percent of the days that were left until its old date."),
         FieldSpec("dependent_slip", .boolean, "Any slip of a milestone that other milestones depend on."),
-        FieldSpec("budget_increase_percent", .number(maximum: nil), "A program budget growing by more than this percent."),
+        FieldSpec("budget_increase_percent", .number(.percent), "A program budget growing by more than this percent."),
         FieldSpec("milestone_removed", .boolean, "Removing a milestone."),
         FieldSpec("scope_change", .boolean, "Adding or removing scope items (scope.in or scope.out)."),
     ])

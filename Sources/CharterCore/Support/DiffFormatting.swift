@@ -22,15 +22,15 @@ public enum DiffFormatting {
         (percent < 0 && (abs(percent) * 10).rounded() > 0 ? "-" : "+") + oneDecimal(abs(percent)) + "%"
     }
 
-    /// `3.2`, `12.0`: one decimal, rounded half away from zero.
+    /// `3.2`, `12.0`: one decimal, rounded half away from zero (past `Int64`, as Swift writes it).
     public static func oneDecimal(_ value: Double) -> String {
-        let tenths = Int64((abs(value) * 10).rounded())
+        guard let tenths = SafeNumber.tenths(value) else { return String(value) }
         return (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }
 
     /// `+12`, `-7.5`, `+0`: whole numbers without a decimal.
     public static func signedNumber(_ value: Double) -> String {
-        let tenths = Int64((abs(value) * 10).rounded())
+        guard let tenths = SafeNumber.tenths(value) else { return (value < 0 ? "" : "+") + String(value) }
         let magnitude = tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
         return (value < 0 && tenths > 0 ? "-" : "+") + magnitude
     }

@@ -24,7 +24,7 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral, 
         switch self {
         case .string(let text): return Self.quote(text)
         case .number(let value):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            return value.isFinite ? SafeNumber.plain(value) : "null"
         case .bool(let value): return value ? "true" : "false"
         case .null: return "null"
         case .array(let items):

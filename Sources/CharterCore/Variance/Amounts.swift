@@ -30,7 +30,7 @@ public struct AmountVariance: Hashable, Sendable {
 
     /// The delta as a percent of the baseline; `nil` when the baseline had no amount (or 0).
     public var percent: Double? {
-        guard let baseline, baseline != 0 else { return nil }
-        return delta / baseline * 100
+        guard let baseline else { return nil }
+        return SafeNumber.ratio(delta, baseline).map { $0 * 100 }
     }
 }

@@ -30,6 +30,6 @@ public enum ChangeLogCSVReporter: ChangeLogReporter {
 extension Money {
     /// `40000`, `-1200.5`: numbers a spreadsheet reads as numbers.
     static func formatPlain(_ amount: Double) -> String {
-        amount == amount.rounded() && abs(amount) < 1e15 ? String(Int64(amount)) : String(amount)
+        SafeNumber.plain(amount)
     }
 }

@@ -298,8 +298,11 @@ struct JSONNumber: Encodable, Sendable {
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
-        if value == value.rounded(), abs(value) < 1e15 {
-            try container.encode(Int64(value))
+        if !value.isFinite {
+            // JSON has no NaN or infinity (and JSONEncoder throws on them): out of any domain.
+            try container.encodeNil()
+        } else if value == value.rounded(), abs(value) < 1e15, let whole = SafeNumber.int64(value) {
+            try container.encode(whole)
         } else {
             try container.encode(value)
         }

@@ -80,7 +80,7 @@ extension KPITable.Row {
     var targetValue: String? { kpi.target.map { KPIFormat.value($0.value, unit: kpi.unit) } }
 
     /// `33%`, or `-` when progress cannot be computed.
-    var progressPercent: String { progress.percent.map { "\(Int($0.rounded()))%" } ?? "-" }
+    var progressPercent: String { progress.percent.flatMap(SafeNumber.int).map { "\($0)%" } ?? "-" }
 
     /// `pay · Payments`.
     var programHeading: String { ([program] + (programName.map { [$0] } ?? [])).joined(separator: " · ") }

@@ -34,8 +34,9 @@ enum BudgetChart {
             svg += Markup.empty("rect", [("x", Markup.number(labelWidth)), ("y", Markup.number(y + 4)),
                                          ("width", Markup.number(barLength)), ("height", Markup.number(rowHeight - 8)), ("rx", "2")])
             var value = money(row.amount, program)
-            if let total = program.budgetTotal, total > 0, row.kind != "total" {
-                value += " (\(Int((row.amount / total * 100).rounded()))%)"
+            if row.kind != "total", let total = program.budgetTotal, total > 0,
+               let share = SafeNumber.wholePercent(row.amount, of: total) {
+                value += " (\(share)%)"
             }
             svg += Markup.element("text", [("class", "value"), ("x", Markup.number(labelWidth + barWidth + 8)),
                                            ("y", Markup.number(y + 17))], text: value)

@@ -88,7 +88,12 @@ public enum MarkdownReportRenderer {
         let shown = values.suffix(16)
         guard let low = shown.min(), let high = shown.max() else { return "" }
         let bars = Array("▁▂▃▄▅▆▇█")
-        return String(shown.map { high == low ? bars[3] : bars[Int(($0 - low) / (high - low) * 7)] })
+        // high - low overflows to infinity for values far apart (an old commit's -1e308 → 1e308):
+        // the ratio is then nil and the bar the middle one, rather than a NaN index.
+        return String(shown.map { value in
+            guard high != low, let fraction = SafeNumber.ratio(value - low, high - low) else { return bars[3] }
+            return bars[SafeNumber.index(fraction: fraction, count: bars.count)]
+        })
     }
 
     static func escape(_ text: String) -> String { DiffMarkdownReporter.escape(text) }

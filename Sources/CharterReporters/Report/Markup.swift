@@ -52,7 +52,7 @@ enum Markup {
     /// A number for SVG coordinates: at most one decimal, no exponent, no "-0".
     static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        if rounded == rounded.rounded(), let whole = SafeNumber.int64(rounded) { return String(whole) }
         return DiffFormatting.oneDecimal(rounded)
     }
 

@@ -186,7 +186,7 @@ public struct KPISeries: Sendable, Hashable {
 
     /// "48% of the way from baseline to target"; `nil` without a baseline or a value.
     public var progressPhrase: String? {
-        progressPercent.map { "\(Int($0.rounded()))% of the way from baseline to target" }
+        progressPercent.flatMap(SafeNumber.int).map { "\($0)% of the way from baseline to target" }
     }
 
     /// "on-track, 48% of the way from baseline to target" and the like; `nil` when not judged.
