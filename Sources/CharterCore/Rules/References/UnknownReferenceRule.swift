@@ -65,12 +65,15 @@ public struct UnknownReferenceRule: Rule {
 
     /// Why a milestone reference does not resolve, or `nil` when it does.
     private func missing(_ reference: EntityReference, from home: String, _ context: RuleContext) -> String? {
-        let folder = reference.program(from: home)
+        // Asks the indexes whether the milestone exists without copying it or its program:
+        // this runs for every dependency in the workspace.
+        let key = context.key(reference, from: home)
+        if context.hasMilestone(at: key) { return nil }
+        let folder = key.program
         guard let target = context.programsByFolder[folder] else {
             return "'\(reference)', but there is no program '\(folder)'"
                 + Suggestion.didYouMean(folder, in: context.programsByFolder.keys)
         }
-        guard context.milestone(reference, from: home) == nil else { return nil }
         let hint = Suggestion.didYouMean(reference.id, in: target.milestones.map(\.id.value))
         let place = reference.program == nil ? "this program" : "program \(folder)"
         return "'\(reference)', but \(place) has no milestone '\(reference.id)'\(hint)"
