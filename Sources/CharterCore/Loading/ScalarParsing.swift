@@ -7,9 +7,18 @@ public enum ScalarParsing {
         return text.utf8.allSatisfy(isIDByte)
     }
 
+    /// `M3` or `program/M3`. Runs for every reference of every milestone: no splitting, no copies.
     static func isReference(_ text: String) -> Bool {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        return (1...2).contains(parts.count) && parts.allSatisfy { isIdentifier(String($0)) }
+        let bytes = text.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return isIdentifier(bytes[...]) }
+        return isIdentifier(bytes[..<slash]) && isIdentifier(bytes[bytes.index(after: slash)...])
+    }
+
+    private static func isIdentifier(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, isIDByte(first), first != UInt8(ascii: "."), first != UInt8(ascii: "-") else {
+            return false
+        }
+        return bytes.allSatisfy(isIDByte)
     }
 
     /// Letters, digits, `.`, `_`, `-`: the bytes an id is made of.

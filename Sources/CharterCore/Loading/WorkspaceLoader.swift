@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads a workspace from any `PlanSource`: finds the plan files by the v1 layout, parses and
 /// checks each, and builds the model. Never throws: whatever cannot be read becomes a finding.
 public enum WorkspaceLoader {
@@ -6,19 +8,20 @@ public enum WorkspaceLoader {
 
     public static func load(from source: some PlanSource) -> LoadResult {
         var result = LoadResult(workspace: Workspace())
-        var files: [(path: String, kind: PlanFileKind, folder: String?)] = []
+        var units: [Unit] = []
 
         let rootEntries = list(source, "", into: &result) ?? []
         for entry in rootEntries {
             if let kind = [PlanFileKind.settings, .people].first(where: { $0.fileName == entry.name }),
                accept(entry, path: entry.name, into: &result) {
-                files.append((entry.name, kind, nil))
+                units.append(Unit(folder: nil, files: [PlanFile(path: entry.name, kind: kind)]))
             }
         }
         if let programsEntry = rootEntries.first(where: { $0.name == "programs" }) {
             if programsEntry.kind == .directory {
                 for folder in list(source, "programs", into: &result) ?? [] {
-                    files += programFiles(in: folder, source: source, into: &result)
+                    let files = programFiles(in: folder, source: source, into: &result)
+                    if !files.isEmpty { units.append(Unit(folder: folder.name, files: files)) }
                 }
             } else {
                 result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: "programs"),
@@ -27,36 +30,101 @@ public enum WorkspaceLoader {
             }
         }
 
-        // Reading goes through the source one file at a time (libgit2 handles are not shared
-        // across threads); parsing and schema checks are pure, so they run on every core.
-        let contents = files.map { read($0.path, source: source, into: &result) }
-        let parsed = ParallelMap.map(Array(zip(files, contents))) { file, bytes in
-            bytes.map { parse($0, path: file.path, kind: file.kind) }
+        // One unit (a root file, or a program folder) is read, parsed, checked and turned into
+        // model values on one core, and its YAML trees are dropped before the next: memory holds
+        // the model plus one unit in flight per core, never the whole workspace as YAML. Reads
+        // take turns (libgit2 handles are not shared across threads); the rest runs on every core.
+        let reader = SerialReader(source)
+        let loaded = ParallelMap.map(units) { unit in load(unit, reader: reader) }
+
+        // Findings in the order a file-by-file load makes them: every read failure, then what
+        // parsing found, file by file.
+        for unit in loaded {
+            for finding in unit.readFindings { result.report(RuleID.fileUnreadable, finding) }
+        }
+        var programs: [Program] = []
+        programs.reserveCapacity(units.count)
+        for (unit, loadedUnit) in zip(units, loaded) {
+            result.workspace.planFiles += unit.files.map(\.path)
+            for (rule, finding) in loadedUnit.parseFindings { result.report(rule, finding) }
+            switch loadedUnit.model {
+            case .settings(let settings, let path)?:
+                result.workspace.settings = settings
+                result.workspace.settingsPath = path
+            case .people(let people)?:
+                result.workspace.people = people
+            case .program(let program)?:
+                programs.append(program)
+            case nil:
+                break
+            }
+        }
+        result.workspace.programs = programs
+        return result
+    }
+
+    /// A plan file found by the layout.
+    struct PlanFile: Sendable {
+        var path: String
+        var kind: PlanFileKind
+    }
+
+    /// What one core loads at a time: a root file (`folder` is `nil`), or one program's folder.
+    struct Unit: Sendable {
+        var folder: String?
+        var files: [PlanFile]
+    }
+
+    /// A unit as model values, with no YAML left in it.
+    struct LoadedUnit: Sendable {
+        enum Model: Sendable {
+            case settings(Settings, path: String)
+            case people([Person])
+            case program(Program)
         }
 
-        var programs: [String: Program] = [:]
-        var programOrder: [String] = []
-        for (file, parsedFile) in zip(files, parsed) {
-            result.workspace.planFiles.append(file.path)
-            for (rule, finding) in parsedFile?.findings ?? [] { result.report(rule, finding) }
-            if let folder = file.folder, programs[folder] == nil {
-                programs[folder] = Program(folder: folder)
-                programOrder.append(folder)
+        var model: Model?
+        var readFindings: [Finding] = []
+        var parseFindings: [(String, Finding)] = []
+    }
+
+    private static func load(_ unit: Unit, reader: SerialReader) -> LoadedUnit {
+        var loaded = LoadedUnit()
+        var program = unit.folder.map(Program.init(folder:))
+        for file in unit.files {
+            let bytes: [UInt8]
+            switch reader.read(file.path) {
+            case .success(let read): bytes = read
+            case .failure(let failure): loaded.readFindings.append(failure.finding); continue
             }
-            guard let reader = parsedFile?.reader else { continue }
+            let parsed = parse(bytes, path: file.path, kind: file.kind)
+            loaded.parseFindings += parsed.findings
+            guard let fields = parsed.reader else { continue }
             switch file.kind {
-            case .settings:
-                result.workspace.settings = ModelBuilder.settings(reader)
-                result.workspace.settingsPath = file.path
-            case .people:
-                result.workspace.people = reader.objects("people").compactMap(ModelBuilder.person)
-            default:
-                guard let folder = file.folder else { continue }
-                fill(&programs[folder]!, kind: file.kind, reader: reader)
+            case .settings: loaded.model = .settings(ModelBuilder.settings(fields), path: file.path)
+            case .people: loaded.model = .people(fields.objects("people").compactMap(ModelBuilder.person))
+            default: if program != nil { fill(&program!, kind: file.kind, reader: fields) }
             }
         }
-        result.workspace.programs = programOrder.map { programs[$0]! }
-        return result
+        if let program { loaded.model = .program(program) }
+        return loaded
+    }
+
+    /// Hands a source to one thread at a time.
+    final class SerialReader: @unchecked Sendable {
+        private let readFile: (String) -> Result<[UInt8], ReadFailure>
+        private let turn = DispatchSemaphore(value: 1)
+
+        init(_ source: some PlanSource) {
+            readFile = { path in WorkspaceLoader.read(path, source: source) }
+        }
+
+        /// The file's bytes, or the finding that says why they cannot be had.
+        func read(_ path: String) -> Result<[UInt8], ReadFailure> {
+            turn.wait()
+            defer { turn.signal() }
+            return readFile(path)
+        }
     }
 
     private static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
@@ -73,7 +141,7 @@ public enum WorkspaceLoader {
 
     private static func programFiles(
         in folder: SourceEntry, source: some PlanSource, into result: inout LoadResult
-    ) -> [(path: String, kind: PlanFileKind, folder: String?)] {
+    ) -> [PlanFile] {
         let folderPath = "programs/\(folder.name)"
         guard folder.kind == .directory else {
             if folder.kind == .symlink {
@@ -87,12 +155,12 @@ public enum WorkspaceLoader {
             }
             return []
         }
-        var found: [(String, PlanFileKind, String?)] = []
+        var found: [PlanFile] = []
         let known = PlanFileKind.programFiles.map(\.fileName)
         for entry in list(source, folderPath, into: &result) ?? [] {
             let path = "\(folderPath)/\(entry.name)"
             if let kind = PlanFileKind.programFiles.first(where: { $0.fileName == entry.name }) {
-                if accept(entry, path: path, into: &result) { found.append((path, kind, folder.name)) }
+                if accept(entry, path: path, into: &result) { found.append(PlanFile(path: path, kind: kind)) }
             } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
                 let stem = entry.name.hasSuffix(".yml") ? String(entry.name.dropLast(4)) + ".yaml" : entry.name
                 let suggestion = Suggestion.closest(to: stem, in: known)
@@ -101,7 +169,7 @@ public enum WorkspaceLoader {
                     suggestion: suggestion))
             }
         }
-        if !found.contains(where: { $0.1 == .program }) {
+        if !found.contains(where: { $0.kind == .program }) {
             result.report(RuleID.missingField, Finding(at: SourceLocation(path: "\(folderPath)/program.yaml"),
                 "program folder '\(folder.name)' has no program.yaml (it needs at least id, name, owner, status and start)"))
         }
@@ -146,20 +214,23 @@ public enum WorkspaceLoader {
         }
     }
 
-    private static func read(_ path: String, source: some PlanSource, into result: inout LoadResult) -> [UInt8]? {
+    /// Why a file's bytes could not be had, as the finding that says so.
+    struct ReadFailure: Error {
+        var finding: Finding
+    }
+
+    private static func read(_ path: String, source: some PlanSource) -> Result<[UInt8], ReadFailure> {
         let bytes: [UInt8]
         do {
             bytes = try source.contents(of: path)
         } catch {
-            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: path), "cannot read '\(path)': \(error)"))
-            return nil
+            return .failure(ReadFailure(finding: Finding(at: SourceLocation(path: path), "cannot read '\(path)': \(error)")))
         }
         if bytes.count > maxFileBytes {
-            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: path),
-                "'\(path)' is \(formatBytes(bytes.count)); plan files are limited to \(formatBytes(maxFileBytes))"))
-            return nil
+            return .failure(ReadFailure(finding: Finding(at: SourceLocation(path: path),
+                "'\(path)' is \(formatBytes(bytes.count)); plan files are limited to \(formatBytes(maxFileBytes))")))
         }
-        return bytes
+        return .success(bytes)
     }
 
     /// One file's YAML tree (when it has a usable document) and what reading it found.

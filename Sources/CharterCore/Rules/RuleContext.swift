@@ -19,6 +19,8 @@ public struct RuleContext: Sendable {
         peopleIDs = Set(load.workspace.people.map(\.id.value))
         var programs: [String: Program] = [:]
         var milestones: [QualifiedID: (program: Int, milestone: Int)] = [:]
+        programs.reserveCapacity(load.workspace.programs.count)
+        milestones.reserveCapacity(load.workspace.programs.reduce(0) { $0 + $1.milestones.count })
         for (programIndex, program) in load.workspace.programs.enumerated() {
             programs[program.folder] = program
             for (index, milestone) in program.milestones.enumerated() {
@@ -38,6 +40,11 @@ public struct RuleContext: Sendable {
     /// The milestone a reference written in `home` points at, if it exists.
     public func milestone(_ reference: EntityReference, from home: String) -> Milestone? {
         milestone(at: key(reference, from: home))
+    }
+
+    /// Whether a milestone has that id, without copying it out.
+    public func hasMilestone(at key: QualifiedID) -> Bool {
+        milestoneIndex[key] != nil
     }
 
     public func milestone(at key: QualifiedID) -> Milestone? {

@@ -24,11 +24,12 @@ public struct UnknownPersonRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        func verify(_ person: Located<String>?, _ role: String) {
+        // `role` is built only for a finding: this runs for every owner of every entity.
+        func verify(_ person: Located<String>?, _ role: @autoclosure () -> String) {
             guard let person, !context.peopleIDs.contains(person.value) else { return }
             let suggestion = Suggestion.closest(to: person.value, in: context.peopleIDs)
             let registry = context.workspace.people.isEmpty ? " (the workspace has no people.yaml entries)" : ""
-            findings.append(Finding(at: person.location, "\(role) '\(person.value)' is not in people.yaml\(registry)\(Suggestion.phrase(suggestion))",
+            findings.append(Finding(at: person.location, "\(role()) '\(person.value)' is not in people.yaml\(registry)\(Suggestion.phrase(suggestion))",
                                     suggestion: suggestion))
         }
         for program in context.workspace.programs {

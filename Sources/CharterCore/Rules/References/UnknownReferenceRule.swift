@@ -69,13 +69,16 @@ public struct UnknownReferenceRule: Rule {
     /// Why a milestone reference does not resolve (and the reference probably meant), or `nil`
     /// when it does.
     private func missing(_ reference: EntityReference, from home: String, _ context: RuleContext) -> (text: String, suggestion: String?)? {
-        let folder = reference.program(from: home)
+        // Asks the indexes whether the milestone exists without copying it or its program:
+        // this runs for every dependency in the workspace.
+        let key = context.key(reference, from: home)
+        if context.hasMilestone(at: key) { return nil }
+        let folder = key.program
         guard let target = context.programsByFolder[folder] else {
             let program = Suggestion.closest(to: folder, in: context.programsByFolder.keys)
             return ("'\(reference)', but there is no program '\(folder)'" + Suggestion.phrase(program),
                     program.map { "\($0)/\(reference.id)" })
         }
-        guard context.milestone(reference, from: home) == nil else { return nil }
         let id = Suggestion.closest(to: reference.id, in: target.milestones.map(\.id.value))
         let place = reference.program == nil ? "this program" : "program \(folder)"
         return ("'\(reference)', but \(place) has no milestone '\(reference.id)'\(Suggestion.phrase(id))",
