@@ -51,6 +51,8 @@ struct Changes: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let since, PlanDate(since) == nil { throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'") }
         for program in programs where !ScalarParsing.isIdentifier(program) {
@@ -59,6 +61,7 @@ struct Changes: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
@@ -69,7 +72,7 @@ struct Changes: ParsableCommand {
             }
             var selection = ChangeLogSelection(range: try RangeArgument.parse(range ?? "HEAD", in: repository), programs: programs,
                                                allCommits: allCommits, maxCount: maxCount)
-            selection.since = since.flatMap(PlanDate.init).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
+            selection.since = since.flatMap(PlanDate.init)
             selection.paths = try paths.map { try repositoryPath($0, repository: repository) }
             if ids {
                 var commits = try Git.call { try builder.planCommits(selection) }

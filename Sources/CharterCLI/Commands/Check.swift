@@ -45,6 +45,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if merge && revisions.count != 2 { throw ValidationError("--merge takes two revisions: BASE HEAD") }
         if staged && messageFile == nil { throw ValidationError("--staged checks a commit being made: give --message-file FILE") }
@@ -53,6 +55,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         let checked: (report: ValidationReport, location: WorkspaceLocation)? = try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             let location = reader.location

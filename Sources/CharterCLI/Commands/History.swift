@@ -26,6 +26,8 @@ struct History: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         let ref = EntityReference(milestone)
         if ref.id.isEmpty || ref.program?.isEmpty == true {
@@ -34,6 +36,7 @@ struct History: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip().workspace

@@ -32,6 +32,8 @@ struct Slips: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let since, PlanDate(since) == nil { throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'") }
         if let top, top < 1 { throw ValidationError("--top takes a positive number, not \(top)") }
@@ -41,6 +43,7 @@ struct Slips: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip()

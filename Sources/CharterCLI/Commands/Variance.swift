@@ -39,11 +39,14 @@ struct Variance: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let maxSlip, maxSlip < 0 { throw ValidationError("--max-slip takes a number of days, 0 or more") }
     }
 
     func run() throws {
+        cacheOption.apply()
         let (variance, context) = try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision(revision ?? "HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
