@@ -36,16 +36,33 @@ final class HistoryWorkspaces {
                 if programs[key] == nil && wanted[key] == nil { wanted[key] = (folder, tree) }
             }
         }
-        let copies = try wanted.map { key, found in
-            (key: key, folder: found.folder, source: try FolderSnapshot(found.tree, folder: "programs/" + found.folder))
+        // One loader call per few hundred folders (it parses their files on all cores), with
+        // each folder name once per call: two versions of one program go to separate calls.
+        // The copied bytes of a 10,000-program workspace are then never all held at once.
+        var layers: [[(key: String, folder: String, tree: GitTreeSource)]] = []
+        var names: [Set<String>] = []
+        for (key, found) in wanted.sorted(by: { $0.key < $1.key }) {
+            var layer = layers.count - 1
+            while layer >= 0 && (layers[layer].count >= 256 || names[layer].contains(found.folder)) { layer -= 1 }
+            if layer < 0 {
+                layers.append([])
+                names.append([])
+                layer = layers.count - 1
+            }
+            layers[layer].append((key, found.folder, found.tree))
+            names[layer].insert(found.folder)
         }
-        let parsed = ParallelMap.map(copies, minimumCount: 2) { copy -> (String, ParsedProgram?) in
-            let result = WorkspaceLoader.load(from: ProgramSubsetSource(copy.source, programs: [copy.folder], rootFiles: []))
+        for layer in layers {
+            var folders: [String: FolderSnapshot] = [:]
+            for entry in layer { folders[entry.folder] = try FolderSnapshot(entry.tree, folder: "programs/" + entry.folder) }
+            let source = SnapshotSet(folders: folders)
+            let result = WorkspaceLoader.load(from: ProgramSubsetSource(source, programs: Set(folders.keys), rootFiles: []))
             let unreadable = DiffSide.unreadableFiles(in: result.findings)
-            return (copy.key, result.workspace.programs.first.map { ($0, unreadable) })
-        }
-        for (key, program) in parsed {
-            if let program { programs[key] = program }
+            let keyOf = Dictionary(uniqueKeysWithValues: layer.map { ($0.folder, $0.key) })
+            for program in result.workspace.programs {
+                guard let key = keyOf[program.folder] else { continue }
+                programs[key] = (program, unreadable.filter { $0.path.hasPrefix("programs/\(program.folder)/") })
+            }
         }
         let keep = batch.union(usedBefore)
         programs = programs.filter { keep.contains($0.key) }
@@ -97,6 +114,31 @@ final class HistoryWorkspaces {
         unreadable += keys.flatMap { programs[$0.key]?.unreadable ?? [] }
         workspace.planFiles = []
         return DiffSide(workspace: workspace, unreadable: unreadable)
+    }
+}
+
+/// Program folders copied from several commits, seen as one source: `programs/` lists them all.
+struct SnapshotSet: PlanSource, Sendable {
+    let folders: [String: FolderSnapshot]
+
+    var sourceDescription: String { folders.values.first?.sourceDescription ?? "history" }
+
+    func entries(in directory: String) throws -> [SourceEntry]? {
+        let parts = directory.split(separator: "/").map(String.init)
+        switch parts.count {
+        case 0: return [SourceEntry(name: "programs", kind: .directory)]
+        case 1 where parts[0] == "programs":
+            return try folders.keys.sorted().flatMap { try folders[$0]!.entries(in: "programs") ?? [] }
+        default:
+            guard parts[0] == "programs", let folder = folders[parts[1]] else { return nil }
+            return try folder.entries(in: directory)
+        }
+    }
+
+    func contents(of path: String) throws -> [UInt8] {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count > 2, parts[0] == "programs", let folder = folders[parts[1]] else { throw PlanSourceError.notFound(path) }
+        return try folder.contents(of: path)
     }
 }
 
