@@ -5,6 +5,7 @@ import Foundation
 
 struct Cache: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cache",
         abstract: "Show, build or clear charter's history index.",
         discussion: """
         The history commands (changes, check, slips, history, report) keep the change-request facts of \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "changes",
         abstract: "Turn the commits that changed plans into change-request records.",
         discussion: """
         One record per commit that changed plan files (newest first): who, when, why (a Reason: trailer, \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "CI and hook gate: the plans at the head validate, and every change request in the range meets policy.",
         discussion: """
         charter check RANGE            the head of RANGE validates; each commit in it meets policy

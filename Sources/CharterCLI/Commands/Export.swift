@@ -4,6 +4,7 @@ import CharterReporters
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export milestones with their dates and owners for calendars (ics) and spreadsheets (csv).",
         discussion: """
         Reads the worktree by default (HEAD in a bare repository), or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \

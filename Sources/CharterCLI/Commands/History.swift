@@ -4,6 +4,7 @@ import CharterReporters
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "List every commit that moved one milestone: from what date to what, who, why, and whether it was approved.",
         discussion: """
         MILESTONE is program/ID (payments-v2/M2), or ID alone when exactly one program has it. The \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a status report: timelines, risks, budgets, milestones at risk, KPIs and the changes since a point.",
         discussion: """
         One self-contained HTML page (inline CSS and SVG; no script, no network; prints one program per page), \

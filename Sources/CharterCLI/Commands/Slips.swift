@@ -4,6 +4,7 @@ import CharterReporters
 
 struct Slips: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "slips",
         abstract: "Rank milestones by how often and how far they slipped, and open risks by age.",
         discussion: """
         Reads the change log's walk of RANGE (default HEAD; A..B, A...B and REV^! work as for \

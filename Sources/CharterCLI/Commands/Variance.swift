@@ -5,6 +5,7 @@ import CharterReporters
 
 struct Variance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "variance",
         abstract: "Compare the plans with a baseline: date variance per milestone, budget variance, scope added and removed.",
         discussion: """
         Compares the plans at a baseline (default: the newest, by tag date) with the current plans: the \
