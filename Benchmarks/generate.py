@@ -2,7 +2,7 @@
 """Synthetic Charter workspaces and git histories for benchmarks.
 
     generate.py workspace DEST --programs N [--seed S]
-    generate.py history DEST --programs N --commits M [--seed S]
+    generate.py history DEST --programs N --commits M [--milestones N] [--seed S]
 
 `workspace` writes charter.yaml, people.yaml and programs/<id>/*.yaml into DEST.
 `history` creates a git repository at DEST whose first commit is such a workspace
@@ -141,8 +141,9 @@ def flow_list(items):
 
 
 class Workspace:
-    def __init__(self, n_programs, seed):
+    def __init__(self, n_programs, seed, milestones=None):
         self.rng = random.Random(seed)
+        self.milestones = milestones  # about this many per program (default 26..34)
         self.people = []          # (id, name, email, team)
         self.alloc = {}           # person -> [(from, to, percent)]
         self.programs = []        # Program, in index order (cross refs go to lower indexes)
@@ -250,7 +251,8 @@ class Workspace:
 
     def _make_milestones(self, p):
         rng = self.rng
-        n = rng.randint(26, 34)
+        per = self.milestones
+        n = rng.randint(26, 34) if per is None else rng.randint(max(1, per - per // 6), per + per // 6)
         lo, hi = p["start"] + 7, p["target"] - 7
         slot = (hi - lo) / n
         prev = lo - 1
@@ -752,7 +754,7 @@ def cmd_history(args):
         fail("--commits must be at least 1")
     check_dest(args.dest)
     started = time.time()
-    ws = Workspace(args.programs, args.seed)
+    ws = Workspace(args.programs, args.seed, args.milestones)
     ed = Editor(ws)
     rng = ws.rng
     os.makedirs(args.dest, exist_ok=True)
@@ -875,6 +877,9 @@ def main(argv=None):
         p.add_argument("--programs", type=int, required=True, metavar="N")
         p.add_argument("--seed", type=int, default=1, metavar="S")
     h.add_argument("--commits", type=int, required=True, metavar="M")
+    h.add_argument("--milestones", type=int, metavar="N",
+                   help="about N milestones per program (default 26 to 34); --programs 20 --commits 1500 "
+                        "--milestones 50 is shaped like a real planning history (see docs/performance.md)")
     h.add_argument("--plan-commits", type=int, metavar="K",
                    help="about K commits change plans, the others change files outside them (default: all)")
     args = ap.parse_args(argv)

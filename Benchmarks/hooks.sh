@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what charter's hooks add to `git commit` and `git push`: the same commit with the
 # hooks (pre-commit + commit-msg) and with --no-verify, alternated by hyperfine in one run, on
-# the bundled example and on a generated workspace of N programs.
+# the bundled example and on a generated workspace of N programs; on the example also a commit
+# that changes no plan file (the hooks then do not start charter).
 # Usage: Benchmarks/hooks.sh [PROGRAMS] [WORKDIR]   (needs hyperfine: apt-get install hyperfine)
 source "$(dirname "$0")/common.sh"
 programs="${1:-1000}"
@@ -25,5 +26,12 @@ for name in example large; do
     --prepare "sh -c 'echo \"# bench \$\$\" >> $file && git add $file'" \
     "git commit -q -m bench" \
     "git commit -q --no-verify -m bench"
+  if [ "$name" = example ]; then
+    echo "== $name: a change outside the plans (NOTES.md), staged before each run: charter is not started"
+    hyperfine -N --warmup 3 --min-runs 20 \
+      --prepare "sh -c 'echo \"bench \$\$\" >> NOTES.md && git add NOTES.md'" \
+      "git commit -q -m bench" \
+      "git commit -q --no-verify -m bench"
+  fi
   cd - >/dev/null
 done

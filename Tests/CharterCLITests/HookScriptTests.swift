@@ -21,6 +21,17 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fake)
         }
 
+        /// Stages a plan file (at the top, and under `plans/`): what makes pre-commit and
+        /// commit-msg start charter at all. Only the index has them: the worktree stays empty,
+        /// so the hook looks for `charter.root`.
+        func stagePlans() throws {
+            for folder in ["", "plans/"] {
+                try repo.write(folder + "programs/pay/program.yaml", "id: pay\n")
+                try repo.gitOK("add", folder + "programs/pay/program.yaml")
+                try FileManager.default.removeItem(atPath: repo.file(folder + "programs"))
+            }
+        }
+
         /// Copies a script from hooks/ into a hooks folder of the repository, as installing would.
         func place(_ hook: String) throws -> String {
             let folder = repo.fixture.url(repo.name + "/" + (repo.name.hasSuffix(".git") ? "" : ".git/") + "hooks").path
@@ -54,7 +65,7 @@ import Testing
             let parse = try Run.process("/bin/sh", ["-n", "-c", text], in: "/")
             #expect(parse.status == 0, "\(name): \(parse.stderr)")
             #expect(!text.contains("[["), "\(name) uses [[")
-            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file"]),
+            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file", "diff"]),
                     "\(name) may only read from git: \(Self.gitCommands(in: text))")
         }
     }
@@ -74,12 +85,13 @@ import Testing
 
     @Test func preCommitValidatesTheIndexAndPassesCharterRoot() throws {
         let stand = try Stand()
+        try stand.stagePlans()
         let script = try stand.place("pre-commit")
         #expect(try stand.run(script, []).status == 0)
         try stand.repo.gitOK("config", "charter.root", "plans")
         #expect(try stand.run(script, []).status == 0)
         #expect(stand.calls == ["validate --staged --changed", "validate --staged --changed -C plans"])
-        // A workspace at the top wins, and the hook then starts no git at all.
+        // A workspace at the top wins, and the hook then reads no git config.
         try stand.repo.write("charter.yaml", "version: 1\n")
         #expect(try stand.run(script, []).status == 0)
         #expect(stand.calls.last == "validate --staged --changed")
@@ -90,6 +102,7 @@ import Testing
 
     @Test func commitMsgChecksTheMessageAfterTheChainedHookEditedIt() throws {
         let stand = try Stand()
+        try stand.stagePlans()
         let script = try stand.place("commit-msg")
         try stand.repo.writeHook(".git/hooks/commit-msg.charter-chained", "#!/bin/sh\necho 'Reason: edited by the chained hook' >> \"$1\"\n")
         let message = stand.repo.file(".git/COMMIT_EDITMSG")
@@ -102,6 +115,41 @@ import Testing
         let refused = try stand.run(script, [message], environment: ["FAKE_STATUS": "1"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("your message is kept in \(message)"))
+    }
+
+    @Test("pre-commit and commit-msg do not start charter for a commit that stages no plan file")
+    func commitsWithoutPlanChangesDoNotStartCharter() throws {
+        let stand = try Stand()
+        try stand.repo.commitWorkspace()
+        let preCommit = try stand.place("pre-commit"), commitMsg = try stand.place("commit-msg")
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        try "Docs\n".write(toFile: message, atomically: true, encoding: .utf8)
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        // Nothing in charter.root's folder counts either.
+        try stand.repo.write("plans-notes/programs.txt", "x\n")
+        try stand.repo.gitOK("add", "plans-notes/programs.txt")
+        #expect(try stand.run(preCommit, [], environment: ["FAKE_STATUS": "1"]).status == 0)
+        #expect(try stand.run(commitMsg, [message], environment: ["FAKE_STATUS": "1"]).status == 0)
+        #expect(stand.calls.isEmpty, "\(stand.calls)")
+        // A staged plan file, even only its people.yaml or a new program: charter runs.
+        for path in ["people.yaml", "programs/web/program.yaml", "charter.yaml"] {
+            try stand.repo.write(path, "# edited\n")
+            try stand.repo.gitOK("add", path)
+            #expect(try stand.run(preCommit, []).status == 0)
+            try stand.repo.gitOK("reset", "-q", "--", path)
+        }
+        #expect(stand.calls == Array(repeating: "validate --staged --changed", count: 3))
+        // A workspace in a folder: only its plan files count.
+        try stand.repo.gitOK("config", "charter.root", "plans")
+        try FileManager.default.removeItem(atPath: stand.repo.file("charter.yaml"))
+        try FileManager.default.removeItem(atPath: stand.repo.file("programs"))
+        #expect(try stand.run(preCommit, []).status == 0)
+        #expect(stand.calls.count == 3)
+        try stand.repo.write("plans/programs/pay/milestones.yaml", "milestones: []\n")
+        try stand.repo.gitOK("add", "plans/programs/pay/milestones.yaml")
+        #expect(try stand.run(commitMsg, [message]).status == 0)
+        #expect(stand.calls.last == "check --staged --message-file \(message) -C plans")
     }
 
     @Test("pre-push: a range per updated ref, --exclude-remote for new branches and unknown remote tips, nothing for deletions")
@@ -189,6 +237,7 @@ import Testing
     @Test("a chained hook that is not executable is skipped, as git would skip it")
     func nonExecutableChainedHookIsSkipped() throws {
         let stand = try Stand()
+        try stand.stagePlans()
         let script = try stand.place("pre-commit")
         try stand.repo.writeHook(".git/hooks/pre-commit.charter-chained", "#!/bin/sh\nexit 1\n", executable: false)
         #expect(try stand.run(script, []).status == 0)

@@ -5,7 +5,9 @@ import Foundation
 /// Which commits a change log covers.
 struct ChangeLogSelection {
     var range: RevisionRange = .head
-    var since: Date?
+    /// Only commits made on or after this day, judged in each commit's own time zone (the
+    /// committer's offset, as the commit records it).
+    var since: PlanDate?
     /// Program folders to limit to; empty: every plan file.
     var programs: [String] = []
     /// Extra repository-relative paths to limit to (`--path`).
@@ -13,6 +15,16 @@ struct ChangeLogSelection {
     /// List the commits of merged branches too, not only the merges on the first-parent line.
     var allCommits = false
     var maxCount: Int?
+
+    /// The walk's cut-off: the start of `since` in the zone furthest ahead of UTC (+14:00), so no
+    /// commit of that day, in any zone, is left out; `isSince` then judges each commit exactly.
+    var walkSince: Date? {
+        since.map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400 - 14 * 3_600) }
+    }
+
+    func isSince(_ commit: CommitInfo) -> Bool {
+        since.map { commit.committer.day >= $0 } ?? true
+    }
 }
 
 /// Walks history and builds a change-request record for each commit that changed plans.
@@ -23,10 +35,13 @@ final class ChangeLogBuilder {
     /// Where approvals recorded as notes are read from: the notes ref, or a notes commit being
     /// pushed (pre-receive judges a push that carries its own approvals).
     var notesCommit: ObjectID?
+    /// Told how many records of how many are built, while the cold path runs.
+    var progress: ((_ done: Int, _ total: Int) -> Void)? = HistoryProgress.reporter()
     private lazy var notes: [ObjectID: String] = {
         if let notesCommit { return (try? repository.allNotes(inNotesCommit: notesCommit)) ?? [:] }
         return (try? repository.allNotes()) ?? [:]
     }()
+    private lazy var index: ChangeRecordIndex? = ChangeRecordIndex.shared(for: repository)
 
     init(repository: Repository, prefix: String) {
         self.repository = repository
@@ -49,56 +64,58 @@ final class ChangeLogBuilder {
         // `--path` narrows: a commit must change one of those paths *and* plans (walk by the
         // paths, then keep the commits that also changed plans).
         let narrowed = !selection.paths.isEmpty
-        let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.since,
-                                  paths: narrowed ? selection.paths : plans, maxCount: narrowed ? nil : selection.maxCount)
+        let exact = narrowed || selection.since != nil
+        let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.walkSince,
+                                  paths: narrowed ? selection.paths : plans, maxCount: exact ? nil : selection.maxCount)
         let walk = try repository.walk(range: selection.range, options: options)
         var commits: [CommitInfo] = []
-        for commit in walk.commits where !walk.shallowBoundaryCommits.contains(commit.id) {
+        for commit in walk.commits where !walk.shallowBoundaryCommits.contains(commit.id) && selection.isSince(commit) {
             if let maxCount = selection.maxCount, commits.count >= maxCount { break }
             if narrowed, !(try repository.commitChanges(commit.id, under: plans)) { continue }
             commits.append(commit)
         }
-        // Reading goes through libgit2, one commit at a time; comparing and judging is pure, so
-        // it runs on every core.
-        let prepared = try commits.map { try self.inputs(for: $0) }
-        var records = ParallelMap.map(prepared, minimumCount: 4) { (input: RecordInputs) in input.build() }
-        for (index, commit) in commits.enumerated() where commit.isMerge {
-            records[index] = try carryingBranchApprovals(records[index], branchTips: Array(commit.parentIDs.dropFirst()),
-                                                         base: commit.parentIDs[0])
+        var records = try records(for: commits)
+        for (index, commit) in commits.enumerated() where commit.isMerge && MergeApprovals.mayCarry(to: records[index]) {
+            records[index] = MergeApprovals.carry(to: records[index], from: try branchRecords(
+                tips: Array(commit.parentIDs.dropFirst()), base: commit.parentIDs[0]))
         }
         return (records, walk.reachedShallowBoundary)
     }
 
-    /// A merge is judged on its whole branch, but the approvals were usually given on the
-    /// branch's commits (their trailers, their notes), not in the merge's message. So a
-    /// requirement the merge leaves unmet (a reason, in a program) is met when commits of
-    /// the merged branch had that same requirement and every one of them met it, each judged
-    /// with its own author, people and policy. What no branch commit needed on its own (two
-    /// small slips adding up, a merge landing in a freeze) still needs approval on the merge.
-    private func carryingBranchApprovals(_ record: ChangeRequest, branchTips: [ObjectID], base: ObjectID) throws -> ChangeRequest {
-        guard !record.requirements.allSatisfy(\.isSatisfied), !branchTips.isEmpty else { return record }
-        let walk = try repository.walk(range: .revisions(including: branchTips.map(\.hex), excluding: [base.hex]),
-                                       options: WalkOptions(paths: planPaths(ChangeLogSelection())))
-        let branch = try walk.commits
-            .filter { !$0.isMerge && !walk.shallowBoundaryCommits.contains($0.id) }
-            .map { try self.record(for: $0) }
-        var result = record
-        for index in result.requirements.indices where !result.requirements[index].isSatisfied {
-            let wanted = result.requirements[index]
-            let same = branch.flatMap { cr in
-                cr.requirements.filter { $0.reason == wanted.reason && $0.program == wanted.program }.map { (cr.id, $0) }
+    /// One record per commit: from the index when it has it, else built (the files each batch
+    /// needs parsed on all cores, the records compared and judged on all cores) and added to it.
+    /// A commit with a note is always built afresh: notes can be added after the fact.
+    func records(for commits: [CommitInfo]) throws -> [ChangeRequest] {
+        let keys = commits.map { ChangeRecordIndex.key(prefix: prefix, commit: $0) }
+        var found = index?.records(keys) ?? Array(repeating: nil, count: commits.count)
+        let missing = commits.indices.filter { found[$0] == nil || notes[commits[$0].id] != nil }
+        var built: [(key: String, record: ChangeRequest)] = []
+        let batchSize = 32
+        for start in stride(from: 0, to: missing.count, by: batchSize) {
+            let batch = Array(missing[start..<min(start + batchSize, missing.count)])
+            try workspaces.prepare(batch.flatMap { [commits[$0].id, commits[$0].parentIDs.first] })
+            let prepared = try batch.map { try inputs(for: commits[$0]) }
+            let records = ParallelMap.map(prepared, minimumCount: 4) { (input: RecordInputs) in input.build() }
+            for (position, record) in zip(batch, records) {
+                found[position] = record
+                if notes[commits[position].id] == nil { built.append((keys[position], record)) }
             }
-            guard !same.isEmpty, same.allSatisfy({ $0.1.isSatisfied }) else { continue }
-            var names: [String] = []
-            for (id, met) in same {
-                for name in met.satisfiedBy where !names.contains("\(name) (\(id) on the merged branch)") {
-                    names.append("\(name) (\(id) on the merged branch)")
-                }
-            }
-            result.requirements[index].satisfiedBy = names
-            result.requirements[index].missing = nil
+            progress?(start + batch.count, missing.count)
         }
-        return result
+        if let index, !built.isEmpty || index.problem != nil {
+            index.store(built)
+            index.save()
+        }
+        return found.map { $0! }
+    }
+
+    /// The records of the commits a merge brings in (its branch, merges left out): what their
+    /// approvals can carry to the merge.
+    private func branchRecords(tips: [ObjectID], base: ObjectID) throws -> [ChangeRequest] {
+        guard !tips.isEmpty else { return [] }
+        let walk = try repository.walk(range: .revisions(including: tips.map(\.hex), excluding: [base.hex]),
+                                       options: WalkOptions(paths: planPaths(ChangeLogSelection())))
+        return try records(for: walk.commits.filter { !$0.isMerge && !walk.shallowBoundaryCommits.contains($0.id) })
     }
 
     /// Everything one record needs, read from git: the plans before and after, the notes, the
@@ -161,8 +178,8 @@ final class ChangeLogBuilder {
         var record = builder.build(commit: facts, diff: diff)
         // Concluding a merge (`git merge`, or `git commit` after resolving): judged like the
         // merge commit it will be, with the approvals given on the merged branch.
-        if let head, case let heads = mergeHeads(), !heads.isEmpty {
-            record = try carryingBranchApprovals(record, branchTips: heads, base: head)
+        if let head, case let heads = try repository.mergeHeads(), !heads.isEmpty, MergeApprovals.mayCarry(to: record) {
+            record = MergeApprovals.carry(to: record, from: try branchRecords(tips: heads, base: head))
         }
         return (record, builder.policy, settingsErrors)
     }
@@ -174,12 +191,6 @@ final class ChangeLogBuilder {
         result.settingsPath = root.settingsPath
         result.people = root.people
         return result
-    }
-
-    /// The commits being merged while a merge is in progress (`MERGE_HEAD`, one per line).
-    private func mergeHeads() -> [ObjectID] {
-        guard let text = try? String(contentsOfFile: repository.gitDir + "/MERGE_HEAD", encoding: .utf8) else { return [] }
-        return text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: $0.trimmingCharacters(in: .whitespaces)) }
     }
 
     private func freezeExceptions(in workspace: Workspace, at commit: ObjectID) -> [ChangeRequestBuilder.FreezeException] {

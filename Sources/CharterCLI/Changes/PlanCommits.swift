@@ -6,9 +6,10 @@ extension ChangeLogBuilder {
     func planCommits(_ selection: ChangeLogSelection) throws -> [CommitInfo] {
         let plans = planPaths(selection)
         let narrowed = !selection.paths.isEmpty
-        let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.since,
-                                  paths: narrowed ? selection.paths : plans, maxCount: narrowed ? nil : selection.maxCount)
-        var commits = try repository.walk(range: selection.range, options: options).commits
+        let exact = narrowed || selection.since != nil
+        let options = WalkOptions(firstParentOnly: !selection.allCommits, since: selection.walkSince,
+                                  paths: narrowed ? selection.paths : plans, maxCount: exact ? nil : selection.maxCount)
+        var commits = try repository.walk(range: selection.range, options: options).commits.filter(selection.isSince)
         if narrowed { commits = try commits.filter { try repository.commitChanges($0.id, under: plans) } }
         if let maxCount = selection.maxCount { commits = Array(commits.prefix(maxCount)) }
         return commits

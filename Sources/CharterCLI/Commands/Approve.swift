@@ -4,6 +4,7 @@ import CharterGit
 
 struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "approve",
         abstract: "Record a late approval of a commit as a git note (no history rewrite).",
         discussion: """
         Writes '<approval trailer>: Name <email> (role)' to the commit's note on refs/notes/charter. \

@@ -6,6 +6,7 @@ import Foundation
 
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "changes",
         abstract: "Turn the commits that changed plans into change-request records.",
         discussion: """
         One record per commit that changed plan files (newest first): who, when, why (a Reason: trailer, \
@@ -51,6 +52,8 @@ struct Changes: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let since, PlanDate(since) == nil { throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'") }
         for program in programs where !ScalarParsing.isIdentifier(program) {
@@ -59,6 +62,7 @@ struct Changes: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
@@ -69,7 +73,7 @@ struct Changes: ParsableCommand {
             }
             var selection = ChangeLogSelection(range: try RangeArgument.parse(range ?? "HEAD", in: repository), programs: programs,
                                                allCommits: allCommits, maxCount: maxCount)
-            selection.since = since.flatMap(PlanDate.init).map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
+            selection.since = since.flatMap(PlanDate.init)
             selection.paths = try paths.map { try repositoryPath($0, repository: repository) }
             if ids {
                 var commits = try Git.call { try builder.planCommits(selection) }

@@ -22,7 +22,7 @@ public struct Charter: ParsableCommand {
         subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self,
                       Schedule.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
                       Report.self, Export.self,
-                      Init.self, Hooks.self, Rules.self, Schema.self]
+                      Init.self, Hooks.self, Cache.self, Rules.self, Schema.self]
     )
 
     public init() {}

@@ -5,6 +5,7 @@ import Foundation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "CI and hook gate: the plans at the head validate, and every change request in the range meets policy.",
         discussion: """
         charter check RANGE            the head of RANGE validates; each commit in it meets policy
@@ -44,6 +45,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if merge && revisions.count != 2 { throw ValidationError("--merge takes two revisions: BASE HEAD") }
         if staged && messageFile == nil { throw ValidationError("--staged checks a commit being made: give --message-file FILE") }
@@ -52,6 +55,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         let outcome: CheckOutcome = try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             let location = reader.location

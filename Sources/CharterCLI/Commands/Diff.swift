@@ -5,6 +5,7 @@ import CharterReporters
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two versions of the plans by meaning: slips, budget, risks, and what they push.",
         discussion: """
         Entities are matched by id, so reordering, reformatting, comments and quoting are no change. \

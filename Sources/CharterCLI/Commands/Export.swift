@@ -4,6 +4,7 @@ import CharterReporters
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the plans for calendars (ics), spreadsheets (csv), MS Project (mspdi), TaskJuggler (tjp) and portfolio queries (jsonl).",
         discussion: """
         Reads the worktree by default (HEAD in a bare repository), or a commit with --rev. ics: an iCalendar file (RFC 5545) with one \

@@ -4,6 +4,7 @@ import CharterReporters
 
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "List every commit that moved one milestone: from what date to what, who, why, and whether it was approved.",
         discussion: """
         MILESTONE is program/ID (payments-v2/M2), or ID alone when exactly one program has it. The \
@@ -26,6 +27,8 @@ struct History: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         let ref = EntityReference(milestone)
         if ref.id.isEmpty || ref.program?.isEmpty == true {
@@ -34,6 +37,7 @@ struct History: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip().workspace

@@ -3,6 +3,7 @@ import ArgumentParser
 
 struct Hooks: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hooks",
         abstract: "Install, inspect and remove the git hooks that run charter on commit, push and receive.",
         discussion: """
         pre-commit validates exactly the staged plans; commit-msg checks that a change the policy \

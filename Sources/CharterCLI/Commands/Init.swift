@@ -3,6 +3,7 @@ import CharterCore
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Start a workspace, or add a program to one from a template.",
         discussion: """
         'charter init --workspace' writes charter.yaml, people.yaml and programs/ in the current folder (or -C DIR). \

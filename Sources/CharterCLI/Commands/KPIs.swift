@@ -28,7 +28,10 @@ struct KPIs: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
             // --history reads git even when the table comes from the worktree.

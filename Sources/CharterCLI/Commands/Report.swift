@@ -6,6 +6,7 @@ import Foundation
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a status report: timelines, risks, budgets, milestones at risk, KPIs and the changes since a point.",
         discussion: """
         One self-contained HTML page (inline CSS and SVG; no script, no network; prints one program per page), \
@@ -47,6 +48,8 @@ struct Report: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
         if maxChanges < 0 { throw ValidationError("--max-changes takes a count of 0 or more") }
@@ -56,6 +59,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let request = ReportRequest(revision: rev, asOf: asOf.flatMap(PlanDate.init), baseline: baseline, since: since,
                                         programs: programs, workspace: workspaceOption.workspace, maxChanges: maxChanges)

@@ -3,6 +3,7 @@ import CharterCore
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every validation rule with its id, default severity, summary and an example.",
         discussion: "Change a rule's severity in charter.yaml under policy.rules: <rule-id>: error | warning | off."
     )

@@ -4,6 +4,7 @@ import CharterReporters
 
 struct Schedule: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schedule",
         abstract: "Forecast every program from its milestones: critical path, slack, conflicts.",
         discussion: """
         Schedules every milestone that is not cancelled, across programs (finish-to-start dependencies, \

@@ -3,6 +3,7 @@ import CharterCore
 
 struct Schema: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "schema",
         abstract: "Print the JSON Schema (draft-07) of the plan files, for editors.",
         discussion: """
         With a KIND, prints that file's schema; without, one document with every kind under definitions. \

@@ -4,6 +4,7 @@ import CharterReporters
 
 struct Slips: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "slips",
         abstract: "Rank milestones by how often and how far they slipped, and open risks by age.",
         discussion: """
         Reads the change log's walk of RANGE (default HEAD; A..B, A...B and REV^! work as for \
@@ -32,6 +33,8 @@ struct Slips: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let since, PlanDate(since) == nil { throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'") }
         if let top, top < 1 { throw ValidationError("--top takes a positive number, not \(top)") }
@@ -41,6 +44,7 @@ struct Slips: ParsableCommand {
     }
 
     func run() throws {
+        cacheOption.apply()
         try UsageErrors.exit2 {
             let reader = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
             let tip = try reader.tip()

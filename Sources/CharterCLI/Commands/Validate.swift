@@ -4,6 +4,7 @@ import CharterReporters
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check every plan file: schema, references, cycles, dates, budgets, allocations, decisions.",
         discussion: """
         Reads the worktree by default (HEAD in a bare repository), exactly what is staged with --staged, or any commit with --rev. \

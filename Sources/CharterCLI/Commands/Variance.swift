@@ -5,6 +5,7 @@ import CharterReporters
 
 struct Variance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "variance",
         abstract: "Compare the plans with a baseline: date variance per milestone, budget variance, scope added and removed.",
         discussion: """
         Compares the plans at a baseline (default: the newest, by tag date) with the current plans: the \
@@ -39,11 +40,14 @@ struct Variance: ParsableCommand {
 
     @OptionGroup var workspaceOption: WorkspaceOption
 
+    @OptionGroup var cacheOption: CacheOption
+
     func validate() throws {
         if let maxSlip, maxSlip < 0 { throw ValidationError("--max-slip takes a number of days, 0 or more") }
     }
 
     func run() throws {
+        cacheOption.apply()
         let (variance, context) = try UsageErrors.exit2 {
             let reader = try PlanReader(version: .revision(revision ?? "HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }

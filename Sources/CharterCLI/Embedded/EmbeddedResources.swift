@@ -267,10 +267,20 @@ fi
 #    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
 #    Read only when the top has no workspace: starting git costs a few milliseconds.
 set --
+plans=""
 if [ ! -f charter.yaml ] && [ ! -d programs ]; then
     root=$(git config --get charter.root 2>/dev/null)
-    if [ -n "$root" ]; then set -- -C "$root"; fi
+    if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
 fi
+
+# 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
+#    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
+#    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
+#    PATH`, is honoured: the staged paths are exactly what the commit will hold.)
+if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null; then
+    exit 0
+fi
+export CHARTER_HOOK=1
 
 "$charter" check --staged --message-file "$message_file" "$@"
 status=$?
@@ -319,10 +329,20 @@ fi
 #    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
 #    Read only when the top has no workspace: starting git costs a few milliseconds.
 set --
+plans=""
 if [ ! -f charter.yaml ] && [ ! -d programs ]; then
     root=$(git config --get charter.root 2>/dev/null)
-    if [ -n "$root" ]; then set -- -C "$root"; fi
+    if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
 fi
+
+# 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
+#    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
+#    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
+#    PATH`, is honoured: the staged paths are exactly what the commit will hold.)
+if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null; then
+    exit 0
+fi
+export CHARTER_HOOK=1
 
 "$charter" validate --staged --changed "$@"
 status=$?
@@ -363,6 +383,9 @@ chained="$0.charter-chained"
 if [ -f "$chained" ] && [ -x "$chained" ]; then
     if [ -n "$input" ]; then printf '%s\n' "$input"; fi | "$chained" "$@" || exit $?
 fi
+
+# No progress lines from charter here: its output goes to the pusher's terminal.
+export CHARTER_HOOK=1
 
 # 2. charter itself: $CHARTER if set, else `charter` on PATH.
 charter="${CHARTER:-charter}"
@@ -438,6 +461,9 @@ chained="$0.charter-chained"
 if [ -f "$chained" ] && [ -x "$chained" ]; then
     if [ -n "$input" ]; then printf '%s\n' "$input"; fi | "$chained" "$@" || exit $?
 fi
+
+# No progress lines from charter here: its output goes to the pusher's terminal.
+export CHARTER_HOOK=1
 
 # 2. charter itself: $CHARTER if set, else `charter` on PATH. Without it the push is
 #    refused: a server check that silently passes would let anything through.

@@ -11,43 +11,40 @@ struct MilestoneLookup {
 
     func ledger(for typed: EntityReference) throws -> (MilestoneLedger, HistoryContext) {
         let atTip = tip.programs.flatMap { program in program.milestones.map { QualifiedID(program: program.folder, id: $0.id.value) } }
+        // One walk over every plan commit: a milestone may have moved between programs, and the
+        // walk cannot know which before it has read them (the index makes this walk cheap).
+        let result = try reader.read(programs: [], since: nil, useColor: useColor)
         guard let program = typed.program else {
             let holders = atTip.filter { $0.id == typed.id }
             if holders.count > 1 {
                 throw CLIError("milestone '\(typed.id)' is in several programs (\(holders.map(\.description).joined(separator: ", "))); give program/\(typed.id)")
             }
-            if let only = holders.first { return try ledger(for: only, atTip: atTip) }
+            if let only = holders.first { return try ledger(for: only, atTip: atTip, in: result) }
             // Not in the plans now: it may have been removed; the whole history says where it was.
-            let result = try reader.read(programs: [], since: nil, useColor: useColor)
             let seen = Set(result.history.milestoneRefs.filter { $0.id == typed.id }.map { result.history.resolve($0) })
             if seen.count > 1 {
                 throw CLIError("milestone '\(typed.id)' was in several programs (\(seen.sorted().map(\.description).joined(separator: ", "))); give program/\(typed.id)")
             }
-            if let only = seen.first { return try ledger(for: only, atTip: atTip) }
+            if let only = seen.first { return try ledger(for: only, atTip: atTip, in: result) }
             throw notFound(typed.description, candidates: atTip + result.history.milestoneRefs, bareIDs: true)
         }
-        return try ledger(for: QualifiedID(program: program, id: typed.id), atTip: atTip)
+        return try ledger(for: QualifiedID(program: program, id: typed.id), atTip: atTip, in: result)
     }
 
-    /// The walk is narrowed to the milestone's program; when the ledger shows it moved, the
-    /// programs it moved between are walked too, so it keeps its whole history.
-    private func ledger(for ref: QualifiedID, atTip: [QualifiedID]) throws -> (MilestoneLedger, HistoryContext) {
-        var programs: Set<String> = [ref.program]
-        while true {
-            let result = try reader.read(programs: programs.sorted(), since: nil, useColor: useColor)
-            guard var ledger = result.history.ledger(of: ref) else {
-                guard atTip.contains(ref) else {
-                    throw notFound(ref.description, candidates: atTip + result.history.milestoneRefs, bareIDs: false)
-                }
-                return (unchanged(ref, history: result.history), result.context)
+    /// The milestone's ledger in the walk of every plan commit, which follows it across programs.
+    private func ledger(for ref: QualifiedID, atTip: [QualifiedID], in result: PlanHistoryReader.Result) throws
+        -> (MilestoneLedger, HistoryContext) {
+        guard var ledger = result.history.ledger(of: ref) else {
+            guard atTip.contains(ref) else {
+                throw notFound(ref.description, candidates: atTip + result.history.milestoneRefs, bareIDs: false)
             }
-            let needed = Set([ledger.ref.program] + ledger.formerRefs.map(\.program) + ledger.events.compactMap(\.movedFrom))
-            if needed.isSubset(of: programs) {
-                ledger.atTip = state(of: ledger.ref)
-                return (ledger, result.context)
-            }
-            programs.formUnion(needed)
+            let own = try reader.narrowed(result, to: [ref.program])
+            return (unchanged(ref, history: own.history), own.context)
         }
+        ledger.atTip = state(of: ledger.ref)
+        // The span read, as the programs the milestone lived in count it.
+        let programs = Set([ledger.ref.program, ref.program] + ledger.formerRefs.map(\.program) + ledger.events.compactMap(\.movedFrom))
+        return (ledger, try reader.narrowed(result, to: programs).context)
     }
 
     /// A milestone at the tip with no diff entry of its own: it came with its program (when that

@@ -21,6 +21,8 @@ struct PlanHistoryReader {
     struct Result {
         var history: PlanHistory
         var context: HistoryContext
+        /// Newest first, as the walk found them.
+        var records: [ChangeRequest]
     }
 
     /// One walk over the commits that changed these programs (all when empty).
@@ -28,8 +30,27 @@ struct PlanHistoryReader {
         let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
         let revisions = try RangeArgument.parse(range, in: repository)
         var selection = ChangeLogSelection(range: revisions, programs: programs)
-        selection.since = since.map { Date(timeIntervalSince1970: Double($0.dayNumber) * 86_400) }
+        selection.since = since
         let (records, shallow) = try Git.call { try builder.records(selection) }
+        return result(records, shallow: shallow, useColor: useColor, revisions: revisions)
+    }
+
+    /// `result` as the walk over these programs alone would have read it: the records of the
+    /// commits that changed one of their folders.
+    func narrowed(_ result: Result, to programs: Set<String>) throws -> Result {
+        let base = reader.location.prefix.isEmpty ? "" : reader.location.prefix + "/"
+        let paths = programs.sorted().map { base + "programs/" + $0 }
+        let records = try Git.call {
+            try result.records.filter { record in
+                guard let id = ObjectID(hex: record.commit) else { return false }
+                return try repository.commitChanges(id, under: paths)
+            }
+        }
+        return self.result(records, shallow: result.context.reachedShallowBoundary, useColor: result.context.useColor,
+                           revisions: try RangeArgument.parse(range, in: repository))
+    }
+
+    private func result(_ records: [ChangeRequest], shallow: Bool, useColor: Bool, revisions: RevisionRange) -> Result {
         let history = PlanHistory(chronological: records.reversed())
         let bounded: Bool
         switch revisions {
@@ -40,7 +61,7 @@ struct PlanHistoryReader {
         let context = HistoryContext(range: range, useColor: useColor, reachedShallowBoundary: shallow,
                                      rangeHasLowerBound: bounded, commitsRead: records.count,
                                      first: history.first?.day, last: history.last?.day)
-        return Result(history: history, context: context)
+        return Result(history: history, context: context, records: records)
     }
 
     /// The plans at the range's newest commit, and that commit's day (what risk ages are measured to).

@@ -99,7 +99,7 @@ struct StatusReportAssembler {
         var selection = ChangeLogSelection(programs: request.programs)
         let description: String
         if let since = request.since, let day = PlanDate(since) {
-            selection.since = Self.startOfDay(day)
+            selection.since = day
             description = "since \(day)"
         } else if let since = request.since {
             guard let repository else { throw CLIError("--since \(since) needs a git repository") }
@@ -111,7 +111,7 @@ struct StatusReportAssembler {
             description = "since baseline \(baseline.name) (\(baseline.commit.prefix(8)))"
         } else {
             let day = asOf.adding(days: -ReportRequest.defaultDays)
-            selection.since = Self.startOfDay(day)
+            selection.since = day
             description = "in the last \(ReportRequest.defaultDays) days (since \(day))"
         }
         guard let repository, let tip else { return StatusReport.ChangeLogSection(since: description, entries: []) }
@@ -129,8 +129,6 @@ struct StatusReportAssembler {
         let name = folder.split(separator: "/").last.map(String.init) ?? "workspace"
         return name.hasSuffix(".git") ? String(name.dropLast(4)) : name
     }
-
-    static func startOfDay(_ day: PlanDate) -> Date { Date(timeIntervalSince1970: Double(day.dayNumber) * 86_400) }
 
     static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()

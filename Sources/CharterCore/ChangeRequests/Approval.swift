@@ -1,6 +1,6 @@
 /// An approval (or a review) of a change, from a commit trailer or a git note.
-public struct Approval: Hashable, Sendable {
-    public enum Source: String, Hashable, Sendable {
+public struct Approval: Hashable, Sendable, Codable {
+    public enum Source: String, Hashable, Sendable, Codable {
         case trailer
         case note
     }

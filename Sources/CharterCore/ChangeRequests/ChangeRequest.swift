@@ -1,7 +1,7 @@
 /// A formal change-request record for one commit that changed plans: who asked, when, why,
 /// what changed, its impact, who approved and whether policy was met.
-public struct ChangeRequest: Hashable, Sendable {
-    public struct Identity: Hashable, Sendable {
+public struct ChangeRequest: Hashable, Sendable, Codable {
+    public struct Identity: Hashable, Sendable, Codable {
         public var name: String
         public var email: String
         public var date: String
@@ -10,7 +10,7 @@ public struct ChangeRequest: Hashable, Sendable {
     }
 
     /// What the change does to the plan, in numbers a director reads.
-    public struct Impact: Hashable, Sendable {
+    public struct Impact: Hashable, Sendable, Codable {
         public var maxSlipDays = 0
         /// Sum of the programs' budget total changes.
         public var budgetDelta = 0.0
@@ -31,7 +31,7 @@ public struct ChangeRequest: Hashable, Sendable {
     }
 
     /// One reason this change needs approval, and whether an approval covers it.
-    public struct Requirement: Hashable, Sendable {
+    public struct Requirement: Hashable, Sendable, Codable {
         public var reason: Policy.Reason
         public var program: String?
         /// Why, in one sentence: "M2 slips 14 days (policy: more than 7)".
@@ -46,7 +46,7 @@ public struct ChangeRequest: Hashable, Sendable {
     }
 
     /// A trailer that states an impact the computed diff contradicts.
-    public struct ContradictedClaim: Hashable, Sendable {
+    public struct ContradictedClaim: Hashable, Sendable, Codable {
         public var trailer: String
         public var claimed: String
         public var actual: String

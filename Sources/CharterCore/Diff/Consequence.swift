@@ -1,7 +1,7 @@
 /// A schedule problem a change creates, though the change did not touch it directly: a dependent
 /// that now starts or is due before its dependency ends, one left with little slack, one whose
 /// dependency is gone, a program target that can no longer be met.
-public struct Consequence: Hashable, Sendable {
+public struct Consequence: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The milestone's `start` is before a dependency can end.
         case startsBeforeDependency = "starts-before-dependency"

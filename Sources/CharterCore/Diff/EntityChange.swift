@@ -51,7 +51,7 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A field's value as the diff compares and shows it.
-public enum DiffValue: Hashable, Sendable, CustomStringConvertible {
+public enum DiffValue: Hashable, Sendable, Codable, CustomStringConvertible {
     case text(String)
     case number(Double)
     case date(PlanDate)
@@ -99,7 +99,7 @@ public enum DiffValue: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// One field that differs: `from` is `nil` when the field was absent (or the entity new).
-public struct FieldChange: Hashable, Sendable {
+public struct FieldChange: Hashable, Sendable, Codable {
     /// The field as written in YAML; nested ones dotted (`budget.total`, `scope.in`).
     public var field: String
     public var from: DiffValue?
@@ -143,7 +143,7 @@ public enum ChangeTag: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A program, or an entity in one, or a person, that differs between the two sides.
-public struct EntityChange: Hashable, Sendable {
+public struct EntityChange: Hashable, Sendable, Codable {
     /// The program folder; `nil` for people and settings.
     public var program: String?
     public var entity: EntityKind
@@ -198,7 +198,7 @@ public struct EntityChange: Hashable, Sendable {
     public var qualifiedID: String { program.map { "\($0)/\(id)" } ?? id }
 }
 
-public struct EntityCount: Hashable, Sendable {
+public struct EntityCount: Hashable, Sendable, Codable {
     public var entity: EntityKind
     public var count: Int
 

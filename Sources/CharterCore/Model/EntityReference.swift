@@ -25,7 +25,7 @@ public struct EntityReference: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An entity anywhere in the workspace: its program and id (`payments-v2/M2`, `payments-v2/R7`).
-public struct QualifiedID: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct QualifiedID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public var program: String
     public var id: String
 
