@@ -116,6 +116,14 @@ public final class MergeSource: PlanSource {
         return entries
     }
 
+    /// The blob id of a file of the result (`nil` for a folder, a conflicted or a missing path):
+    /// equal ids mean equal contents, so what was parsed once need not be parsed again.
+    public func objectID(of path: String) -> ObjectID? {
+        let relative = pathComponents(path).joined(separator: "/")
+        guard conflictsByPath[relative] == nil, let entry = folders.entry(at: relative), entry.kind != .directory else { return nil }
+        return ObjectID(entry.id)
+    }
+
     public func contents(of path: String) throws -> [UInt8] {
         if let conflict = conflictsByPath[pathComponents(path).joined(separator: "/")] {
             throw PlanSourceError.unreadable(

@@ -1,6 +1,8 @@
 #ifndef CHARTER_CLIBGIT2_SHIM_H
 #define CHARTER_CLIBGIT2_SHIM_H
 #include <git2.h>
+/* The in-memory object store that keeps scenario merges out of the repository. */
+#include <git2/sys/mempack.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these wrap the settings Charter uses. */
 
