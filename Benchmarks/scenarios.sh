@@ -5,14 +5,13 @@
 #
 #   Benchmarks/scenarios.sh [PROGRAMS] [BRANCHES] [WORKDIR]
 #
-# Builds with `swift build -c release` unless CHARTER names a binary. Needs hyperfine
-# (Debian: apt-get install hyperfine) and GNU time (/usr/bin/time) for CPU time and peak memory.
+# Builds with `swift build -c release` unless CHARTER names a binary. Needs GNU time
+# (/usr/bin/time) for CPU time and peak memory; uses hyperfine when it is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 programs="${1:-200}"
 branches="${2:-50}"
 work="${3:-/tmp/charter-scenarios-bench}"
-command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
 
 if [[ -z ${CHARTER:-} ]]; then
   swift build -c release --product charter >&2
@@ -37,28 +36,29 @@ for number in range(1, count + 1):
     for program in rng.sample(programs, rng.randint(1, 3)):
         folder = f"programs/{program}"
         edit = rng.randrange(3)
-        if edit == 0:
-            path = f"{folder}/milestones.yaml"
+        budget = f"{folder}/budget.yaml"
+        amounts = list(re.finditer(r"^    amount: (\d+)", open(budget).read(), re.M)) if os.path.exists(budget) else []
+        amounts = [match for match in amounts if int(match.group(1)) >= 1000]
+        if edit == 2 and amounts:
+            path = budget
             text = open(path).read()
-            names = [m.start() for m in re.finditer(r"^    name: ", text, re.M)]
-            at = names[rng.randrange(len(names))]
-            end = text.index("\n", at)
-            text = text[:end] + f" (revised in pr-{number})" + text[end:]
-        elif edit == 1 or not os.path.exists(f"{folder}/budget.yaml"):
+            match = amounts[rng.randrange(len(amounts))]
+            text = text[:match.start(1)] + str(int(match.group(1)) - 1000) + text[match.end(1):]
+        elif edit == 1:
             path = f"{folder}/risks.yaml"
             text = open(path).read() if os.path.exists(path) else "risks:\n"
             owner = re.search(r"^owner: (\S+)", open(f"{folder}/program.yaml").read(), re.M).group(1)
             text += (f"  - id: R9{number:03d}\n    title: Risk raised in pr-{number}\n    owner: {owner}\n"
                      f"    probability: 2\n    impact: 2\n    status: open\n")
         else:
-            path = f"{folder}/budget.yaml"
+            path = f"{folder}/milestones.yaml"
             text = open(path).read()
-            amounts = list(re.finditer(r"^    amount: (\d+)", text, re.M))
-            if not amounts:
-                continue
-            match = amounts[rng.randrange(len(amounts))]
-            text = text[:match.start(1)] + str(max(0, int(match.group(1)) - 1000)) + text[match.end(1):]
+            names = [m.start() for m in re.finditer(r"^    name: ", text, re.M)]
+            at = names[rng.randrange(len(names))]
+            end = text.index("\n", at)
+            text = text[:end] + f" (revised in pr-{number})" + text[end:]
         open(path, "w").write(text)
+    subprocess.run(["git", "add", "-A"], check=True)
     subprocess.run(git + ["commit", "-qam", f"pr-{number}"], check=True)
 subprocess.run(["git", "checkout", "-q", "main"], check=True)
 PY
@@ -72,7 +72,14 @@ grep -c ': text-conflict:' scenarios.txt | sed 's/^/text conflicts: /' || true
 grep -c ': conflicting-edits:' scenarios.txt | sed 's/^/conflicting edits: /' || true
 /usr/bin/time -v "$CHARTER" scenarios --refs 'refs/heads/pr-*' --queue --as-of 2026-03-01 --format json >/dev/null 2>time.txt || true
 grep -E 'Elapsed|User time|System time|Maximum resident' time.txt
-hyperfine --warmup 1 --runs 5 -N -i \
-  "$CHARTER scenarios --refs refs/heads/pr-* --as-of 2026-03-01 --format json" \
-  "$CHARTER scenarios --refs refs/heads/pr-* --queue --as-of 2026-03-01 --format json"
+if command -v hyperfine >/dev/null; then
+  hyperfine --warmup 1 --runs 5 -N -i \
+    "$CHARTER scenarios --refs refs/heads/pr-* --as-of 2026-03-01 --format json" \
+    "$CHARTER scenarios --refs refs/heads/pr-* --queue --as-of 2026-03-01 --format json"
+else
+  for run in 1 2 3 4 5; do
+    /usr/bin/time -f "run $run (with --queue): %e s wall, %U s user, %S s sys, %M KiB" \
+      "$CHARTER" scenarios --refs 'refs/heads/pr-*' --queue --as-of 2026-03-01 --format json >/dev/null || true
+  done
+fi
 echo "loose objects before: $objects_before; after: $(git count-objects) (nothing is written)"

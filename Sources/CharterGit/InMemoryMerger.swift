@@ -81,7 +81,7 @@ public final class InMemoryMerger {
         defer { git_signature_free(signature) }
         var commitID = git_oid()
         var parentPointers: [OpaquePointer?] = parents
-        try parentPointers.withUnsafeMutableBufferPointer { buffer in
+        _ = try parentPointers.withUnsafeMutableBufferPointer { buffer in
             try check("git_commit_create", git_commit_create(
                 &commitID, handle, nil, signature, signature, nil, "in-memory merge", tree, buffer.count, buffer.baseAddress))
         }

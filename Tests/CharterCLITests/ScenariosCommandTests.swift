@@ -1,3 +1,6 @@
+@testable import CharterCLI
+import CharterCore
+import CharterGit
 import Foundation
 import Testing
 
@@ -200,5 +203,34 @@ import Testing
         #expect(try repo.scenarios("no-such-branch").status == 2)
         #expect(try repo.scenarios("--refs", "refs/heads/nothing-*").status == 2)
         #expect(try repo.scenarios("--as-of", "soon", "main").status == 2)
+    }
+}
+
+/// The loader that parses each version of a program once gives what a full load gives.
+@Suite struct MergedPlansLoaderTests {
+    @Test func sameAsAFullLoad() throws {
+        let repo = try ScenarioRepo()
+        try repo.budget()
+        try repo.removedDependency()
+        let repository = try Repository.open(at: repo.fixture.path)
+        let merger = try InMemoryMerger(repository: repository)
+        let loader = MergedPlansLoader()
+        let main = try repository.commit("main").id
+        let target = try repository.treeSource(commit: main, prefix: "")
+        #expect(try Self.canonical(loader.load(target)) == Self.canonical(WorkspaceLoader.load(from: target)))
+        var head = main
+        for branch in ["budget-a", "remove-m4", "budget-b", "need-m4"] {
+            let step = try merger.merge(ours: head, theirs: try repository.commit(branch).id)
+            let cached = try loader.load(step.source), full = WorkspaceLoader.load(from: step.source)
+            #expect(Self.canonical(cached) == Self.canonical(full), "\(branch)")
+            let asOf = PlanDate("2026-03-01")!
+            #expect(Validator.validate(cached, asOf: asOf) == Validator.validate(full, asOf: asOf))
+            head = try #require(step.commit)
+        }
+    }
+
+    /// Findings in one order, so two loads compare by content.
+    static func canonical(_ load: LoadResult) -> (Workspace, [String: [String]]) {
+        (load.workspace, load.findings.mapValues { $0.map { "\($0.location) \($0.message)" }.sorted() })
     }
 }

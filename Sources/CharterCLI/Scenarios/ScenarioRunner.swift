@@ -9,20 +9,28 @@ struct ScenarioBranch {
 
 /// Runs the merges `charter scenarios` asks for, in memory, and hands each result to the core:
 /// every branch alone into the target, every pair whose footprints overlap, and the queue.
-/// Reading and merging is here; what counts as a conflict is `PairFindings` and `QueueVerdict`.
+/// Merging and reading go through one libgit2 handle, one after another; validating and
+/// comparing the results is pure, so it runs on every core. What counts as a conflict is
+/// `PairFindings` and `QueueVerdict`.
 final class ScenarioRunner {
     private let merger: InMemoryMerger
     private let prefix: String
     private let asOf: PlanDate
     private let loader = MergedPlansLoader()
 
+    /// A merge read but not yet validated.
+    private struct Merged: Sendable {
+        var load: LoadResult
+        var textConflicts: [TextConflict]
+    }
+
     /// One branch merged alone, kept for its pairs and the queue.
-    private struct Single {
-        var branch: ScenarioBranch
-        var step: MergeStep
+    private struct Single: Sendable {
+        var branch: String
         var plans: EvaluatedPlans
         var diff: PlanDiff
         var footprint: BranchFootprint
+        var forecastChanges: [ForecastChange]
     }
 
     init(merger: InMemoryMerger, prefix: String, asOf: PlanDate) {
@@ -34,14 +42,15 @@ final class ScenarioRunner {
     private var repository: Repository { merger.repository }
 
     func run(target: ScenarioBranch, branches: [ScenarioBranch], queue: Bool) throws -> ScenarioReport {
+        let asOf = self.asOf
         let targetLoad = try loader.load(repository.treeSource(commit: target.commit, prefix: prefix))
-        let targetPlans = EvaluatedPlans(load: targetLoad, diagnostics: Validator.validate(targetLoad, asOf: asOf))
-        let targetSide = DiffSide(targetLoad)
-        let targetEnds = ForecastEnds.of(targetLoad.workspace, asOf: asOf)
+        let targetPlans = Self.evaluate(Merged(load: targetLoad, textConflicts: []), asOf: asOf)
 
+        // Each branch alone.
         var skipped: [SkippedBranch] = []
-        var singles: [Single] = []
-        var outcomes: [BranchScenario] = []
+        var evaluated: [ScenarioBranch] = []
+        var mergedCommits: [ObjectID?] = []
+        var singleMerges: [Merged] = []
         var seen: [ObjectID: String] = [:]
         for branch in branches {
             if let reason = try skipReason(branch, target: target, seen: seen) {
@@ -50,44 +59,53 @@ final class ScenarioRunner {
             }
             seen[branch.commit] = branch.ref
             let step = try merger.merge(ours: target.commit, theirs: branch.commit, prefix: prefix)
-            let plans = try evaluate(step)
-            let load = plans.load
-            let diff = SemanticDiff.compare(targetSide, DiffSide(load))
-            let clean = step.commit != nil
-            outcomes.append(BranchScenario(
-                ref: branch.ref, commit: branch.commit.hex, mergesCleanly: clean, valid: clean && plans.evaluated.errors == 0,
-                textConflicts: plans.evaluated.textConflicts, summary: clean ? diff.summary.line : nil,
-                forecastChanges: clean ? ForecastChange.between(targetEnds, ForecastEnds.of(load.workspace, asOf: asOf)) : [],
-                newFindings: plans.evaluated.findings(notIn: [targetPlans]), errors: plans.evaluated.errors))
-            if clean {
-                singles.append(Single(branch: branch, step: step, plans: plans.evaluated, diff: diff,
-                                      footprint: BranchFootprint(diff: diff, before: targetLoad.workspace, after: load.workspace)))
-            }
+            evaluated.append(branch)
+            mergedCommits.append(step.commit)
+            singleMerges.append(try read(step))
+        }
+        let singles = ParallelMap.map(Array(zip(evaluated.map(\.ref), singleMerges)), minimumCount: 2) { ref, merged in
+            Self.single(ref, merged, target: targetLoad, asOf: asOf)
+        }
+        let outcomes = zip(evaluated, zip(singles, mergedCommits)).map { branch, pair in
+            let (single, commit) = pair
+            let clean = commit != nil
+            return BranchScenario(
+                ref: branch.ref, commit: branch.commit.hex, mergesCleanly: clean, valid: clean && single.plans.errors == 0,
+                textConflicts: single.plans.textConflicts, summary: clean ? single.diff.summary.line : nil,
+                forecastChanges: single.forecastChanges, newFindings: single.plans.findings(notIn: [targetPlans]),
+                errors: single.plans.errors)
         }
 
-        var conflicts: [ScenarioConflict] = []
-        var pairsChecked = 0
-        for (i, a) in singles.enumerated() {
-            for b in singles[(i + 1)...] where a.footprint.overlaps(b.footprint) {
-                pairsChecked += 1
-                let step = try merger.merge(ours: a.step.commit!, theirs: b.branch.commit, prefix: prefix)
-                conflicts += PairFindings.conflicts(refs: (a.branch.ref, b.branch.ref), pair: try evaluate(step).evaluated,
-                                                    alone: (a.plans, b.plans), diffs: (a.diff, b.diff))
+        // Pairs that touch something in common, both merging alone.
+        var pairs: [(Int, Int)] = []
+        for i in singles.indices where mergedCommits[i] != nil {
+            for j in singles.indices where j > i && mergedCommits[j] != nil && singles[i].footprint.overlaps(singles[j].footprint) {
+                pairs.append((i, j))
             }
         }
+        var pairMerges: [Merged] = []
+        for (i, j) in pairs {
+            pairMerges.append(try read(try merger.merge(ours: mergedCommits[i]!, theirs: evaluated[j].commit, prefix: prefix)))
+        }
+        let pairInputs = zip(pairs, pairMerges).map { pair, merged in (singles[pair.0], singles[pair.1], merged) }
+        let conflicts = ParallelMap.map(pairInputs, minimumCount: 2) { a, b, merged in
+            PairFindings.conflicts(refs: (a.branch, b.branch), pair: Self.evaluate(merged, asOf: asOf),
+                                   alone: (a.plans, b.plans), diffs: (a.diff, b.diff))
+        }.flatMap { $0 }
 
+        // The queue: each step depends on the one before.
         var queueScenario: QueueScenario?
         if queue {
-            let alone = Dictionary(singles.map { ($0.branch.ref, $0.plans) }, uniquingKeysWith: { first, _ in first })
             var head = target.commit
             var previous = targetPlans
             var steps: [QueueScenario.Step] = []
-            for outcome in outcomes {
-                let step = try merger.merge(ours: head, theirs: ObjectID(hex: outcome.commit)!, prefix: prefix)
-                let result = try evaluate(step).evaluated
-                let reasons = QueueVerdict.reasons(ref: outcome.ref, previous: previous, result: result, alone: alone[outcome.ref])
+            for (index, branch) in evaluated.enumerated() {
+                let step = try merger.merge(ours: head, theirs: branch.commit, prefix: prefix)
+                let result = Self.evaluate(try read(step), asOf: asOf)
+                let alone = mergedCommits[index] == nil ? nil : singles[index].plans
+                let reasons = QueueVerdict.reasons(ref: branch.ref, previous: previous, result: result, alone: alone)
                 let merged = reasons.isEmpty && step.commit != nil
-                steps.append(QueueScenario.Step(ref: outcome.ref, merged: merged, reasons: reasons))
+                steps.append(QueueScenario.Step(ref: branch.ref, merged: merged, reasons: reasons))
                 if merged {
                     head = step.commit!
                     previous = result
@@ -96,17 +114,36 @@ final class ScenarioRunner {
             queueScenario = QueueScenario(steps: steps)
         }
 
-        let pairsPossible = singles.count * (singles.count - 1) / 2
+        let clean = mergedCommits.filter { $0 != nil }.count
         return ScenarioReport(target: .init(ref: target.ref, commit: target.commit.hex), branches: outcomes, skipped: skipped,
-                              pairsChecked: pairsChecked, pairsPossible: pairsPossible, conflicts: conflicts.sorted(),
+                              pairsChecked: pairs.count, pairsPossible: clean * (clean - 1) / 2, conflicts: conflicts.sorted(),
                               queue: queueScenario)
     }
 
-    /// Loads and validates a merge result.
-    private func evaluate(_ step: MergeStep) throws -> (load: LoadResult, evaluated: EvaluatedPlans) {
-        let load = try loader.load(step.source)
-        let conflicts = step.source.conflicts.map { TextConflict(path: $0.path, summary: $0.summary) }
-        return (load, EvaluatedPlans(load: load, diagnostics: Validator.validate(load, asOf: asOf), textConflicts: conflicts))
+    private func read(_ step: MergeStep) throws -> Merged {
+        Merged(load: try loader.load(step.source),
+               textConflicts: step.source.conflicts.map { TextConflict(path: $0.path, summary: $0.summary) })
+    }
+
+    /// Validates a merge result. One that git cannot merge is not validated: what its plans
+    /// mean is unknown, and only its text conflicts are reported.
+    private static func evaluate(_ merged: Merged, asOf: PlanDate) -> EvaluatedPlans {
+        let diagnostics = merged.textConflicts.isEmpty ? Validator.validate(merged.load, asOf: asOf) : []
+        return EvaluatedPlans(load: merged.load, diagnostics: diagnostics, textConflicts: merged.textConflicts)
+    }
+
+    /// A branch merged alone: validated, compared with the target, its forecast changes. What the
+    /// branch changes, and what that can move, is all the diff and the forecasts look at: the
+    /// rest compares equal (shared storage) and is left out, as `charter diff` does.
+    private static func single(_ ref: String, _ merged: Merged, target: LoadResult, asOf: PlanDate) -> Single {
+        let plans = evaluate(merged, asOf: asOf)
+        let (before, after) = DiffScope.narrowed(target.workspace, merged.load.workspace)
+        let diff = SemanticDiff.compare(DiffSide(workspace: before, unreadable: DiffSide(target).unreadable),
+                                        DiffSide(workspace: after, unreadable: DiffSide(merged.load).unreadable))
+        let forecast = merged.textConflicts.isEmpty
+            ? ForecastChange.between(ForecastEnds.of(before, asOf: asOf), ForecastEnds.of(after, asOf: asOf)) : []
+        return Single(branch: ref, plans: plans, diff: diff, footprint: BranchFootprint(diff: diff, before: before, after: after),
+                      forecastChanges: forecast)
     }
 
     /// Why a branch is not evaluated: nothing of the plans changed on it since it left the target.

@@ -22,7 +22,7 @@ public struct EvaluatedPlans: Sendable {
         workspace = load.workspace
         self.diagnostics = diagnostics
         self.textConflicts = textConflicts
-        let locator = EntityLocator(load.workspace)
+        let locator = EntityLocator(load.workspace, paths: Set(diagnostics.map(\.location.path)))
         self.locator = locator
         keys = Set(diagnostics.map(locator.key(of:)))
     }

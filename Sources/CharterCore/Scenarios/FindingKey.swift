@@ -19,33 +19,34 @@ public struct FindingKey: Hashable, Sendable {
 public struct EntityLocator: Sendable {
     /// Per path: entity starts, sorted by position.
     private var starts: [String: [(position: TextPosition, label: String)]] = [:]
-    /// Per entity: where its id is written.
-    private var locations: [EntityAddress: SourceLocation] = [:]
+    private let workspace: Workspace
 
-    public init(_ workspace: Workspace) {
-        for person in workspace.people { add(person.id.location, "person \(person.id.value)", EntityAddress(program: nil, kind: .person, id: person.id.value)) }
+    /// - Parameter paths: the files positions will be asked about (`nil`: every file); the
+    ///   index is built for those only, since a merge of a large workspace is located many times.
+    public init(_ workspace: Workspace, paths: Set<String>? = nil) {
+        self.workspace = workspace
+        func add(_ location: SourceLocation, _ label: @autoclosure () -> String) {
+            guard paths?.contains(location.path) ?? true else { return }
+            starts[location.path, default: []].append((location.position, label()))
+        }
+        if paths?.contains(PlanFileKind.people.fileName) ?? true {
+            for person in workspace.people { add(person.id.location, "person \(person.id.value)") }
+        }
         for program in workspace.programs {
-            let folder = program.folder
-            func address(_ kind: EntityKind, _ id: String) -> EntityAddress { EntityAddress(program: folder, kind: kind, id: id) }
-            for item in program.workstreams { add(item.id.location, "workstream \(item.id.value)", address(.workstream, item.id.value)) }
-            for item in program.stakeholders { add(item.person.location, "stakeholder \(item.person.value)", nil) }
+            let prefix = "programs/\(program.folder)/"
+            guard paths?.contains(where: { $0.hasPrefix(prefix) }) ?? true else { continue }
+            for item in program.workstreams { add(item.id.location, "workstream \(item.id.value)") }
+            for item in program.stakeholders { add(item.person.location, "stakeholder \(item.person.value)") }
             for item in program.allocations {
-                let id = item.workstream.map { "\(item.person.value)@\($0.value)" } ?? item.person.value
-                add(item.location, "allocation \(id)", address(.allocation, id))
+                add(item.location, "allocation " + (item.workstream.map { "\(item.person.value)@\($0.value)" } ?? item.person.value))
             }
-            for item in program.milestones { add(item.id.location, "milestone \(item.id.value)", address(.milestone, item.id.value)) }
-            for item in program.risks { add(item.id.location, "risk \(item.id.value)", address(.risk, item.id.value)) }
-            for item in program.budgetLines { add(item.id.location, "budget-line \(item.id.value)", address(.budgetLine, item.id.value)) }
-            for item in program.decisions { add(item.id.location, "decision \(item.id.value)", address(.decision, item.id.value)) }
-            for item in program.kpis { add(item.id.location, "kpi \(item.id.value)", address(.kpi, item.id.value)) }
-            if let id = program.id { locations[address(.program, folder)] = id.location }
+            for item in program.milestones { add(item.id.location, "milestone \(item.id.value)") }
+            for item in program.risks { add(item.id.location, "risk \(item.id.value)") }
+            for item in program.budgetLines { add(item.id.location, "budget-line \(item.id.value)") }
+            for item in program.decisions { add(item.id.location, "decision \(item.id.value)") }
+            for item in program.kpis { add(item.id.location, "kpi \(item.id.value)") }
         }
         for path in starts.keys { starts[path]!.sort { $0.position < $1.position } }
-    }
-
-    private mutating func add(_ location: SourceLocation, _ label: String, _ address: EntityAddress?) {
-        starts[location.path, default: []].append((location.position, label))
-        if let address, locations[address] == nil { locations[address] = location }
     }
 
     /// The entity a finding at this location is about.
@@ -68,9 +69,27 @@ public struct EntityLocator: Sendable {
         FindingKey(rule: diagnostic.ruleID, path: diagnostic.location.path, entity: entity(at: diagnostic.location))
     }
 
-    /// Where an entity's id is written, if it exists here.
+    /// Where an entity's id is written, if it exists here (the first of duplicates).
     public func location(of address: EntityAddress) -> SourceLocation? {
-        locations[address]
+        guard let folder = address.program else {
+            return address.kind == .person ? workspace.people.first { $0.id.value == address.id }?.id.location : nil
+        }
+        guard let program = workspace.program(folder) else { return nil }
+        let id = address.id
+        switch address.kind {
+        case .program: return program.id?.location
+        case .workstream: return program.workstreams.first { $0.id.value == id }?.id.location
+        case .milestone: return program.milestones.first { $0.id.value == id }?.id.location
+        case .risk: return program.risks.first { $0.id.value == id }?.id.location
+        case .budgetLine: return program.budgetLines.first { $0.id.value == id }?.id.location
+        case .decision: return program.decisions.first { $0.id.value == id }?.id.location
+        case .kpi: return program.kpis.first { $0.id.value == id }?.id.location
+        case .allocation:
+            return program.allocations.first { allocation in
+                    (allocation.workstream.map { "\(allocation.person.value)@\($0.value)" } ?? allocation.person.value) == id
+                }?.location
+        case .person, .settings: return nil
+        }
     }
 }
 
