@@ -12,15 +12,25 @@ final class MergedPlansLoader {
     private var programs: [String: (program: Program, planFiles: [String], findings: [String: [Finding]])] = [:]
 
     func load(_ source: MergeSource) throws -> LoadResult {
-        try load(source) { path in source.objectID(of: path)?.hex ?? "conflict:" + source.ours.hex + source.theirs.hex }
+        // A conflicted file reads as an error naming both sides: not shared with other merges.
+        let conflict = "conflict:" + source.ours.hex + source.theirs.hex
+        return try load(source) { folder in
+            (source.contentKeys(in: folder) ?? []).map { "\($0.name)=\($0.key == "conflict" ? conflict : $0.key)" }
+        }
     }
 
     func load(_ source: GitTreeSource) throws -> LoadResult {
-        try load(source) { path in try source.objectID(of: path)?.hex ?? "-" }
+        try load(source) { folder in
+            try (source.entries(in: folder) ?? []).map { entry in
+                let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+                return "\(entry.name)=\(entry.kind == .file ? try source.objectID(of: path)?.hex ?? "-" : entry.kind.rawValue)"
+            }
+        }
     }
 
-    /// - Parameter blobKey: what identifies the content of the file at a path.
-    private func load(_ source: some PlanSource, blobKey: (String) throws -> String) throws -> LoadResult {
+    /// - Parameter contentKeys: `name=key` for each entry of a folder, where equal keys mean equal
+    ///   contents (blob ids), without reading the files.
+    private func load(_ source: some PlanSource, contentKeys: (String) throws -> [String]) throws -> LoadResult {
         let rootEntries = try source.entries(in: "") ?? []
         let programsEntry = rootEntries.first { $0.name == "programs" }
         let folders = programsEntry?.kind == .directory ? try source.entries(in: "programs") ?? [] : []
@@ -29,7 +39,8 @@ final class MergedPlansLoader {
             return WorkspaceLoader.load(from: source)
         }
 
-        let rootKey = try Self.rootFiles.map { name in try key(name, in: rootEntries, blobKey) }.joined(separator: ":")
+        let rootKeys = try contentKeys("")
+        let rootKey = Self.rootFiles.map { name in rootKeys.first { $0.hasPrefix(name + "=") } ?? "-" }.joined(separator: ":")
         if roots[rootKey] == nil {
             roots[rootKey] = WorkspaceLoader.load(from: ProgramSubsetSource(source, programs: [], rootFiles: Set(Self.rootFiles)))
         }
@@ -38,10 +49,7 @@ final class MergedPlansLoader {
         var keys: [String: String] = [:]
         var missing: Set<String> = []
         for folder in folders.map(\.name) {
-            let path = "programs/\(folder)"
-            let entries = try source.entries(in: path) ?? []
-            let key = folder + "/" + (try entries.map { try "\($0.name)=\(self.key(path + "/" + $0.name, in: entries, blobKey))" }
-                .joined(separator: ","))
+            let key = folder + "/" + (try contentKeys("programs/\(folder)").joined(separator: ","))
             keys[folder] = key
             if programs[key] == nil { missing.insert(folder) }
         }
@@ -60,13 +68,5 @@ final class MergedPlansLoader {
             result.findings.merge(part.findings) { $0 + $1 }
         }
         return result
-    }
-
-    /// What identifies an entry's content: a file's blob id, a conflicted file's path, a kind.
-    private func key(_ path: String, in entries: [SourceEntry], _ blobKey: (String) throws -> String) throws -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let entry = entries.first(where: { $0.name == name }) else { return "-" }
-        guard entry.kind == .file else { return entry.kind.rawValue }
-        return try blobKey(path)
     }
 }

@@ -45,6 +45,7 @@ final class ScenarioRunner {
         let asOf = self.asOf
         let targetLoad = try loader.load(repository.treeSource(commit: target.commit, prefix: prefix))
         let targetPlans = Self.evaluate(Merged(load: targetLoad, textConflicts: []), asOf: asOf)
+        let targetEnds = ForecastEnds.of(targetLoad.workspace, asOf: asOf)
 
         // Each branch alone.
         var skipped: [SkippedBranch] = []
@@ -64,7 +65,7 @@ final class ScenarioRunner {
             singleMerges.append(try read(step))
         }
         let singles = ParallelMap.map(Array(zip(evaluated.map(\.ref), singleMerges)), minimumCount: 2) { ref, merged in
-            Self.single(ref, merged, target: targetLoad, asOf: asOf)
+            Self.single(ref, merged, target: targetLoad, targetEnds: targetEnds, asOf: asOf)
         }
         let outcomes = zip(evaluated, zip(singles, mergedCommits)).map { branch, pair in
             let (single, commit) = pair
@@ -133,15 +134,17 @@ final class ScenarioRunner {
     }
 
     /// A branch merged alone: validated, compared with the target, its forecast changes. What the
-    /// branch changes, and what that can move, is all the diff and the forecasts look at: the
-    /// rest compares equal (shared storage) and is left out, as `charter diff` does.
-    private static func single(_ ref: String, _ merged: Merged, target: LoadResult, asOf: PlanDate) -> Single {
+    /// branch changes, and what that can move, is all the diff looks at: the rest compares equal
+    /// (shared storage) and is left out, as `charter diff` does. The whole workspace is
+    /// scheduled, and only when the diff can move a date.
+    private static func single(_ ref: String, _ merged: Merged, target: LoadResult, targetEnds: [String: PlanDate?]?,
+                               asOf: PlanDate) -> Single {
         let plans = evaluate(merged, asOf: asOf)
         let (before, after) = DiffScope.narrowed(target.workspace, merged.load.workspace)
         let diff = SemanticDiff.compare(DiffSide(workspace: before, unreadable: DiffSide(target).unreadable),
                                         DiffSide(workspace: after, unreadable: DiffSide(merged.load).unreadable))
-        let forecast = merged.textConflicts.isEmpty
-            ? ForecastChange.between(ForecastEnds.of(before, asOf: asOf), ForecastEnds.of(after, asOf: asOf)) : []
+        let forecast = merged.textConflicts.isEmpty && ForecastEnds.mayMove(diff)
+            ? ForecastChange.between(targetEnds, ForecastEnds.of(merged.load.workspace, asOf: asOf)) : []
         return Single(branch: ref, plans: plans, diff: diff, footprint: BranchFootprint(diff: diff, before: before, after: after),
                       forecastChanges: forecast)
     }
@@ -150,7 +153,9 @@ final class ScenarioRunner {
     private func skipReason(_ branch: ScenarioBranch, target: ScenarioBranch, seen: [ObjectID: String]) throws -> String? {
         if let other = seen[branch.commit] { return "the same commit as \(other)" }
         guard let base = try? repository.mergeBase(target.commit, branch.commit) else {
-            return "no history in common with \(target.ref)"
+            return repository.isShallow
+                ? "no merge base with \(target.ref) in this shallow clone (fetch with --unshallow or a larger --depth)"
+                : "no history in common with \(target.ref)"
         }
         if base == branch.commit { return "already in \(target.ref)" }
         let folder = prefix.isEmpty ? "" : prefix + "/"

@@ -9,6 +9,24 @@ public enum ForecastEnds {
         for program in analysis.programs { ends[program.program] = program.forecastEnd }
         return ends
     }
+
+    /// Whether a change can move any forecast end: only milestones' dates, starts, statuses,
+    /// completion and dependencies feed the schedule (or milestones and programs that come,
+    /// go or move). A branch that renames milestones or edits risks cannot, and is not scheduled.
+    public static func mayMove(_ diff: PlanDiff) -> Bool {
+        diff.changes.contains { change in
+            switch change.entity {
+            case .milestone:
+                return change.change != .modified || change.fields.contains { scheduleFields.contains($0.field) }
+            case .program:
+                return change.change != .modified
+            default:
+                return false
+            }
+        }
+    }
+
+    private static let scheduleFields: Set<String> = ["start", "date", "status", "done_on", "depends_on"]
 }
 
 /// How a change moves one program's forecast end.
