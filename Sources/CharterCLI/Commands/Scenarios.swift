@@ -22,7 +22,7 @@ struct Scenarios: ParsableCommand {
     @Argument(help: ArgumentHelp("Branches to check (any revision git accepts), besides those --refs matches.", valueName: "rev"))
     var revisions: [String] = []
 
-    @Option(help: ArgumentHelp("What the branches would be merged into (default: HEAD).", valueName: "rev"))
+    @Option(help: ArgumentHelp("What the branches would be merged into.", valueName: "rev"))
     var target = "HEAD"
 
     @Option(parsing: .upToNextOption,
