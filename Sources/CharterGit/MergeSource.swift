@@ -116,6 +116,25 @@ public final class MergeSource: PlanSource {
         return entries
     }
 
+    /// The blob id of a file of the result (`nil` for a folder, a conflicted or a missing path):
+    /// equal ids mean equal contents, so what was parsed once need not be parsed again.
+    public func objectID(of path: String) -> ObjectID? {
+        let relative = pathComponents(path).joined(separator: "/")
+        guard conflictsByPath[relative] == nil, let entry = folders.entry(at: relative), entry.kind != .directory else { return nil }
+        return ObjectID(entry.id)
+    }
+
+    /// The entries of a folder as a cache keys them, without reading any object: a file's blob
+    /// id (`"conflict"` for a conflicted file), or its kind for anything else.
+    public func contentKeys(in directory: String) -> [(name: String, key: String)]? {
+        let folder = pathComponents(directory).joined(separator: "/")
+        return folders.entries(in: folder) { _, _ in nil }?.map { entry in
+            let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
+            guard entry.kind == .file else { return (entry.name, entry.kind.rawValue) }
+            return (entry.name, conflictsByPath[path] == nil ? folders.entry(at: path).map { ObjectID($0.id).hex } ?? "-" : "conflict")
+        }
+    }
+
     public func contents(of path: String) throws -> [UInt8] {
         if let conflict = conflictsByPath[pathComponents(path).joined(separator: "/")] {
             throw PlanSourceError.unreadable(

@@ -3,6 +3,8 @@
 #include <git2.h>
 #include <stdio.h>
 #include <zlib.h>
+/* The in-memory object store that keeps scenario merges out of the repository. */
+#include <git2/sys/mempack.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these wrap the settings Charter uses. */
 
