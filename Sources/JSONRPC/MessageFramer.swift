@@ -108,8 +108,15 @@ public struct MessageFramer: Sendable {
             if (0..<marker.count).allSatisfy({ Self.lower(buffer[index + $0]) == marker[$0] }) { found = index; break }
             index += 1
         }
-        // Without a marker, keep a possible partial "Content-Len" at the end for the next read.
-        start = found ?? max(start, buffer.count - marker.count + 1)
+        // Without a marker, keep only a tail that may be the start of one ("Content-Len" cut by a
+        // read); everything else is dropped, so the framer always moves forward.
+        if let found {
+            start = found
+        } else {
+            var kept = min(marker.count - 1, buffer.count - start - 1)
+            while kept > 0, !(0..<kept).allSatisfy({ Self.lower(buffer[buffer.count - kept + $0]) == marker[$0] }) { kept -= 1 }
+            start = buffer.count - max(0, kept)
+        }
         return .malformed(reason)
     }
 

@@ -22,9 +22,10 @@ import Testing
     }
 
     @Test func waitsForBytesSplitAnywhere() {
-        let text = "Content-Length: 13\r\n\r\n{\"a\":\"héllo\"}"
+        let body = "{\"a\":\"héllo\"}"
+        let text = "Content-Length: \(body.utf8.count)\r\n\r\n" + body
         for chunk in 1...6 {
-            #expect(bodies(text, chunk: chunk) == [.body(Array("{\"a\":\"héllo\"}".utf8))])
+            #expect(bodies(text, chunk: chunk) == [.body(Array(body.utf8))])
         }
     }
 
@@ -63,5 +64,45 @@ import Testing
     @Test func framesWhatItWrites() {
         let framed = MessageFramer.frame(Array("{\"x\":1}".utf8))
         #expect(String(decoding: framed, as: UTF8.self) == "Content-Length: 7\r\n\r\n{\"x\":1}")
+    }
+
+    @Test func aBrokenHeaderAloneDoesNotSwallowTheNextMessage() {
+        var framer = MessageFramer()
+        framer.append(Array("Content-Length: banana\r\n\r\n".utf8))
+        guard case .malformed? = framer.next() else { Issue.record("expected a malformed frame"); return }
+        #expect(framer.next() == nil)
+        framer.append(Array("Content-Length: 2\r\n\r\n{}".utf8))
+        #expect(framer.next() == .body(Array("{}".utf8)))
+    }
+
+    @Test func keepsAHeaderCutByARead() {
+        var framer = MessageFramer()
+        framer.append(Array("garbage\r\n\r\nContent-Len".utf8))
+        guard case .malformed? = framer.next() else { Issue.record("expected a malformed frame"); return }
+        #expect(framer.next() == nil)
+        framer.append(Array("gth: 2\r\n\r\n[]".utf8))
+        #expect(framer.next() == .body(Array("[]".utf8)))
+    }
+
+    @Test(arguments: 1...200)
+    func garbageAlwaysMovesTheFramerForward(seed: Int) {
+        // A small deterministic generator: random bytes biased towards header characters.
+        var state = UInt64(seed) &* 6364136223846793005 &+ 1442695040888963407
+        func nextByte() -> UInt8 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let alphabet = Array("Content-Length: 0123456789\r\n{}x".utf8)
+            let pick = Int(state >> 33)
+            return pick % 4 == 0 ? UInt8(truncatingIfNeeded: pick >> 8) : alphabet[pick % alphabet.count]
+        }
+        var framer = MessageFramer(maxContentLength: 64)
+        framer.append((0..<300).map { _ in nextByte() })
+        var calls = 0
+        while framer.next() != nil { calls += 1; if calls > 1_000 { break } }
+        #expect(calls <= 1_000)
+        // And a real message after the garbage is still read (perhaps after one more skipped piece).
+        framer.append(Array("\r\n\r\nContent-Length: 2\r\n\r\n{}".utf8))
+        var frames: [MessageFramer.Frame] = []
+        while let frame = framer.next(), frames.count < 1_000 { frames.append(frame) }
+        #expect(frames.count < 1_000)
     }
 }
