@@ -16,9 +16,12 @@ public final class LanguageServer: MessageHandler {
         /// The files on disk under a workspace root.
         public var diskSource: (String) -> any PlanSource
         public var version: String
+        /// Where timings of each re-validation go, when asked for (CHARTER_LSP_TRACE).
+        public var trace: ((String) -> Void)?
 
         public init(asOf: PlanDate, startFolder: String, locateWorkspace: @escaping (String) -> String,
-                    diskSource: @escaping (String) -> any PlanSource, version: String) {
+                    diskSource: @escaping (String) -> any PlanSource, version: String, trace: ((String) -> Void)? = nil) {
+            self.trace = trace
             self.asOf = asOf
             self.startFolder = startFolder
             self.locateWorkspace = locateWorkspace
@@ -70,10 +73,22 @@ public final class LanguageServer: MessageHandler {
 
     /// Re-reads what the edits changed, re-validates, and publishes the findings that changed.
     private func synchronise(_ connection: Connection) {
-        guard let workspace, workspace.refresh() else { return }
+        guard let workspace else { return }
+        let started = configuration.trace.map { _ in Trace.now() }
+        let cpuStarted = Trace.cpu()
+        guard workspace.refresh() else { return }
+        let loaded = configuration.trace.map { _ in Trace.now() }
         diagnostics = Validator.validate(workspace.current, asOf: configuration.asOf)
-        for params in publisher.update(diagnostics, workspace) {
+        let validated = configuration.trace.map { _ in Trace.now() }
+        let notifications = publisher.update(diagnostics, workspace)
+        for params in notifications {
             connection.notify("textDocument/publishDiagnostics", params)
+        }
+        if let trace = configuration.trace, let started, let loaded, let validated {
+            let published = Trace.now()
+            trace("charter lsp: read \(Trace.ms(started, loaded)), validated \(Trace.ms(loaded, validated)) "
+                  + "(\(diagnostics.count) findings), published \(notifications.count) files in \(Trace.ms(validated, published)); "
+                  + "CPU \(Trace.ms(cpuStarted, Trace.cpu()))")
         }
     }
 

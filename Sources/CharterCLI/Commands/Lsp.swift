@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CharterCore
 import CharterLanguageServer
 import JSONRPC
@@ -33,7 +34,8 @@ struct Lsp: ParsableCommand {
             startFolder: explicit ?? FileSystem.absolute("."),
             locateWorkspace: { folder in explicit ?? WorkspaceLocator.search(from: folder) },
             diskSource: { WorktreeSource(root: $0) },
-            version: Charter.version))
+            version: Charter.version,
+            trace: ProcessInfo.processInfo.environment["CHARTER_LSP_TRACE"] == nil ? nil : { Connection.standardError($0) }))
         Connection().run(server)
         throw ExitCode(server.exitCode)
     }

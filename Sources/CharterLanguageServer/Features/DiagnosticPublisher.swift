@@ -5,7 +5,8 @@ import JSONRPC
 /// whose findings changed: new findings are published, and a file whose findings are gone gets
 /// an empty list, which clears it in the editor (also files the edit did not touch).
 final class DiagnosticPublisher {
-    private var published: [String: [JSON]] = [:]
+    /// What was last published per file, with the findings and the text it was made from.
+    private var published: [String: (diagnostics: [Diagnostic], textChange: Int, json: [JSON])] = [:]
 
     /// LSP DiagnosticSeverity.
     static func severity(_ severity: Severity) -> Int {
@@ -15,20 +16,29 @@ final class DiagnosticPublisher {
         }
     }
 
-    /// The notifications to send for these findings, given what was sent before.
+    /// The notifications to send for these findings, given what was sent before. Only files
+    /// whose findings or text changed are converted again: after an edit that is one or two.
     func update(_ diagnostics: [Diagnostic], _ workspace: EditorWorkspace) -> [JSON] {
-        var byPath: [String: [JSON]] = [:]
-        for diagnostic in diagnostics {
-            byPath[diagnostic.location.path, default: []].append(Self.json(diagnostic, workspace))
-        }
+        var byPath: [String: [Diagnostic]] = [:]
+        for diagnostic in diagnostics { byPath[diagnostic.location.path, default: []].append(diagnostic) }
         var notifications: [JSON] = []
-        for (path, items) in byPath.sorted(by: { $0.key < $1.key }) where published[path] != items {
-            notifications.append(["uri": .string(workspace.uri(path)), "diagnostics": .array(items)])
+        var next: [String: (diagnostics: [Diagnostic], textChange: Int, json: [JSON])] = [:]
+        for (path, items) in byPath.sorted(by: { $0.key < $1.key }) {
+            let textChange = workspace.textChanges[path] ?? 0
+            if let previous = published[path], previous.textChange == textChange, previous.diagnostics == items {
+                next[path] = previous
+                continue
+            }
+            let json = items.map { Self.json($0, workspace) }
+            next[path] = (items, textChange, json)
+            if published[path]?.json != json {
+                notifications.append(["uri": .string(workspace.uri(path)), "diagnostics": .array(json)])
+            }
         }
-        for path in published.keys.sorted() where byPath[path] == nil {
+        for path in published.keys.sorted() where next[path] == nil {
             notifications.append(["uri": .string(workspace.uri(path)), "diagnostics": []])
         }
-        published = byPath
+        published = next
         return notifications
     }
 

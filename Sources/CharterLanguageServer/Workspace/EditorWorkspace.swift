@@ -65,10 +65,16 @@ final class EditorWorkspace {
 
     func reloadEverything() {
         diskTexts = [:]
+        textChanges = [:]
         needsFullLoad = true
     }
 
+    /// How often each path's text changed: findings of a file whose text and findings are both
+    /// unchanged need not be converted again.
+    private(set) var textChanges: [String: Int] = [:]
+
     private func touch(_ path: String) {
+        textChanges[path, default: 0] += 1
         diskTexts[path] = nil
         if let unit = WorkspaceUnit(path: path) { dirty.insert(unit) } else { needsFullLoad = true }
     }
