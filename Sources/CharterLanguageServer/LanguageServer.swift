@@ -45,8 +45,9 @@ public final class LanguageServer: MessageHandler {
     private var index: (generation: Int, index: SymbolIndex)?
     private var forecasts: (generation: Int, value: [QualifiedID: ScheduleAdapter.Forecast]?)?
 
-    /// 0 after `shutdown` then `exit`, 1 after an `exit` without `shutdown` (or input that ended), as LSP asks.
-    public private(set) var exitCode: Int32 = 1
+    /// 0 after `shutdown` (then `exit`, or the end of the input), 1 without `shutdown`, as LSP asks.
+    public var exitCode: Int32 { shutDown ? 0 : 1 }
+    private var shutDown = false
     public var isFinished: Bool { state == .exited }
 
     public init(_ configuration: Configuration) {
@@ -106,6 +107,7 @@ public final class LanguageServer: MessageHandler {
             return .failure(ResponseError(.invalidRequest, "the server is shutting down"))
         case (.running, "shutdown"):
             state = .shuttingDown
+            shutDown = true
             return .success(.null)
         case (.running, _):
             break
@@ -198,7 +200,6 @@ public final class LanguageServer: MessageHandler {
 
     private func receive(_ method: String, _ params: JSON) {
         if method == "exit" {
-            exitCode = state == .shuttingDown ? 0 : 1
             state = .exited
             return
         }

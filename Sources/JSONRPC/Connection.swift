@@ -46,7 +46,8 @@ public final class Connection {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while !handler.isFinished {
             drain(handler)
-            if handler.isFinished { return }
+            // Nobody is listening any more (the client closed our output): stop rather than work for no one.
+            if handler.isFinished || isBroken { return }
             handler.idle(on: self)
             let count = chunk.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -61,7 +62,7 @@ public final class Connection {
 
     /// Handles every complete frame already received.
     private func drain(_ handler: some MessageHandler) {
-        while !handler.isFinished, let frame = framer.next() {
+        while !handler.isFinished, !isBroken, let frame = framer.next() {
             switch frame {
             case .malformed(let reason):
                 log("charter lsp: skipped bytes that are not a message: \(reason)")
