@@ -117,14 +117,16 @@ final class EditorWorkspace {
         units = [:]
         layoutFindings = [:]
         var byUnit: [WorkspaceUnit: LoadResult] = [:]
-        let rootWorkspace = Workspace(settings: load.workspace.settings, settingsPath: load.workspace.settingsPath,
-                                      people: load.workspace.people,
-                                      planFiles: load.workspace.planFiles.filter { WorkspaceUnit(path: $0) == .root })
-        byUnit[.root] = LoadResult(workspace: rootWorkspace)
+        // One pass over the files: a filter per program would be quadratic in a large workspace.
+        var filesByUnit: [WorkspaceUnit: [String]] = [:]
+        for path in load.workspace.planFiles {
+            if let unit = WorkspaceUnit(path: path) { filesByUnit[unit, default: []].append(path) }
+        }
+        byUnit[.root] = LoadResult(workspace: Workspace(settings: load.workspace.settings, settingsPath: load.workspace.settingsPath,
+                                                        people: load.workspace.people, planFiles: filesByUnit[.root] ?? []))
         for program in load.workspace.programs {
             byUnit[.program(program.folder)] = LoadResult(workspace: Workspace(
-                programs: [program],
-                planFiles: load.workspace.planFiles.filter { WorkspaceUnit(path: $0) == .program(program.folder) }))
+                programs: [program], planFiles: filesByUnit[.program(program.folder)] ?? []))
         }
         for (rule, findings) in load.findings {
             for finding in findings {
