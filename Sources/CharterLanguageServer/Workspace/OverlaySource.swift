@@ -12,6 +12,12 @@ struct OverlaySource: PlanSource {
     var sourceDescription: String { "editor" }
 
     func entries(in directory: String) throws -> [SourceEntry]? {
+        // Re-reading one program need not list (and stat) every program folder on disk.
+        if directory == "programs", case .program(let folder)? = unit {
+            let exists = try disk.entries(in: "programs/\(folder)") != nil
+                || buffers.keys.contains { $0.hasPrefix("programs/\(folder)/") }
+            return exists ? [SourceEntry(name: folder, kind: .directory)] : []
+        }
         var listed = try disk.entries(in: directory)
         let prefix = directory.isEmpty ? "" : directory + "/"
         for path in buffers.keys where path.hasPrefix(prefix) {
