@@ -27,11 +27,15 @@ let package = Package(
         .target(name: "CharterReporters", dependencies: ["CharterCore"]),
         // The libgit2 wrapper: one owner per handle, errors from git_error_last.
         .target(name: "CharterGit", dependencies: ["Clibgit2", "CharterCore"]),
+        // JSON-RPC 2.0 over LSP's Content-Length framing: messages, error codes, a connection on two file descriptors.
+        .target(name: "JSONRPC"),
+        // `charter lsp`: the language features in terms of Core's model (positions from the YAML marks).
+        .target(name: "CharterLanguageServer", dependencies: ["CharterCore", "JSONRPC"]),
         // Commands and the readers that bring plan files from the worktree, the index or a commit.
         .target(
             name: "CharterCLI",
             dependencies: [
-                "CharterCore", "CharterGit", "CharterReporters",
+                "CharterCore", "CharterGit", "CharterReporters", "CharterLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             plugins: ["BuildCommit"]
@@ -45,5 +49,7 @@ let package = Package(
         .testTarget(name: "CharterReportersTests", dependencies: ["CharterReporters", "CharterCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CharterGitTests", dependencies: ["CharterGit", "CharterCore"]),
         .testTarget(name: "CharterCLITests", dependencies: ["CharterCLI", "CharterCore"]),
+        .testTarget(name: "JSONRPCTests", dependencies: ["JSONRPC"]),
+        .testTarget(name: "CharterLanguageServerTests", dependencies: ["CharterLanguageServer", "CharterCore", "JSONRPC"]),
     ]
 )

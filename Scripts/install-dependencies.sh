@@ -73,3 +73,12 @@ if ! python3 -c "import mpxj, jpype" >/dev/null 2>&1; then
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages mpxj jpype1 >/dev/null 2>&1 \
     || echo "charter: could not install mpxj with pip; the MS Project export test will be skipped" >&2
 fi
+
+# pytest-lsp from PyPI (with pygls and lsprotocol): the language server tests drive `charter lsp`
+# with a real LSP client. Not skipped without it: the Swift test that runs Tests/lsp fails.
+if ! python3 -c "import pytest_lsp, pytest_asyncio" >/dev/null 2>&1; then
+  echo "Installing pytest-lsp (pip) ..." >&2
+  python3 -m pip install --quiet --disable-pip-version-check pytest-lsp >/dev/null 2>&1 \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages pytest-lsp >/dev/null 2>&1 \
+    || echo "charter: could not install pytest-lsp with pip; the language server tests (Tests/lsp) will fail" >&2
+fi
