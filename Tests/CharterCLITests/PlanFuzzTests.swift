@@ -74,7 +74,7 @@ enum PlanPipeline {
         for format in ValidationFormat.allCases {
             _ = ValidationReporters.render(report, as: format, context: ReportContext(rules: RuleRegistry.all.map(\.description)))
         }
-        let diff = SemanticDiff.compare(before.workspace, after.workspace)
+        let diff = SemanticDiff.compare(before.workspace, after.workspace, asOf: asOf)
         for format in DiffFormat.allCases {
             _ = DiffReporters.render(diff, as: format, context: DiffReportContext(fromLabel: "a", toLabel: "b"))
         }

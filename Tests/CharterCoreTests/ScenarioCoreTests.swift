@@ -2,6 +2,7 @@
 import Testing
 
 @Suite struct ScenarioCoreTests {
+    static let asOf = PlanDate(year: 2026, month: 1, day: 1)!
     static func load(_ milestones: String) -> LoadResult {
         WorkspaceLoader.load(from: InMemoryPlanSource(files: [
             "programs/pay/program.yaml": "id: pay\nname: Payments\nowner: alice\nstatus: active\nstart: 2026-01-01\n",
@@ -31,11 +32,11 @@ import Testing
         let a = Self.load("milestones:\n  - { id: M1, name: Design, date: 2026-02-10 }\n").workspace
         let b = Self.load("milestones:\n  - { id: M1, name: Design, date: 2026-02-20 }\n").workspace
         let pair = Self.evaluated("milestones:\n  - { id: M1, name: Design, date: 2026-02-20 }\n")
-        let found = SemanticClashes.between(refs: ("a", "b"), diffs: (SemanticDiff.compare(base, a), SemanticDiff.compare(base, b)), pair: pair)
+        let found = SemanticClashes.between(refs: ("a", "b"), diffs: (SemanticDiff.compare(base, a, asOf: Self.asOf), SemanticDiff.compare(base, b, asOf: Self.asOf)), pair: pair)
         #expect(found.map(\.kind) == [.conflictingEdits])
         #expect(found.first?.message == "milestone pay/M1: a sets date to '2026-02-10', b to '2026-02-20'")
         #expect(found.first?.line == 2)
-        let same = SemanticClashes.between(refs: ("a", "b"), diffs: (SemanticDiff.compare(base, a), SemanticDiff.compare(base, a)), pair: pair)
+        let same = SemanticClashes.between(refs: ("a", "b"), diffs: (SemanticDiff.compare(base, a, asOf: Self.asOf), SemanticDiff.compare(base, a, asOf: Self.asOf)), pair: pair)
         #expect(same.isEmpty)
     }
 
@@ -44,7 +45,7 @@ import Testing
         func footprint(_ before: [String: String], _ after: [String: String]) -> BranchFootprint {
             let old = WorkspaceLoader.load(from: InMemoryPlanSource(files: before)).workspace
             let new = WorkspaceLoader.load(from: InMemoryPlanSource(files: after)).workspace
-            return BranchFootprint(diff: SemanticDiff.compare(old, new), before: old, after: new)
+            return BranchFootprint(diff: SemanticDiff.compare(old, new, asOf: Self.asOf), before: old, after: new)
         }
         let base = ["programs/pay/milestones.yaml": "milestones:\n  - { id: M1, name: Design }\n",
                     "programs/id/milestones.yaml": "milestones:\n  - { id: I1, name: Login }\n"]

@@ -142,7 +142,7 @@ final class ScenarioRunner {
         let plans = evaluate(merged, asOf: asOf)
         let (before, after) = DiffScope.narrowed(target.workspace, merged.load.workspace)
         let diff = SemanticDiff.compare(DiffSide(workspace: before, unreadable: DiffSide(target).unreadable),
-                                        DiffSide(workspace: after, unreadable: DiffSide(merged.load).unreadable))
+                                        DiffSide(workspace: after, unreadable: DiffSide(merged.load).unreadable), asOf: asOf)
         let forecast = merged.textConflicts.isEmpty && ForecastEnds.mayMove(diff)
             ? ForecastChange.between(targetEnds, ForecastEnds.of(merged.load.workspace, asOf: asOf)) : []
         return Single(branch: ref, plans: plans, diff: diff, footprint: BranchFootprint(diff: diff, before: before, after: after),

@@ -142,7 +142,7 @@ public struct PortfolioRecords: Sendable {
     }
 
     /// The one read of a milestone's status here (it becomes a typed `MilestoneStatus`).
-    private static func status(_ milestone: Milestone) -> String { milestone.status.value }
+    private static func status(_ milestone: Milestone) -> String { milestone.status.value.rawValue }
     private static func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
     private static func day(_ value: PlanDate?) -> JSONValue { value.map { .string($0.description) } ?? .null }
     private static func integer(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }

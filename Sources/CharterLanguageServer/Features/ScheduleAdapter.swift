@@ -23,5 +23,5 @@ enum ScheduleAdapter {
     }
 
     /// A milestone's status as written in plan files.
-    static func status(of milestone: Milestone) -> String { milestone.status.value }
+    static func status(of milestone: Milestone) -> String { milestone.status.value.rawValue }
 }

@@ -94,7 +94,7 @@ public enum MSPDIExporter {
                     task.add("ConstraintType", String(MSPDIFields.startNoEarlierThan))
                     task.add("ConstraintDate", time(start))
                 }
-                if ExportedStatus.isDone(milestone) {
+                if (milestone.status.value == .done) {
                     task.add("PercentComplete", "100")
                     if let done = (milestone.doneOn ?? milestone.date)?.value {
                         task.add("ActualStart", time(milestone.start.map { min($0.value, done) } ?? done))
@@ -116,7 +116,7 @@ public enum MSPDIExporter {
                 }
                 text(task, .charterID, key)
                 if let workstream = milestone.workstream?.value { text(task, .workstream, workstream) }
-                text(task, .status, ExportedStatus.text(milestone))
+                text(task, .status, milestone.status.value.rawValue)
                 if !milestone.deliverables.isEmpty { text(task, .deliverables, milestone.deliverables.joined(separator: "\n")) }
                 if let owner = milestone.owner?.value { owners.append((taskUID[key]!, owner)) }
             }

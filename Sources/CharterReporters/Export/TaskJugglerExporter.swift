@@ -41,14 +41,14 @@ public enum TaskJugglerExporter {
                 let key = QualifiedID(program: program.folder, id: milestone.id.value)
                 guard written.insert(key.id).inserted else { continue }
                 guard let entry = scheduled[key] else {
-                    let why = ExportedStatus.isCancelled(milestone) ? "cancelled" : "unscheduled: no date, no start and no scheduled dependency"
+                    let why = (milestone.status.value == .cancelled) ? "cancelled" : "unscheduled: no date, no start and no scheduled dependency"
                     tasks.append("  # \(key): \(why)")
                     continue
                 }
                 let own = path(key)
                 var lines = ["  task \(milestoneIDs[key]!) \(TaskJugglerNames.quoted(milestone.name ?? key.id)) {",
                              "    CharterId \(TaskJugglerNames.quoted(key.description))"]
-                if ExportedStatus.isDone(milestone) {
+                if (milestone.status.value == .done) {
                     let finish = (milestone.doneOn ?? milestone.date)!.value
                     let start = min(milestone.start?.value ?? finish, finish)
                     earliest = min(earliest, start)
