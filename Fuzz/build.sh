@@ -30,4 +30,4 @@ for file in $(find examples -name "*.yaml" | sort); do
         fi
     done
 done
-echo "seeded Fuzz/corpus with $count files; run: Fuzz/charter-fuzz -max_total_time=600 Fuzz/corpus"
+echo "seeded Fuzz/corpus with $count files; run: ASAN_OPTIONS=detect_leaks=0 Fuzz/charter-fuzz -max_total_time=600 -detect_leaks=0 Fuzz/corpus"
