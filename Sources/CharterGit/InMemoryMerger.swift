@@ -42,30 +42,14 @@ public final class InMemoryMerger {
     /// Conflicted files outside the prefix are not plans: they are dropped from the result's
     /// commit so that later steps can go on.
     public func merge(ours: ObjectID, theirs: ObjectID, prefix: String = "") throws -> MergeStep {
-        let handle = repository.handle
-        var ourID = ours.oid, theirID = theirs.oid
-        var ourCommit: OpaquePointer?, theirCommit: OpaquePointer?
-        try check("git_commit_lookup", git_commit_lookup(&ourCommit, handle, &ourID), summary: "unknown commit \(ours.short)")
-        defer { git_commit_free(ourCommit) }
-        try check("git_commit_lookup", git_commit_lookup(&theirCommit, handle, &theirID), summary: "unknown commit \(theirs.short)")
-        defer { git_commit_free(theirCommit) }
-
-        var options = git_merge_options()
-        try check("git_merge_options_init", git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION)))
-        var index: OpaquePointer?
-        let code = git_merge_commits(&index, handle, ourCommit, theirCommit, &options)
-        if code < 0 {
-            var summary = "cannot merge \(theirs.short) into \(ours.short)"
-            if repository.isShallow { summary += "; the clone is shallow, so the history joining them may be missing" }
-            throw GitError.lastError(function: "git_merge_commits", code: code, summary: summary)
+        try repository.withMergedIndex(ours: ours, theirs: theirs) { index, ourCommit, theirCommit in
+            let source = try MergeSource(repository: repository, index: index, ours: ours, theirs: theirs, prefix: prefix)
+            guard !source.hasConflicts else { return MergeStep(source: source, commit: nil) }
+            if git_index_has_conflicts(index) == 1 {
+                try check("git_index_conflict_cleanup", git_index_conflict_cleanup(index))
+            }
+            return MergeStep(source: source, commit: try commit(index, parents: [ourCommit, theirCommit]))
         }
-        defer { git_index_free(index) }
-        let source = try MergeSource(repository: repository, index: index!, ours: ours, theirs: theirs, prefix: prefix)
-        guard !source.hasConflicts else { return MergeStep(source: source, commit: nil) }
-        if git_index_has_conflicts(index) == 1 {
-            try check("git_index_conflict_cleanup", git_index_conflict_cleanup(index))
-        }
-        return MergeStep(source: source, commit: try commit(index!, parents: [ourCommit!, theirCommit!]))
     }
 
     /// Writes the index as a tree and a commit over it, both into memory.

@@ -154,6 +154,15 @@ extension Repository {
     /// when a shallow clone lacks the history needed to find their merge base.
     public func mergeCommits(ours: ObjectID, theirs: ObjectID, prefix: String = "") throws -> MergeSource {
         try ensureLibgit2()
+        return try withMergedIndex(ours: ours, theirs: theirs) { index, _, _ in
+            try MergeSource(repository: self, index: index, ours: ours, theirs: theirs, prefix: prefix)
+        }
+    }
+
+    /// Merges commit `theirs` into `ours` in memory (recursive merge base, rename detection) and
+    /// hands `body` the merged index and both commits, which are freed when `body` returns.
+    func withMergedIndex<T>(ours: ObjectID, theirs: ObjectID,
+                            _ body: (_ index: OpaquePointer, _ ours: OpaquePointer, _ theirs: OpaquePointer) throws -> T) throws -> T {
         var ourID = ours.oid
         var theirID = theirs.oid
         var ourCommit: OpaquePointer?
@@ -173,7 +182,7 @@ extension Repository {
             throw GitError.lastError(function: "git_merge_commits", code: code, summary: summary)
         }
         defer { git_index_free(index) }
-        return try MergeSource(repository: self, index: index!, ours: ours, theirs: theirs, prefix: prefix)
+        return try body(index!, ourCommit!, theirCommit!)
     }
 
     /// Merges two trees (or commits, taken as their trees) against `base` (`nil`: no

@@ -54,7 +54,11 @@ final class HistoryWorkspaces {
         }
         for layer in layers {
             var folders: [String: FolderSnapshot] = [:]
-            for entry in layer { folders[entry.folder] = try FolderSnapshot(entry.tree, folder: "programs/" + entry.folder) }
+            for entry in layer {
+                folders[entry.folder] = try FolderSnapshot(entry.tree, folder: "programs/" + entry.folder)
+                // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
+                try entry.tree.throwIfDamaged()
+            }
             let source = SnapshotSet(folders: folders)
             let result = WorkspaceLoader.load(from: ProgramSubsetSource(source, programs: Set(folders.keys), rootFiles: []))
             let unreadable = DiffSide.unreadableFiles(in: result.findings)
