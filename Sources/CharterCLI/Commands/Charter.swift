@@ -17,7 +17,7 @@ public struct Charter: ParsableCommand {
         """,
         version: version,
         subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self,
-                      Schedule.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
+                      Schedule.self, Forecast.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
                       Report.self, Export.self,
                       Init.self, Hooks.self, Rules.self, Schema.self]
     )
