@@ -11,19 +11,21 @@ struct ForecastHistorySource {
 
     /// - Parameter tip: the plans whose `done_on` dates say when done milestones were reached.
     static func read(workspace: String?, tip: Workspace) throws -> ForecastHistorySource {
-        let location = try WorkspaceLocator.locate(explicit: workspace, needsRepository: false)
-        var doneOn: [QualifiedID: PlanDate] = [:]
+        var doneOn: [QualifiedID: PlanDate] = [:], tipDates: [QualifiedID: PlanDate] = [:]
         for program in tip.programs {
-            for milestone in program.milestones where milestone.status.value == .done {
-                if let day = milestone.doneOn?.value { doneOn[QualifiedID(program: program.folder, id: milestone.id.value)] = day }
+            for milestone in program.milestones {
+                let ref = QualifiedID(program: program.folder, id: milestone.id.value)
+                tipDates[ref] = milestone.date?.value
+                if milestone.status.value == .done, let day = milestone.doneOn?.value { doneOn[ref] = day }
             }
         }
-        guard location.repository != nil else {
+        // Plans outside any git repository have no history: the general class applies.
+        guard (try? WorkspaceLocator.locate(explicit: workspace, needsRepository: true)) != nil else {
             return ForecastHistorySource(history: CompletionHistory(PlanHistory(chronological: [])), commitsRead: 0, first: nil, last: nil)
         }
         let reader = try PlanHistoryReader(range: "HEAD", workspace: workspace)
         let result = try reader.read(programs: [], since: nil, useColor: false)
-        return ForecastHistorySource(history: CompletionHistory(result.history, doneOn: doneOn),
+        return ForecastHistorySource(history: CompletionHistory(result.history, doneOn: doneOn, tipDates: tipDates),
                                      commitsRead: result.context.commitsRead,
                                      first: result.history.first?.day, last: result.history.last?.day)
     }

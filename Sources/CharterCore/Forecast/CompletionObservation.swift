@@ -47,13 +47,15 @@ public struct CompletionHistory: Sendable {
 
     /// - Parameter doneOn: `done_on` of milestones done in the plans at the tip: the day it was
     ///   reached, when the file says it; else the day of the commit that marked it done.
-    public init(_ history: PlanHistory, doneOn: [QualifiedID: PlanDate] = [:]) {
+    /// - Parameter tipDates: the dates of the plans at the tip: the first planned date of a
+    ///   milestone that came with its program and was never re-dated (no event carries one).
+    public init(_ history: PlanHistory, doneOn: [QualifiedID: PlanDate] = [:], tipDates: [QualifiedID: PlanDate] = [:]) {
         for ref in history.milestones.keys.sorted() {
             guard let ledger = history.milestones[ref], let firstEvent = ledger.events.first,
-                  let firstPlanned = ledger.firstPlanned else { continue }
+                  let firstPlanned = ledger.firstPlanned ?? tipDates[ref] else { continue }
             var reached: PlanDate?, abandoned: PlanDate?
             var plan: [(day: PlanDate, date: PlanDate?)] = []
-            var date: PlanDate?
+            var date: PlanDate? = firstPlanned
             for event in ledger.events {
                 if event.kinds.contains(.added) || event.kinds.contains(.scheduled) || event.dateTo != nil { date = event.dateTo ?? date }
                 if event.kinds.contains(.unscheduled) { date = nil }

@@ -54,7 +54,10 @@ public struct ForecastSimulation: Sendable {
             guard let planned = (milestone.start ?? milestone.date)?.value.dayNumber else { continue }
             ownStart[node] = planned
             let plannedFinish = planned + span[node]
-            let ref = firstPlanned[id]?.dayNumber ?? plannedFinish
+            // The model measures lateness from the first plan; the general class and the naive
+            // model take today's plan at face value.
+            let measuresFromFirstPlan = model.kind == .conditional && !model.isGeneral
+            let ref = measuresFromFirstPlan ? firstPlanned[id]?.dayNumber ?? plannedFinish : plannedFinish
             reference[node] = ref
             let (curve, classes) = model.curve(program: id.program, lateness: asOf.dayNumber - ref)
             curves[node] = curve
