@@ -6,6 +6,7 @@ import JSONRPC
 
 struct Lsp: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lsp",
         abstract: "Run the language server: diagnostics, navigation and completion for plan files in any LSP editor.",
         discussion: """
         Speaks the Language Server Protocol 3.17 over stdin and stdout; an editor starts it, \

@@ -5,6 +5,7 @@ import CharterReporters
 
 struct Scenarios: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "scenarios",
         abstract: "Check open plan changes together: each branch merged into the target, every pair that touches a common program, and a merge queue.",
         discussion: """
         Every merge is made in memory (nothing is written to the repository). Each branch is merged alone \
