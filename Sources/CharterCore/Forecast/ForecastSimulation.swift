@@ -76,18 +76,18 @@ public struct ForecastSimulation: Sendable {
                 if network.milestones[node].status.value == .done {
                     finish[node] = fixedFinish[node] ?? none
                 } else {
-                    var start: Int? = nil
+                    var planned: Int? = ownStart[node]
                     if let curve = curves[node] {
                         let u = rng.unit() < Self.correlation ? programDraw[programIndex[node]] : rng.unit()
-                        start = curve.day(at: u).map { reference[node] + $0 - span[node] } ?? beyond
-                    } else if let planned = ownStart[node] {
-                        start = planned
+                        planned = curve.day(at: u).map { reference[node] + $0 - span[node] } ?? beyond
                     }
+                    var ready: Int? = nil
                     for dependency in network.dependencies[node] where finish[dependency] != none {
-                        start = max(start ?? finish[dependency], finish[dependency])
+                        ready = max(ready ?? finish[dependency], finish[dependency])
                     }
-                    if let start {
-                        finish[node] = start >= beyond ? beyond : max(start + span[node], asOf.dayNumber)
+                    // The drawn day stands in for the planned one; the rest is the schedule's rule.
+                    if let dates = ForwardPass.openDates(planned: planned, ready: ready, span: span[node], asOf: asOf.dayNumber) {
+                        finish[node] = dates.start >= beyond ? beyond : dates.finish
                     } else {
                         finish[node] = none
                     }

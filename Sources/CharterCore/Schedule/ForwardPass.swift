@@ -31,21 +31,17 @@ struct ForwardPass {
             }
             let planned = (milestone.start ?? milestone.date)?.value.dayNumber
             let ready = network.dependencies[node].compactMap { earlyFinish[$0] }.max()
-            guard let start = [planned, ready].compactMap({ $0 }).max() else { continue }
-            earlyStart[node] = start
-            if let ready, ready == start {
+            guard let dates = Self.openDates(planned: planned, ready: ready, span: Self.span(milestone), asOf: asOf.dayNumber)
+            else { continue }
+            earlyStart[node] = dates.start
+            earlyFinish[node] = dates.finish
+            if dates.clampedToAsOf {
+                driver[node] = .asOf
+            } else if let ready, ready == dates.start {
                 driver[node] = .dependencies
                 driving[node] = network.dependencies[node].filter { earlyFinish[$0] == ready }
             } else {
                 driver[node] = .planned
-            }
-            let finish = start + Self.span(milestone)
-            if finish < asOf.dayNumber {
-                earlyFinish[node] = asOf.dayNumber
-                driver[node] = .asOf
-                driving[node] = []
-            } else {
-                earlyFinish[node] = finish
             }
         }
     }
@@ -68,6 +64,22 @@ struct ForwardPass {
         guard isPushed(node, network), var head = driving[node].first else { return nil }
         while isPushed(head, network), let next = driving[head].first { head = next }
         return head
+    }
+
+    /// The rule for an open milestone, the one place it is written (the forecast's simulation
+    /// applies it to drawn dates): it starts at the later of its own planned day and the day its
+    /// dependencies are ready, finishes `span` days later, and never before the as-of day, since
+    /// it is not done. `nil` when it has neither a planned day nor a scheduled dependency.
+    static func openDates(planned: Int?, ready: Int?, span: Int, asOf: Int) -> (start: Int, finish: Int, clampedToAsOf: Bool)? {
+        let start: Int
+        switch (planned, ready) {
+        case let (planned?, ready?): start = max(planned, ready)
+        case let (planned?, nil): start = planned
+        case let (nil, ready?): start = ready
+        case (nil, nil): return nil
+        }
+        let finish = start + span
+        return finish < asOf ? (start, asOf, true) : (start, finish, false)
     }
 
     /// Days of work toward a milestone: `date − start` when it has both, else 0 (an event).
