@@ -20,18 +20,6 @@ public enum ScenarioJSONReporter {
         let pairs: Pairs
         let conflicts: [Conflict]
         let queue: Queue?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(target, forKey: .target)
-            try container.encode(branches, forKey: .branches)
-            try container.encode(skipped, forKey: .skipped)
-            try container.encode(pairs, forKey: .pairs)
-            try container.encode(conflicts, forKey: .conflicts)
-            try container.encodeIfPresent(queue, forKey: .queue)
-        }
-
-        enum Keys: String, CodingKey { case target, branches, skipped, pairs, conflicts, queue }
     }
 
     private struct Target: Encodable {
@@ -57,7 +45,7 @@ public enum ScenarioJSONReporter {
         let valid: Bool
         let errors: Int
         let text_conflicts: [TextConflictEntry]
-        let summary: String?
+        @Nullable var summary: String?
         let forecast_change: [Forecast]
         let new_findings: [Finding]
 
@@ -72,23 +60,6 @@ public enum ScenarioJSONReporter {
             forecast_change = branch.forecastChanges.map(Forecast.init)
             new_findings = branch.newFindings.map(Finding.init)
         }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(ref, forKey: .ref)
-            try container.encode(commit, forKey: .commit)
-            try container.encode(merges_cleanly, forKey: .merges_cleanly)
-            try container.encode(valid, forKey: .valid)
-            try container.encode(errors, forKey: .errors)
-            try container.encode(text_conflicts, forKey: .text_conflicts)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(forecast_change, forKey: .forecast_change)
-            try container.encode(new_findings, forKey: .new_findings)
-        }
-
-        enum Keys: String, CodingKey {
-            case ref, commit, merges_cleanly, valid, errors, text_conflicts, summary, forecast_change, new_findings
-        }
     }
 
     private struct TextConflictEntry: Encodable {
@@ -98,9 +69,9 @@ public enum ScenarioJSONReporter {
 
     private struct Forecast: Encodable {
         let program: String
-        let from: PlanDate?
-        let to: PlanDate?
-        let days: Int?
+        @Nullable var from: PlanDate?
+        @Nullable var to: PlanDate?
+        @Nullable var days: Int?
 
         init(_ change: ForecastChange) {
             program = change.program
@@ -108,16 +79,6 @@ public enum ScenarioJSONReporter {
             to = change.to
             days = change.days
         }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(program, forKey: .program)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-            try container.encode(days, forKey: .days)
-        }
-
-        enum Keys: String, CodingKey { case program, from, to, days }
     }
 
     private struct Finding: Encodable {
@@ -143,9 +104,9 @@ public enum ScenarioJSONReporter {
         let kind: String
         let severity: String
         let message: String
-        let path: String?
-        let line: Int?
-        let column: Int?
+        @Nullable var path: String?
+        @Nullable var line: Int?
+        @Nullable var column: Int?
 
         init(_ conflict: ScenarioConflict) {
             refs = conflict.refs
@@ -156,40 +117,18 @@ public enum ScenarioJSONReporter {
             line = conflict.line
             column = conflict.column
         }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(refs, forKey: .refs)
-            try container.encode(kind, forKey: .kind)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(message, forKey: .message)
-            try container.encode(path, forKey: .path)
-            try container.encode(line, forKey: .line)
-            try container.encode(column, forKey: .column)
-        }
-
-        enum Keys: String, CodingKey { case refs, kind, severity, message, path, line, column }
     }
 
     private struct Queue: Encodable {
         let order: [String]
         let steps: [Step]
-        let first_broken: String?
+        @Nullable var first_broken: String?
 
         init(_ queue: QueueScenario) {
             order = queue.steps.map(\.ref)
             steps = queue.steps.map { Step(ref: $0.ref, merged: $0.merged, reasons: $0.reasons.map(Conflict.init)) }
             first_broken = queue.firstBroken
         }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(order, forKey: .order)
-            try container.encode(steps, forKey: .steps)
-            try container.encode(first_broken, forKey: .first_broken)
-        }
-
-        enum Keys: String, CodingKey { case order, steps, first_broken }
     }
 
     private struct Step: Encodable {
