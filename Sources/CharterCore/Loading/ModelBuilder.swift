@@ -90,6 +90,21 @@ enum ModelBuilder {
         )
     }
 
+    static func lesson(_ r: FieldReader) -> Lesson? {
+        guard let id = r.identifier("id") else { return nil }
+        // An unknown category or status is a schema finding at its position; the model leaves it out.
+        let category = r.located("category").flatMap { written in
+            Lesson.Category(written.value).map { Located($0, at: written.location) }
+        }
+        let status = r.located("status").flatMap { written in
+            Lesson.Status(rawValue: written.value).map { Located($0, at: written.location) }
+        }
+        let refs = r.references("refs").map { Located(LessonReference($0.value.description), at: $0.location) }
+        return Lesson(id: id, title: r.text("title"), category: category, trigger: r.text("trigger"), lesson: r.text("lesson"),
+                      recommendation: r.located("recommendation"), owner: r.located("owner"), status: status,
+                      date: r.date("date"), refs: refs)
+    }
+
     static func settings(_ r: FieldReader) -> Settings {
         var settings = Settings()
         settings.version = r.integer("version")

@@ -143,6 +143,12 @@ struct SchemaChecker {
                 report(RuleID.invalidValue, node.position,
                        "\(subject) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
             }
+        case .oneOfOrExtension(let words):
+            if !words.contains(text) && !(ObjectSchema.isExtensionKey(text) && text.count > 2) {
+                let suggestion = Suggestion.closest(to: text, in: words)
+                report(RuleID.invalidValue, node.position,
+                       "\(subject) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
+            }
         case .list, .object, .dictionary:
             break
         }

@@ -135,8 +135,21 @@ public enum WorkspaceLoader {
         case .budget: program.budgetLines = reader.objects("lines").compactMap(ModelBuilder.budgetLine)
         case .decisions: program.decisions = reader.objects("decisions").compactMap(ModelBuilder.decision)
         case .kpis: program.kpis = reader.objects("kpis").compactMap(ModelBuilder.kpi)
+        case .lessons: program.lessons = reader.objects("lessons").compactMap(ModelBuilder.lesson)
         case .settings, .people: break
         }
+    }
+
+    /// One program file read on its own (for readers that need a single kind, such as the
+    /// lessons register), into a program holding only that file's entities; `nil` when the file
+    /// is absent, unreadable or has no usable document.
+    public static func loadList(_ path: String, kind: PlanFileKind, from source: some PlanSource) -> Program? {
+        guard case .success(let bytes) = read(path, source: source),
+              let fields = parse(bytes, path: path, kind: kind).reader,
+              let folder = PlanFileKind.classify(path)?.programFolder else { return nil }
+        var program = Program(folder: folder)
+        fill(&program, kind: kind, reader: fields)
+        return program
     }
 
     private static func programFiles(

@@ -46,6 +46,7 @@ public struct Program: Hashable, Sendable {
     public var budgetLines: [BudgetLine]
     public var decisions: [Decision]
     public var kpis: [KPI]
+    public var lessons: [Lesson]
 
     public init(folder: String) {
         self.folder = folder
@@ -62,6 +63,7 @@ public struct Program: Hashable, Sendable {
         self.budgetLines = []
         self.decisions = []
         self.kpis = []
+        self.lessons = []
     }
 
     /// Where a finding about the program as a whole points.

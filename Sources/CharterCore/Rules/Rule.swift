@@ -39,6 +39,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
     case resources
     case decisions
     case kpis
+    case lessons
     /// Checks of commits against policy (`charter check`), not of the plan files themselves.
     case policy
 
@@ -53,6 +54,7 @@ public enum RuleCategory: String, Sendable, CaseIterable {
         case .resources: return "Resources"
         case .decisions: return "Decisions"
         case .kpis: return "KPIs"
+        case .lessons: return "Lessons learned"
         case .policy: return "Policy (charter check)"
         }
     }

@@ -39,6 +39,7 @@ public struct RuleExample: Sendable {
     public static func kpis(_ text: String, asOf: String = "2026-01-15") -> RuleExample {
         file("programs/demo/kpis.yaml", text, asOf: asOf)
     }
+    public static func lessons(_ text: String) -> RuleExample { file("programs/demo/lessons.yaml", text) }
     public static func settings(_ text: String) -> RuleExample { file("charter.yaml", text) }
 
     /// The workspace with marks removed.

@@ -37,6 +37,9 @@ public enum RuleRegistry {
         KPITargetDirectionRule(),
         KPICurrentWithoutAsOfRule(),
         KPIAsOfInFutureRule(),
+        // Lessons learned
+        LessonClosedWithoutRecommendationRule(),
+        LessonActionedWithoutRefRule(),
     ]
 
     public static func rule(id: String) -> (any Rule)? {

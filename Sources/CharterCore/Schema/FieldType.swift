@@ -5,6 +5,8 @@ public enum ReferenceKind: String, Sendable, Hashable {
     case milestone
     case risk
     case decision
+    /// A lesson's `refs` entry: a `CR-…` id, or a milestone, risk or decision id.
+    case lessonSubject = "change request, milestone, risk or decision"
 }
 
 /// The type of a field in a plan file. Scalars are typed from their text by this schema,
@@ -24,6 +26,8 @@ public indirect enum FieldType: Sendable {
     case boolean
     /// One of a fixed set of words.
     case oneOf([String])
+    /// One of a fixed set of words, or the team's own word starting with `x-`.
+    case oneOfOrExtension([String])
     case list(FieldType)
     case object(ObjectSchema)
     /// A mapping with free keys, all of one value type (e.g. per-rule severities).
@@ -42,6 +46,7 @@ public indirect enum FieldType: Sendable {
         case .number(let domain): return "a number \(domain.rangeText) (\(domain.name))"
         case .boolean: return "true or false"
         case .oneOf(let words): return "one of " + words.joined(separator: ", ")
+        case .oneOfOrExtension(let words): return "one of " + words.joined(separator: ", ") + ", or an x- word of your own"
         case .list(let element): return "a list of \(element.pluralName)"
         case .object(let schema): return "a mapping (\(schema.name))"
         case .dictionary(let value): return "a mapping of names to \(value.pluralName)"
@@ -58,6 +63,7 @@ public indirect enum FieldType: Sendable {
         case .number: return "numbers"
         case .boolean: return "true/false values"
         case .oneOf(let words): return "values (" + words.joined(separator: " | ") + ")"
+        case .oneOfOrExtension(let words): return "values (" + words.joined(separator: " | ") + " | x-…)"
         case .list(let element): return "lists of \(element.pluralName)"
         case .object(let schema): return "\(schema.name)s"
         case .dictionary: return "mappings"

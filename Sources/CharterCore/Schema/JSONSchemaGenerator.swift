@@ -70,6 +70,11 @@ public enum JSONSchemaGenerator {
             return .object([("type", "boolean")])
         case .oneOf(let words):
             return .object([("type", "string"), ("enum", .array(words.map(JSONValue.string)))])
+        case .oneOfOrExtension(let words):
+            return .object([("anyOf", .array([
+                .object([("type", "string"), ("enum", .array(words.map(JSONValue.string)))]),
+                .object([("type", "string"), ("pattern", "^x-.+")]),
+            ]))])
         case .list(let element):
             return .object([("type", "array"), ("items", self.type(element))])
         case .object(let schema):

@@ -8,12 +8,13 @@ public enum PlanFileKind: String, Sendable, CaseIterable, Hashable {
     case budget
     case decisions
     case kpis
+    case lessons
 
     /// The file name this kind is read from.
     public var fileName: String { rawValue + ".yaml" }
 
     /// Kinds that live in `programs/<program-id>/`.
-    public static let programFiles: [PlanFileKind] = [.program, .milestones, .risks, .budget, .decisions, .kpis]
+    public static let programFiles: [PlanFileKind] = [.program, .milestones, .risks, .budget, .decisions, .kpis, .lessons]
 
     public var schema: ObjectSchema { PlanSchemas.root(of: self) }
 

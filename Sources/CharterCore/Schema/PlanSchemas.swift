@@ -123,6 +123,23 @@ public enum PlanSchemas {
         FieldSpec("description", .text, "How it is measured, where the figures come from."),
     ])
 
+    public static let lessonStatuses = Lesson.Status.allCases.map(\.rawValue)
+
+    public static let lesson = ObjectSchema(name: "lesson", summary: "A lesson learned: what happened, what it taught, what to do next time.", fields: [
+        FieldSpec("id", .identifier, required: true, "Id, unique in the program (e.g. L1)."),
+        FieldSpec("title", .text, required: true, "The lesson in one line."),
+        FieldSpec("category", .oneOfOrExtension(Lesson.Category.words), required: true,
+                  "What it is about; a schedule, budget, scope, risk or resources lesson comes back when the program changes that way again (docs/lessons.md)."),
+        FieldSpec("trigger", .text, "What happened."),
+        FieldSpec("lesson", .text, "What it taught."),
+        FieldSpec("recommendation", .text, "What to do next time; required once the lesson is closed."),
+        FieldSpec("owner", .reference(.person), "Person id of who carries the recommendation."),
+        FieldSpec("status", .oneOf(lessonStatuses), "open (default), actioned or closed."),
+        FieldSpec("date", .date, "When it was recorded."),
+        FieldSpec("refs", .list(.reference(.lessonSubject)),
+                  "What it is about: change requests (`CR-` ids, checked against history by charter check) and milestones, risks or decisions (`M2`, `identity/R3`)."),
+    ])
+
     public static let approvalReasons = ["slip", "dependent_slip", "budget", "milestone_removed", "scope", "freeze"]
     public static let approverRoles = ["any", "owner", "sponsor"] + stakeholderRoles
     public static let freezeCovers = ["dates", "scope", "budget"]
@@ -180,6 +197,7 @@ public enum PlanSchemas {
         case .budget: return fileOfList("lines", of: budgetLine, file: "programs/<id>/budget.yaml: budget lines.")
         case .decisions: return fileOfList("decisions", of: decision, file: "programs/<id>/decisions.yaml: decision log.")
         case .kpis: return fileOfList("kpis", of: kpi, file: "programs/<id>/kpis.yaml: measurable objectives.")
+        case .lessons: return fileOfList("lessons", of: lesson, file: "programs/<id>/lessons.yaml: the lessons-learned register.")
         }
     }
 

@@ -54,7 +54,7 @@ enum Completion {
         switch type {
         case .list(let element):
             values(for: element, partial: partial, folder: folder, model, add: add)
-        case .oneOf(let words):
+        case .oneOf(let words), .oneOfOrExtension(let words):
             words.forEach { add($0, .enumMember, nil, nil) }
         case .boolean:
             ["true", "false"].forEach { add($0, .value, nil, nil) }

@@ -47,6 +47,8 @@ enum DocumentOutline {
                 for decision in program.decisions { add(decision.id.value, decision.title, .constant, decision.id.location) }
             case .kpis:
                 for kpi in program.kpis { add(kpi.id.value, kpi.name, .field, kpi.id.location) }
+            case .lessons:
+                for lesson in program.lessons { add(lesson.id.value, lesson.title, .enumMember, lesson.id.location) }
             case .people, .settings:
                 break
             }

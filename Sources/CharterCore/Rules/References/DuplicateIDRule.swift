@@ -5,7 +5,7 @@ public struct DuplicateIDRule: Rule {
     public static let description = RuleDescription(
         id: "duplicate-id",
         name: "Duplicate id",
-        summary: "Ids are unique: people in the workspace; milestones, risks, budget lines, decisions, KPIs and workstreams in their program.",
+        summary: "Ids are unique: people in the workspace; milestones, risks, budget lines, decisions, KPIs, lessons and workstreams in their program.",
         category: .references,
         defaultSeverity: .error,
         triggeringExamples: [
@@ -34,6 +34,7 @@ public struct DuplicateIDRule: Rule {
             findings += duplicates(program.budgetLines.map(\.id), kind: "budget line", scope: scope)
             findings += duplicates(program.decisions.map(\.id), kind: "decision", scope: scope)
             findings += duplicates(program.kpis.map(\.id), kind: "KPI", scope: scope)
+            findings += duplicates(program.lessons.map(\.id), kind: "lesson", scope: scope)
         }
         return findings
     }

@@ -5,7 +5,7 @@ public struct UnknownPersonRule: Rule {
     public static let description = RuleDescription(
         id: "unknown-person",
         name: "Unknown person",
-        summary: "Every owner, sponsor, stakeholder and allocated person must be an id in people.yaml.",
+        summary: "Every owner (of a program, workstream, milestone, risk, decision, KPI or lesson), sponsor, stakeholder and allocated person must be an id in people.yaml.",
         category: .references,
         defaultSeverity: .error,
         triggeringExamples: [
@@ -42,6 +42,7 @@ public struct UnknownPersonRule: Rule {
             program.risks.forEach { verify($0.owner, "owner of risk \($0.id.value)") }
             program.decisions.forEach { verify($0.owner, "owner of decision \($0.id.value)") }
             program.kpis.forEach { verify($0.owner, "owner of KPI \($0.id.value)") }
+            program.lessons.forEach { verify($0.owner, "owner of lesson \($0.id.value)") }
         }
         return findings
     }

@@ -6,7 +6,7 @@ public struct UnknownReferenceRule: Rule {
     public static let description = RuleDescription(
         id: "unknown-reference",
         name: "Unknown reference",
-        summary: "depends_on, affects and workstream must name existing milestones and workstreams (other programs' as program-id/ID).",
+        summary: "depends_on, affects, workstream and a lesson's refs must name existing milestones, workstreams, risks and decisions (other programs' as program-id/ID).",
         category: .references,
         defaultSeverity: .error,
         triggeringExamples: [
@@ -22,12 +22,20 @@ public struct UnknownReferenceRule: Rule {
             milestones:
               - { id: M2, name: Beta, workstream: ↓ios }
             """),
+            .lessons("""
+            lessons:
+              - { id: L1, title: Vendor slips, category: vendor, refs: [↓identity/M4] }
+            """),
         ],
         nonTriggeringExamples: [
             .milestones("""
             milestones:
               - { id: M1, name: Design, workstream: api }
               - { id: M2, name: Beta, depends_on: [M1, identity/M3] }
+            """),
+            .lessons("""
+            lessons:
+              - { id: L1, title: Vendor slips, category: vendor, refs: [CR-1a2b3c4d5e6f, identity/M3] }
             """),
         ]
     )
@@ -62,8 +70,33 @@ public struct UnknownReferenceRule: Rule {
                     }
                 }
             }
+            for lesson in program.lessons {
+                for ref in lesson.entityReferences {
+                    if let problem = missingSubject(ref.value, from: program.folder, context) {
+                        findings.append(Finding(at: ref.location, "lesson \(lesson.id.value) refers to \(problem.text)",
+                                                suggestion: problem.suggestion))
+                    }
+                }
+            }
         }
         return findings
+    }
+
+    /// Why a lesson's reference names no milestone, risk or decision (and what it probably
+    /// meant), or `nil` when it names one.
+    private func missingSubject(_ reference: EntityReference, from home: String, _ context: RuleContext) -> (text: String, suggestion: String?)? {
+        let folder = reference.program(from: home)
+        guard let target = context.programsByFolder[folder] else {
+            let program = Suggestion.closest(to: folder, in: context.programsByFolder.keys)
+            return ("'\(reference)', but there is no program '\(folder)'" + Suggestion.phrase(program),
+                    program.map { "\($0)/\(reference.id)" })
+        }
+        let ids = target.milestones.map(\.id.value) + target.risks.map(\.id.value) + target.decisions.map(\.id.value)
+        if ids.contains(reference.id) { return nil }
+        let id = Suggestion.closest(to: reference.id, in: ids)
+        let place = reference.program == nil ? "this program" : "program \(folder)"
+        return ("'\(reference)', but \(place) has no milestone, risk or decision '\(reference.id)'\(Suggestion.phrase(id))",
+                id.map { reference.program == nil ? $0 : "\(folder)/\($0)" })
     }
 
     /// Why a milestone reference does not resolve (and the reference probably meant), or `nil`
