@@ -49,6 +49,7 @@ public enum CodeQualityReporter: ValidationReporter {
             switch diagnostic.severity {
             case .error: severity = "major"
             case .warning: severity = "minor"
+            case .note: severity = "info"
             }
             location = Location(path: path, lines: Lines(begin: max(1, diagnostic.location.line)))
         }

@@ -27,7 +27,12 @@ public enum GitHubActionsReporter: ValidationReporter {
 
     /// One `::error …::` or `::warning …::` line; notes follow the message on their own (escaped) lines.
     public static func annotation(_ diagnostic: Diagnostic, context: ReportContext) -> String {
-        let command = diagnostic.severity == .error ? "error" : "warning"
+        let command: String
+        switch diagnostic.severity {
+        case .error: command = "error"
+        case .warning: command = "warning"
+        case .note: command = "notice"
+        }
         let file = context.repositoryPath(diagnostic.location.path)
         var message = diagnostic.message
         for note in diagnostic.notes {

@@ -67,6 +67,7 @@ public enum SARIFReporter: ValidationReporter {
         switch severity {
         case .error: return "error"
         case .warning: return "warning"
+        case .note: return "note"
         }
     }
 

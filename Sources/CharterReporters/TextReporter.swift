@@ -17,7 +17,12 @@ public enum TextReporter: ValidationReporter {
         let style = TerminalStyle(enabled: context.useColor)
         var lines: [String] = []
         for diagnostic in report.diagnostics {
-            let label = diagnostic.severity == .error ? style.boldRed("error:") : style.yellow("warning:")
+            let label: String
+            switch diagnostic.severity {
+            case .error: label = style.boldRed("error:")
+            case .warning: label = style.yellow("warning:")
+            case .note: label = style.cyan("note:")
+            }
             appendLines(
                 to: &lines,
                 head: "\(style.bold(diagnostic.location.description.escapingControlCharacters + ":")) \(label) ",

@@ -28,6 +28,11 @@ struct RangeCheck {
         if let notesCommit { builder.notesCommit = try repository.commit(notesCommit).id }
         let (records, shallow) = try builder.records(ChangeLogSelection(range: selection, allCommits: allCommits))
         for record in records { diagnostics += PolicyFindings.diagnostics(for: record, head: load.workspace) }
+        // Lessons of the head's plans: the CRs they cite must exist, and the ones these changes
+        // bring back are shown as notes.
+        let lessons = LessonRegister(load.workspace)
+        diagnostics += try LessonChangeRequests(repository: repository, prefix: prefix, head: head.id).diagnostics(lessons)
+        diagnostics += LessonFindings.notes(records, register: lessons)
         if shallow { Terminal.warning("the clone is shallow: commits before its boundary were not checked") }
         Terminal.warning(PolicyGuidance.checkedRange(selection.description, changeRequests: records.count), quietUnlessTerminal: true)
         return .report(ValidationReport(diagnostics: diagnostics, sourceDescription: "commit \(head.id.short)"), pathPrefix: prefix)

@@ -87,8 +87,9 @@ struct Changes: ParsableCommand {
                 try write(records, to: directory, location: reader.location)
                 return
             }
+            let register = try Git.call { try RecalledLessons.register(at: range ?? "HEAD", repository: repository, prefix: reader.location.prefix) }
             let context = ChangeLogContext(range: range ?? "HEAD", useColor: Terminal.stdoutSupportsColor,
-                                           reachedShallowBoundary: shallow)
+                                           reachedShallowBoundary: shallow, lessons: RecalledLessons.byRecord(records, register: register))
             Terminal.write(ChangeLogReporters.render(records, as: format, context: context))
             if shallow { Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)") }
         }

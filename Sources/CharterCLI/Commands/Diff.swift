@@ -75,7 +75,9 @@ struct Diff: ParsableCommand {
             let context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)
-            return (SemanticDiff.compare(sides.from, sides.to, asOf: day), context)
+            var diff = SemanticDiff.compare(sides.from, sides.to, asOf: day)
+            diff.lessons = LessonRecall.recall(diff.changes, from: LessonRegister.load(from: to.source))
+            return (diff, context)
         }
         Terminal.write(DiffReporters.render(diff, as: format, context: context))
         for report in diff.unreadable {

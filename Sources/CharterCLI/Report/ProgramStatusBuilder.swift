@@ -19,10 +19,13 @@ struct ProgramStatusBuilder {
     let scheduleNote: String?
     /// Every committed measurement, by program folder and KPI id.
     let kpiTrends: [String: [String: KPITrend]]
+    /// Every program's lessons learned, with what their refs point at.
+    let lessons: LessonCatalog
 
     /// `baseline`: the plans at the baseline and their variance from `workspace`.
     init(workspace: Workspace, asOf: PlanDate, baseline: (workspace: Workspace, variance: PlanVariance)?, kpiTrends: [KPITrend] = []) {
         self.asOf = asOf
+        lessons = LessonCatalog(workspace)
         network = MilestoneNetwork(workspace)
         do {
             schedule = try Scheduler.analyze(network, workspace: workspace, asOf: asOf)
@@ -69,6 +72,7 @@ struct ProgramStatusBuilder {
         status.criticalPaths = chains.map { $0.map { $0.program == program.folder ? $0.id : $0.description } }
         status.atRisk = program.milestones.compactMap { attention($0, in: program) }
         status.kpis = KPISeries.series(of: program, trends: kpiTrends[program.folder] ?? [:])
+        status.lessons = lessons.listings.filter { $0.entry.program == program.folder }
         return status
     }
 

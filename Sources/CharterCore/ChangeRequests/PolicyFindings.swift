@@ -11,7 +11,8 @@ public enum PolicyFindings {
         summary: "A commit's Schedule-Impact, Budget-Impact, Scope-Impact, Risk-Impact or Resource-Impact trailer says 'none' but the change has that impact.",
         category: .policy, defaultSeverity: .error, triggeringExamples: [], nonTriggeringExamples: [])
 
-    public static let descriptions = [approvalMissing, claimContradicted]
+    /// With the lessons' findings, which `charter check` makes too.
+    public static let descriptions = [approvalMissing, claimContradicted] + LessonFindings.descriptions
 
     /// Diagnostics for a record that does not meet policy, pointing into the plans at `head`.
     public static func diagnostics(for record: ChangeRequest, head: Workspace) -> [Diagnostic] {

@@ -1,10 +1,13 @@
 /// How much a finding matters. `charter.yaml` can lower or raise any rule, or turn it off.
 public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// Information that never fails a command, not even with --strict: a lesson learned that a
+    /// change brings back. No rule of `charter.yaml` can be set to it.
+    case note
     case warning
     case error
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        lhs == .warning && rhs == .error
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 

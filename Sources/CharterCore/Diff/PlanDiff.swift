@@ -10,6 +10,9 @@ public struct PlanDiff: Sendable, Hashable {
     public var summary: DiffSummary
     /// The name of each program the diff mentions (newer side first), for headings.
     public var programNames: [String: String]
+    /// Lessons learned that these changes bring back (`LessonRecall`), judged against the
+    /// lessons of the newer side; set by whoever has those lessons at hand.
+    public var lessons: [RecalledLesson] = []
 
     public init(changes: [EntityChange], consequences: [Consequence], unreadable: [UnreadableReport],
                 programNames: [String: String] = [:]) {

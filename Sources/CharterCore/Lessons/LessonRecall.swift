@@ -26,6 +26,34 @@ public struct RecalledLesson: Hashable, Sendable {
     public var program: String { entry.program }
     /// `payments-pilot/L1`.
     public var ref: String { entry.ref.description }
+
+    /// "payments-pilot/L1 · Store review took three weeks (vendor, closed)".
+    public var heading: String {
+        var words: [String] = []
+        if let category = lesson.category?.value { words.append(category.description) }
+        words.append(lesson.effectiveStatus.rawValue)
+        return ref + (lesson.title.map { " · " + $0 } ?? "") + " (" + words.joined(separator: ", ") + ")"
+    }
+
+    /// One line for a note: "lesson payments-pilot/L1 · … (vendor, closed): <recommendation> (learned in CR-…)".
+    public var summaryLine: String {
+        var line = "lesson " + heading
+        if let recommendation = lesson.recommendation?.value { line += ": " + recommendation }
+        let crs = lesson.changeRequests
+        if !crs.isEmpty { line += " (learned in " + crs.joined(separator: ", ") + ")" }
+        return line
+    }
+}
+
+extension RecalledLesson.Match {
+    /// "milestone mobile/M6 slipped 14 days (named in its refs)".
+    public var explanation: String {
+        switch reason {
+        case .refers: return detail + " (named in its refs)"
+        case .threatenedBy: return detail + " (a risk named in its refs)"
+        case .sameKind: return detail + " (same kind as the lesson, in its program)"
+        }
+    }
 }
 
 /// Which lessons a change brings back, and why. One lesson is listed once, with every entry of

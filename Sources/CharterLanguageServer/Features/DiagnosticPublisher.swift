@@ -13,6 +13,7 @@ final class DiagnosticPublisher {
         switch severity {
         case .error: return 1
         case .warning: return 2
+        case .note: return 3
         }
     }
 

@@ -6,7 +6,9 @@ public enum ChangeLogJSONReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.json
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        encodeJSON(records.map(ChangeLogDocument.record))
+        encodeJSON(records.map { record in
+            ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) })
+        })
     }
 }
 
@@ -15,7 +17,9 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.yaml
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        JSONValue.array(records.map { identifiedFirst(tree(ChangeLogDocument.record($0))) }).yaml()
+        JSONValue.array(records.map { record in
+            identifiedFirst(tree(ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) })))
+        }).yaml()
     }
 
     /// One record as a YAML file of its own.

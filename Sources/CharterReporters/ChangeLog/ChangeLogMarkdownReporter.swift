@@ -33,6 +33,7 @@ public enum ChangeLogMarkdownReporter: ChangeLogReporter {
             for claim in record.contradictedClaims {
                 out += "  - ❌ `\(claim.trailer): \(escape(claim.claimed))` contradicts the change: \(escape(claim.actual))\n"
             }
+            out += RecalledLessonPhrases.markdownSection(context.lessons(for: record), heading: "\n**Lessons that apply**")
             if !record.changes.isEmpty {
                 out += "\n<details><summary>\(Plural.count(record.changes.count, "change"))</summary>\n\n"
                 for change in record.changes { out += "- \(escape(ChangeLogPhrases.changeLine(change)))\n" }

@@ -16,12 +16,21 @@ public struct ChangeLogContext: Sendable {
     public var useColor: Bool
     /// The history stopped at a shallow clone's boundary: older changes are not listed.
     public var reachedShallowBoundary: Bool
+    /// Lessons learned each record brings back (by CR id), judged against the lessons of the
+    /// plans being read now, not frozen into the records; `nil` when they were not looked up
+    /// (JSON and YAML then leave the key out, as the files of `--write` do).
+    public var lessons: [String: [RecalledLesson]]?
 
-    public init(range: String = "HEAD", useColor: Bool = false, reachedShallowBoundary: Bool = false) {
+    public init(range: String = "HEAD", useColor: Bool = false, reachedShallowBoundary: Bool = false,
+                lessons: [String: [RecalledLesson]]? = nil) {
         self.range = range
         self.useColor = useColor
         self.reachedShallowBoundary = reachedShallowBoundary
+        self.lessons = lessons
     }
+
+    /// What a record brings back.
+    func lessons(for record: ChangeRequest) -> [RecalledLesson] { lessons?[record.id] ?? [] }
 }
 
 /// A pure function from change-request records to text.

@@ -18,6 +18,11 @@ public enum ChangeLogTextReporter: ChangeLogReporter {
             out += "  changes:\n"
             for change in record.changes { out += "    \(ChangeLogPhrases.changeLine(change))\n" }
             for consequence in record.consequences { out += "    ⚠ \(consequence.program): \(consequence.message)\n" }
+            let lessons = context.lessons(for: record)
+            if !lessons.isEmpty {
+                out += "  lessons learned:\n"
+                for recalled in lessons { out += RecalledLessonPhrases.textLines(recalled, indent: "    ").joined(separator: "\n") + "\n" }
+            }
             out += "  impact: \(ChangeLogPhrases.impactLine(record))\n"
             if !record.changeTypes.isEmpty { out += "  types: \(record.changeTypes.joined(separator: ", "))\n" }
             let state = ChangeLogPhrases.approvalState(record)

@@ -23,10 +23,11 @@ public enum DiffJSONReporter: DiffReporter {
         var changes: [Entry]
         var consequences: [ConsequenceEntry]
         var unreadable: [UnreadableEntry]
+        var lessons: [RecalledLessonEntry]
         var summary: Summary
 
         enum CodingKeys: String, CodingKey {
-            case from, to, changes, consequences, unreadable, summary
+            case from, to, changes, consequences, unreadable, summary, lessons
             case fromCommit = "from_commit"
             case toCommit = "to_commit"
         }
@@ -39,6 +40,7 @@ public enum DiffJSONReporter: DiffReporter {
             changes = diff.changes.map(Entry.init)
             consequences = diff.consequences.map(ConsequenceEntry.init)
             unreadable = diff.unreadable.map(UnreadableEntry.init)
+            lessons = diff.lessons.map(RecalledLessonEntry.init)
             summary = Summary(diff)
         }
     }

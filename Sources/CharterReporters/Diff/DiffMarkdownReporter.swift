@@ -27,6 +27,8 @@ public enum DiffMarkdownReporter: DiffReporter {
         let note = omissionNote(omitted: blocks.count, shortened: blocks.count, context: context)
         let reserve = note.utf8.count + 2
         var head = title + (context.compact ? "" : summaryTable(diff)) + summaryLineBlock(diff.summary.line, budget: limit / 2)
+        // Lessons come right after the summary: they are the part a reviewer must not miss.
+        head += RecalledLessonPhrases.markdownSection(diff.lessons)
         head += programTable(diff, programs, budget: max(0, limit - reserve - head.utf8.count))
 
         var output = head

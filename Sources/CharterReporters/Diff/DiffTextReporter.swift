@@ -44,6 +44,11 @@ public enum DiffTextReporter: DiffReporter {
                 lines.append("  " + style.unreadable("? " + DiffPhrases.unreadable(report, context: context).escapingControlCharacters))
             }
         }
+        if !diff.lessons.isEmpty {
+            lines.append("")
+            lines.append(style.bold("lessons learned"))
+            for recalled in diff.lessons { lines += RecalledLessonPhrases.textLines(recalled) }
+        }
         lines.append("")
         let rows = context.compact ? [] : DiffPhrases.summaryRows(diff)
         // Labels padded to the longest there can be, so the summary line always starts in the same column.

@@ -33,6 +33,7 @@ public enum MarkdownReportRenderer {
             output.appendTable(title: "### KPIs\n\n", header: ["Program", "KPI", "Baseline", "Current", "Target", "Better", "Status", "Trend"],
                                rows: kpis)
         }
+        LessonsSectionRenderer.appendMarkdown(report, to: &output)
         let changes = report.changeLog.entries.map { entry in
             [code(entry.id), entry.date, escape(entry.author), escape(entry.title), escape(entry.impact),
              (entry.approvalRequired ? (entry.approved ? "✅ " : "❌ missing ") : "") + escape(entry.approvals.joined(separator: ", "))]

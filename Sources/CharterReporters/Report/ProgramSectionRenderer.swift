@@ -17,6 +17,7 @@ enum ProgramSectionRenderer {
         out += "<div class=\"charts\">\n<div>" + Markup.element("h3", text: "Risks") + risks(program, anchor: anchor) + "</div>\n"
         out += "<div>" + Markup.element("h3", text: "Budget") + budget(program, anchor: anchor) + "</div>\n</div>\n"
         out += kpis(program, anchor: anchor)
+        out += LessonsSectionRenderer.html(program)
         return out + "</section>\n"
     }
 

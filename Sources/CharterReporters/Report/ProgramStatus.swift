@@ -21,6 +21,8 @@ public struct ProgramStatus: Sendable, Hashable {
     public var budget: [BudgetCategory]
     public var atRisk: [AtRiskMilestone]
     public var kpis: [KPISeries]
+    /// Its lessons-learned register, each lesson with what it refers to (LessonsSectionRenderer).
+    public var lessons: [LessonCatalog.Listing] = []
 
     public init(id: String, name: String, owner: String? = nil, status: String? = nil, start: PlanDate? = nil,
                 target: PlanDate? = nil, forecastEnd: PlanDate? = nil, milestones: [MilestoneBar] = [],
