@@ -44,7 +44,10 @@ struct Lessons: ParsableCommand {
     func run() throws {
         try UsageErrors.exit2 {
             let version: PlanVersion = rev.map(PlanVersion.revision) ?? .worktree
-            let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
+            // The repository, when there is one, even for the worktree: CR ids are read from it.
+            let location = try (try? WorkspaceLocator.locate(explicit: workspaceOption.workspace, needsRepository: true))
+                ?? WorkspaceLocator.locate(explicit: workspaceOption.workspace, needsRepository: rev != nil)
+            let reader = PlanReader(location: location)
             let load = WorkspaceLoader.load(from: try reader.open(version).source)
             try ProgramSelection.check(programs, in: load.workspace)
             UnreadableFiles.warn(about: load)
