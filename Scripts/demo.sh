@@ -17,7 +17,7 @@ if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then bold=$'\033[1m'; plain=$'\033[0m'; f
 step() { printf '\n%s$ %s%s\n' "$bold" "$*" "$plain"; "$@" || true; }
 
 echo
-echo "The example: three programs (payments-v2, identity, mobile-app) with $(git rev-list --count HEAD) commits of history in $demo"
+echo "The example: three programs (payments-v2, identity, mobile-app) and a closed pilot phase (payments-pilot) with $(git rev-list --count HEAD) commits of history in $demo"
 step git log --oneline --graph
 echo
 echo "Validate today's plans. Nothing is wrong with the YAML, but stored status has gone stale:"
@@ -49,6 +49,15 @@ echo
 echo "A late approval, recorded as a git note (no history rewrite); the gate then passes:"
 step "$charter" approve "$unapproved" --as bob --role sponsor
 step "$charter" check "$(git rev-list --max-parents=0 HEAD)..HEAD"
+echo
+echo "Lessons learned: the closed pilot's retrospective, each lesson with what it refers to:"
+step "$charter" lessons
+echo
+echo "A later commit moves Beta (payments-v2/M2), which lesson L1 refers to: the lesson comes back,"
+echo "with its recommendation and the change request it was learned in, in the diff, the PR comment and the gate:"
+again=$(git log --format=%h --grep='Slip Payments Beta (M2) one week' -1)
+step "$charter" diff "$again^!"
+step "$charter" check "$again^!"
 echo
 echo "KPIs: where each stands against its target, and every measurement committed over the history:"
 step "$charter" kpis --history
