@@ -71,7 +71,7 @@ import Testing
         let fixture = try Self.exampleHistory()
         let acme = fixture.url("acme").path
         let commits = try Self.commits(in: "acme", fixture)
-        #expect(commits.count == 14)
+        #expect(commits.count == 16)   // 14 before the pilot's retrospective and the second Beta slip (issue 17, docs/commands.md)
         for commit in commits + ["\(commits.last!)..HEAD", "HEAD~5...HEAD"] {
             let arguments = commit.contains(".") ? [commit] : [commit + "^!"]
             let fast = try Run.charter(["diff", "--format", "json"] + arguments, in: acme)
