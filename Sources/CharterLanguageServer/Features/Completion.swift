@@ -66,6 +66,10 @@ enum Completion {
             program?.decisions.forEach { add($0.id.value, .reference, $0.title, nil) }
         case .reference(.risk):
             program?.risks.forEach { add($0.id.value, .reference, $0.title, nil) }
+        case .reference(.lessonSubject):
+            program?.milestones.forEach { add($0.id.value, .event, $0.name, nil) }
+            program?.risks.forEach { add($0.id.value, .reference, $0.title, nil) }
+            program?.decisions.forEach { add($0.id.value, .reference, $0.title, nil) }
         case .reference(.milestone):
             if let slash = partial.firstIndex(of: "/") {
                 let other = String(partial[..<slash])
