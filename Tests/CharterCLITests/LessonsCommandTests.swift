@@ -93,6 +93,13 @@ import Testing
         #expect(check.stdout.contains("programs/pay/lessons.yaml:2:9: note: \(head) brings back lesson pay/L1 · Beta slipped behind the vendor (vendor, closed): Book the slot before dating Beta. (learned in \(cr)) [lesson-recalled]"), "\(check.stdout)")
         #expect(check.stdout.contains("no problems found"))
 
+        // Over the whole history, once: the slip the lesson cites does not bring it back.
+        let root = try fixture.git("rev-list", "--max-parents=0", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let all = try Run.charter(["check", "\(root)..HEAD"], in: fixture.path)
+        #expect(all.status == 0)
+        #expect(all.stdout.components(separatedBy: "[lesson-recalled]").count == 2, "\(all.stdout)")
+        #expect(!all.stdout.contains("\(cr) brings back"), "\(all.stdout)")
+
         let sarif = try Run.charter(["check", "HEAD~1..HEAD", "--format", "sarif"], in: fixture.path)
         #expect(sarif.stdout.contains("\"level\" : \"note\""), "\(sarif.stdout)")
 

@@ -107,6 +107,13 @@ import Testing
         #expect(recalled.count == 2)
     }
 
+    @Test("the change request a lesson cites does not bring it back: it is where the lesson was learned")
+    func notByItsOwnChangeRequest() {
+        let register = LessonRegister(Self.workspace())
+        #expect(LessonRecall.recall([Self.slip("M2", days: 14)], from: register, changeRequest: "CR-1a2b3c4d5e6f").map(\.ref) == ["demo/L2"])
+        #expect(LessonRecall.recall([Self.slip("M2", days: 14)], from: register, changeRequest: "CR-ffffffffffff").map(\.ref) == ["demo/L1", "demo/L2"])
+    }
+
     @Test("a change elsewhere, a pull-in, or a kind the category is not about brings nothing back")
     func noRecall() {
         let register = LessonRegister(Self.workspace())

@@ -17,7 +17,7 @@ enum RecalledLessons {
         var found: [String: [RecalledLesson]] = [:]
         guard !register.isEmpty else { return found }
         for record in records {
-            let recalled = LessonRecall.recall(record.changes, from: register)
+            let recalled = LessonRecall.recall(record.changes, from: register, changeRequest: record.id)
             if !recalled.isEmpty { found[record.id] = recalled }
         }
         return found

@@ -41,7 +41,7 @@ public enum LessonFindings {
         var order: [QualifiedID] = []
         var found: [QualifiedID: (lesson: RecalledLesson, records: [String], matches: [String])] = [:]
         for record in records {
-            for recalled in LessonRecall.recall(record.changes, from: register) {
+            for recalled in LessonRecall.recall(record.changes, from: register, changeRequest: record.id) {
                 let key = recalled.entry.ref
                 if found[key] == nil { order.append(key); found[key] = (recalled, [], []) }
                 found[key]!.records.append(record.id)
@@ -52,7 +52,7 @@ public enum LessonFindings {
             let (recalled, records, matches) = found[key]!
             return Diagnostic(
                 ruleID: Self.recalled.id, severity: .note, location: recalled.lesson.id.location,
-                message: "\(records.joined(separator: ", ")) brings back \(recalled.summaryLine)",
+                message: "\(records.joined(separator: ", ")) \(records.count == 1 ? "brings" : "bring") back \(recalled.summaryLine)",
                 notes: matches.map { Diagnostic.Note("because " + $0) })
         }
     }

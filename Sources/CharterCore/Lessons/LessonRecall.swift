@@ -69,11 +69,14 @@ extension RecalledLesson.Match {
 ///    budget line grows, or a line is added; scope: scope items are added or removed; risk: a risk
 ///    is added, scores higher or is realized; resources: an allocation is added, removed or
 ///    changed. Vendor, process, technical and `x-` lessons come back by 1 and 2 only.
+///
+/// A change request never brings back a lesson that cites it: that is where the lesson was learned.
 public enum LessonRecall {
-    public static func recall(_ changes: [EntityChange], from register: LessonRegister) -> [RecalledLesson] {
+    /// - Parameter changeRequest: the id of the record the changes are, when they are one.
+    public static func recall(_ changes: [EntityChange], from register: LessonRegister, changeRequest: String? = nil) -> [RecalledLesson] {
         guard !register.isEmpty, !changes.isEmpty else { return [] }
         var recalled: [RecalledLesson] = []
-        for entry in register.entries {
+        for entry in register.entries where changeRequest.map({ !entry.lesson.changeRequests.contains($0) }) ?? true {
             var matches: [RecalledLesson.Match] = []
             let subjects = Set(entry.subjects)
             let threatened = Dictionary(entry.subjects.compactMap { risk in
