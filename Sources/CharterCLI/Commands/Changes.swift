@@ -50,6 +50,9 @@ struct Changes: ParsableCommand {
         valueName: "dir"))
     var writeDirectory: String?
 
+    @Flag(help: "Write the GitHub logins in 'notify' as @mentions (they ping when pasted into GitHub); plain by default.")
+    var mentions = false
+
     @OptionGroup var workspaceOption: WorkspaceOption
 
     @OptionGroup var cacheOption: CacheOption
@@ -83,12 +86,16 @@ struct Changes: ParsableCommand {
             }
             var (records, shallow) = try Git.call { try builder.records(selection) }
             if reverse { records.reverse() }
+            let tip = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace).tip().workspace
+            let notify = NotifyLists.byRecord(records, in: tip)
             if let directory = writeDirectory {
-                try write(records, to: directory, location: reader.location)
+                try write(records, notify: notify, to: directory, location: reader.location)
                 return
             }
-            let context = ChangeLogContext(range: range ?? "HEAD", useColor: Terminal.stdoutSupportsColor,
+            var context = ChangeLogContext(range: range ?? "HEAD", useColor: Terminal.stdoutSupportsColor,
                                            reachedShallowBoundary: shallow)
+            context.notify = notify
+            context.mentions = mentions
             Terminal.write(ChangeLogReporters.render(records, as: format, context: context))
             if shallow { Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)") }
         }
@@ -96,13 +103,14 @@ struct Changes: ParsableCommand {
 
     /// One file per record, written only when its content changed: a second run writes nothing.
     /// The batch is written all or nothing (`BatchWrite`): a failure leaves the folder as it was.
-    private func write(_ records: [ChangeRequest], to directory: String, location: WorkspaceLocation) throws {
+    private func write(_ records: [ChangeRequest], notify: [String: NotifyList], to directory: String,
+                       location: WorkspaceLocation) throws {
         guard let root = location.root else { throw CLIError("--write needs a worktree; this repository is bare") }
         let folder = directory.isEmpty ? root + "/changes" : FileSystem.absolute(directory)
         var batch = BatchWrite(files: [])
         for record in records {
             let path = folder + "/" + record.id + ".yaml"
-            let text = ChangeLogYAMLReporter.recordFile(record)
+            let text = ChangeLogYAMLReporter.recordFile(record, notify: notify[record.id])
             if (try? FileSystem.readText(path)) == text { continue }
             batch.files.append((path, text))
         }

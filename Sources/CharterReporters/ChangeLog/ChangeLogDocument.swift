@@ -88,16 +88,18 @@ struct ChangeLogDocument: Encodable, Sendable {
         var policyMet: Bool
         var contradictedClaims: [Claim]
         var unreadableFiles: [String]
+        /// Who must hear about it (`NotifyList`), judged when the record is shown.
+        var notify: [NotifyDocument]
 
         enum CodingKeys: String, CodingKey {
             case id, commit, parents, title, description, author, committer, date, reason, approvals, changes
-            case consequences, impact, requirements, approved
+            case consequences, impact, requirements, approved, notify
             case pullRequest = "pull_request", changeTypes = "change_types", approvalRequired = "approval_required"
             case policyMet = "policy_met", contradictedClaims = "contradicted_claims", unreadableFiles = "unreadable_files"
         }
     }
 
-    static func record(_ cr: ChangeRequest) -> Record {
+    static func record(_ cr: ChangeRequest, notify: NotifyList? = nil) -> Record {
         func identity(_ i: ChangeRequest.Identity) -> Identity {
             Identity(name: i.name, email: i.email, date: i.date, person: i.person)
         }
@@ -126,7 +128,8 @@ struct ChangeLogDocument: Encodable, Sendable {
             },
             approved: cr.approved, policyMet: cr.policyMet,
             contradictedClaims: cr.contradictedClaims.map { Claim(trailer: $0.trailer, claimed: $0.claimed, actual: $0.actual) },
-            unreadableFiles: cr.unreadableFiles
+            unreadableFiles: cr.unreadableFiles,
+            notify: NotifyDocument.entries(notify)
         )
     }
 }

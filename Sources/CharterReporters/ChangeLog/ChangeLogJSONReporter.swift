@@ -6,7 +6,7 @@ public enum ChangeLogJSONReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.json
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        encodeJSON(records.map(ChangeLogDocument.record))
+        encodeJSON(records.map { ChangeLogDocument.record($0, notify: context.notify[$0.id]) })
     }
 }
 
@@ -15,14 +15,14 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.yaml
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        JSONValue.array(records.map { identifiedFirst(tree(ChangeLogDocument.record($0))) }).yaml()
+        JSONValue.array(records.map { identifiedFirst(tree(ChangeLogDocument.record($0, notify: context.notify[$0.id]))) }).yaml()
     }
 
     /// One record as a YAML file of its own.
-    public static func recordFile(_ record: ChangeRequest) -> String {
+    public static func recordFile(_ record: ChangeRequest, notify: NotifyList? = nil) -> String {
         "# Change request \(record.id), written by `charter changes --write` from commit \(record.commit).\n"
             + "# Regenerated from git history: edit the commit's notes (charter approve), not this file.\n"
-            + identifiedFirst(tree(ChangeLogDocument.record(record))).yaml()
+            + identifiedFirst(tree(ChangeLogDocument.record(record, notify: notify))).yaml()
     }
 
     /// The record as JSON reports show it (sorted keys, explicit nulls), as a tree.

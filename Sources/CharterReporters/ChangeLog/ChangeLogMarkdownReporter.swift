@@ -33,6 +33,9 @@ public enum ChangeLogMarkdownReporter: ChangeLogReporter {
             for claim in record.contradictedClaims {
                 out += "  - ❌ `\(claim.trailer): \(escape(claim.claimed))` contradicts the change: \(escape(claim.actual))\n"
             }
+            if let notify = NotifyPhrases.line(context.notify[record.id], mentions: context.mentions, markdown: true) {
+                out += "- Notify: \(notify)\n"
+            }
             if !record.changes.isEmpty {
                 out += "\n<details><summary>\(Plural.count(record.changes.count, "change"))</summary>\n\n"
                 for change in record.changes { out += "- \(escape(ChangeLogPhrases.changeLine(change)))\n" }

@@ -16,6 +16,10 @@ public struct ChangeLogContext: Sendable {
     public var useColor: Bool
     /// The history stopped at a shallow clone's boundary: older changes are not listed.
     public var reachedShallowBoundary: Bool
+    /// Who must hear about each record, by record id: computed when the log is shown (`NotifyList`).
+    public var notify: [String: NotifyList] = [:]
+    /// Show GitHub logins as `@login` (they ping when pasted into GitHub), not plain.
+    public var mentions = false
 
     public init(range: String = "HEAD", useColor: Bool = false, reachedShallowBoundary: Bool = false) {
         self.range = range
