@@ -108,23 +108,27 @@ public struct ChangeAudience: Sendable {
         return workspace.program(key.program)?.milestones.first { $0.id.value == key.id }?.owner.map { [$0.value] } ?? []
     }
 
-    /// Milestones of other programs that depend on `key`, directly or through others; for a
-    /// milestone the plans no longer hold, those whose `depends_on` still names it.
+    /// Milestones of other programs that depend on `key`: the first milestone outside its
+    /// program on each chain of dependents (a chain inside that other program is its own
+    /// owners' business); for a milestone the plans no longer hold, those whose `depends_on`
+    /// still names it, or that reach it through their own program.
     private func dependents(of key: QualifiedID, movedFrom: QualifiedID?) -> [QualifiedID] {
-        var result: Set<QualifiedID> = []
-        if let node = network.node(key) {
-            for other in network.downstream(of: [node]) where network.ids[other].program != key.program {
-                result.insert(network.ids[other])
+        var starts: [MilestoneNetwork.Node] = network.node(key).map { [$0] } ?? []
+        for old in [key, movedFrom].compactMap({ $0 }) {
+            for entry in network.dangling where MilestoneNetwork.key(EntityReference(entry.reference), from: entry.milestone.program) == old {
+                if let node = network.node(entry.milestone) { starts.append(node) }
             }
         }
-        for old in [key, movedFrom].compactMap({ $0 }) {
-            for entry in network.dangling where entry.milestone.program != old.program {
-                let named = MilestoneNetwork.key(EntityReference(entry.reference), from: entry.milestone.program)
-                guard named == old, let node = network.node(entry.milestone) else { continue }
-                for other in network.downstream(of: [node]) where network.ids[other].program != old.program {
-                    result.insert(network.ids[other])
-                }
+        var result: Set<QualifiedID> = []
+        var visited: Set<MilestoneNetwork.Node> = []
+        var stack = starts
+        while let node = stack.popLast() {
+            guard visited.insert(node).inserted else { continue }
+            if network.ids[node].program != key.program {
+                result.insert(network.ids[node])
+                continue
             }
+            stack += network.successors[node]
         }
         return result.sorted()
     }

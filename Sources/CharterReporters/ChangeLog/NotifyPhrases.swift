@@ -8,7 +8,7 @@ enum NotifyPhrases {
     static func line(_ list: NotifyList?, mentions: Bool, markdown: Bool = false) -> String? {
         guard let list, !list.isEmpty else { return nil }
         return list.recipients.map { recipient in
-            let reasons = recipient.reasons.map(reason).joined(separator: "; ")
+            let reasons = grouped(recipient.reasons).joined(separator: "; ")
             let handle = self.handle(recipient, mentions: mentions)
             let shown = markdown ? (mentions && recipient.login != nil ? handle : ChangeLogMarkdownReporter.escape(handle)) : handle
             return "\(shown) (\(markdown ? ChangeLogMarkdownReporter.escape(reasons) : reasons))"
@@ -18,6 +18,20 @@ enum NotifyPhrases {
     static func handle(_ recipient: NotifyList.Recipient, mentions: Bool) -> String {
         guard let login = recipient.login else { return recipient.person }
         return mentions ? "@" + login : login
+    }
+
+    /// One phrase per reason, a dependent named once with everything it depends on.
+    static func grouped(_ concerns: [ChangeAudience.Concern]) -> [String] {
+        var dependencies: [String: [String]] = [:]
+        for concern in concerns where concern.kind == .dependentOwner {
+            dependencies[concern.subject, default: []].append(concern.dependsOn ?? "it")
+        }
+        var named: Set<String> = []
+        return concerns.compactMap { concern in
+            guard concern.kind == .dependentOwner else { return reason(concern) }
+            guard named.insert(concern.subject).inserted else { return nil }
+            return "owns \(concern.subject), which depends on \(dependencies[concern.subject]!.joined(separator: " and "))"
+        }
     }
 
     static func reason(_ concern: ChangeAudience.Concern) -> String {
