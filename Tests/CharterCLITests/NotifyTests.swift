@@ -81,3 +81,20 @@ import Testing
                 "\(texts)")
     }
 }
+
+extension NotifyTests {
+    /// The pull-request comment names who to tell, on the newer side's whole plans: the owner of
+    /// web/W1 is found though web did not change.
+    @Test func thePullRequestCommentNamesWhoToTell() throws {
+        let fixture = try Self.slipped()
+        let markdown = try Run.charter(["diff", "--format", "markdown", "HEAD~1..HEAD"], in: fixture.path)
+        #expect(markdown.stdout.contains("\n**Notify:** bob-gh (accountable on pay), carol-gh (owns pay/M1), dave (informed on pay), erin-gh (owns web/W1, which depends on pay/M1)\n\n"),
+                "\(markdown.stdout)")
+        let mentions = try Run.charter(["diff", "--format", "markdown", "--mentions", "HEAD~1..HEAD"], in: fixture.path)
+        #expect(mentions.stdout.contains("**Notify:** @bob-gh (accountable on pay), @carol-gh"), "\(mentions.stdout)")
+        let text = try Run.charter(["diff", "HEAD~1..HEAD"], in: fixture.path)
+        #expect(!text.stdout.contains("Notify"))
+        let none = try Run.charter(["diff", "--format", "markdown", "HEAD..HEAD"], in: fixture.path)
+        #expect(!none.stdout.contains("Notify"))
+    }
+}

@@ -4,7 +4,6 @@ import CharterCore
 /// time, not the history index, decides who owns what and who holds which role.
 enum NotifyLists {
     static func byRecord(_ records: [ChangeRequest], in workspace: Workspace) -> [String: NotifyList] {
-        guard !records.isEmpty else { return [:] }
         let audience = ChangeAudience(workspace: workspace)
         var lists: [String: NotifyList] = [:]
         for record in records { lists[record.id] = NotifyList(record, audience: audience) }

@@ -86,8 +86,9 @@ struct Changes: ParsableCommand {
             }
             var (records, shallow) = try Git.call { try builder.records(selection) }
             if reverse { records.reverse() }
-            let tip = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace).tip().workspace
-            let notify = NotifyLists.byRecord(records, in: tip)
+            // An unborn branch has no records and no tip to read people from.
+            let notify = records.isEmpty ? [:]
+                : NotifyLists.byRecord(records, in: try PlanHistoryReader(range: range, workspace: workspaceOption.workspace).tip().workspace)
             if let directory = writeDirectory {
                 try write(records, notify: notify, to: directory, location: reader.location)
                 return

@@ -56,3 +56,13 @@ public struct NotifyList: Hashable, Sendable {
         return login.isEmpty ? nil : login
     }
 }
+
+extension NotifyList {
+    /// The list for a diff between two whole workspaces, as a pull request's comment shows it:
+    /// approval is required when the newer side's policy asks for it on `day`; nobody is the
+    /// author (a pull request has many).
+    public init(changes: [EntityChange], old: Workspace, new: Workspace, day: PlanDate) {
+        let required = !PolicyEvaluation(policy: new.settings.policy, old: old, new: new, day: day).requirements(for: changes).isEmpty
+        self.init(changes: changes, approvalRequired: required, author: nil, audience: ChangeAudience(workspace: new))
+    }
+}

@@ -15,6 +15,15 @@ enum NotifyPhrases {
         }.joined(separator: ", ")
     }
 
+    /// `**Notify:** …` and a blank line for a pull-request comment; nothing when nobody, or when
+    /// it would take more than `budget` bytes (then the count alone).
+    static func markdownBlock(_ list: NotifyList?, mentions: Bool, budget: Int) -> String {
+        guard let line = line(list, mentions: mentions, markdown: true) else { return "" }
+        let block = "**Notify:** \(line)\n\n"
+        if block.utf8.count <= budget { return block }
+        return "**Notify:** \(Plural.count(list!.recipients.count, "person", plural: "people")) (`charter changes --format json` lists them)\n\n"
+    }
+
     static func handle(_ recipient: NotifyList.Recipient, mentions: Bool) -> String {
         guard let login = recipient.login else { return recipient.person }
         return mentions ? "@" + login : login

@@ -27,6 +27,7 @@ public enum DiffMarkdownReporter: DiffReporter {
         let note = omissionNote(omitted: blocks.count, shortened: blocks.count, context: context)
         let reserve = note.utf8.count + 2
         var head = title + (context.compact ? "" : summaryTable(diff)) + summaryLineBlock(diff.summary.line, budget: limit / 2)
+        head += NotifyPhrases.markdownBlock(context.notify, mentions: context.mentions, budget: limit / 4)
         head += programTable(diff, programs, budget: max(0, limit - reserve - head.utf8.count))
 
         var output = head
