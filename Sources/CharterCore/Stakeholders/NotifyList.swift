@@ -27,9 +27,10 @@ public struct NotifyList: Hashable, Sendable {
 
     /// The list for changes, judged in `audience`'s workspace.
     public init(changes: [EntityChange], approvalRequired: Bool, author: String?, audience: ChangeAudience) {
-        let told: Set<String> = approvalRequired ? ["consulted", "informed", "accountable"] : ["consulted", "informed"]
+        let told: Set<RACIRole> = approvalRequired ? [.consulted, .informed, .accountable] : [.consulted, .informed]
         let concerns = audience.concerns(changes).filter { concern in
-            concern.person != author && (concern.kind != .stakeholder || told.contains(concern.role ?? ""))
+            guard concern.person != author else { return false }
+            return concern.kind != .stakeholder || concern.role.flatMap(RACIRole.init(rawValue:)).map(told.contains) == true
         }
         let people = Dictionary(audience.workspace.people.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         var order: [String] = []
