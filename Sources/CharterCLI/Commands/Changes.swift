@@ -50,6 +50,9 @@ struct Changes: ParsableCommand {
         valueName: "dir"))
     var writeDirectory: String?
 
+    @Flag(help: "Write the GitHub logins in 'notify' as @mentions (they ping when pasted into GitHub); plain by default.")
+    var mentions = false
+
     @OptionGroup var workspaceOption: WorkspaceOption
 
     @OptionGroup var cacheOption: CacheOption
@@ -83,13 +86,18 @@ struct Changes: ParsableCommand {
             }
             var (records, shallow) = try Git.call { try builder.records(selection) }
             if reverse { records.reverse() }
+            // An unborn branch has no records and no tip to read people from.
+            let notify = records.isEmpty ? [:]
+                : NotifyLists.byRecord(records, in: try PlanHistoryReader(range: range, workspace: workspaceOption.workspace).tip().workspace)
             if let directory = writeDirectory {
-                try write(records, to: directory, location: reader.location)
+                try write(records, notify: notify, to: directory, location: reader.location)
                 return
             }
             let register = try Git.call { try RecalledLessons.register(at: range ?? "HEAD", repository: repository, prefix: reader.location.prefix) }
-            let context = ChangeLogContext(range: range ?? "HEAD", useColor: Terminal.stdoutSupportsColor,
+            var context = ChangeLogContext(range: range ?? "HEAD", useColor: Terminal.stdoutSupportsColor,
                                            reachedShallowBoundary: shallow, lessons: RecalledLessons.byRecord(records, register: register))
+            context.notify = notify
+            context.mentions = mentions
             Terminal.write(ChangeLogReporters.render(records, as: format, context: context))
             if shallow { Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)") }
         }
@@ -97,13 +105,14 @@ struct Changes: ParsableCommand {
 
     /// One file per record, written only when its content changed: a second run writes nothing.
     /// The batch is written all or nothing (`BatchWrite`): a failure leaves the folder as it was.
-    private func write(_ records: [ChangeRequest], to directory: String, location: WorkspaceLocation) throws {
+    private func write(_ records: [ChangeRequest], notify: [String: NotifyList], to directory: String,
+                       location: WorkspaceLocation) throws {
         guard let root = location.root else { throw CLIError("--write needs a worktree; this repository is bare") }
         let folder = directory.isEmpty ? root + "/changes" : FileSystem.absolute(directory)
         var batch = BatchWrite(files: [])
         for record in records {
             let path = folder + "/" + record.id + ".yaml"
-            let text = ChangeLogYAMLReporter.recordFile(record)
+            let text = ChangeLogYAMLReporter.recordFile(record, notify: notify[record.id])
             if (try? FileSystem.readText(path)) == text { continue }
             batch.files.append((path, text))
         }

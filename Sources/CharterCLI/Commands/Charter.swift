@@ -23,6 +23,7 @@ public struct Charter: ParsableCommand {
                       Schedule.self, Forecast.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
                       Report.self, Export.self, Scenarios.self,
                       Lessons.self,
+                      DigestCommand.self, CodeOwnersCommand.self,
                       Init.self, Hooks.self, Cache.self, Rules.self, Schema.self,
                       Lsp.self]
     )

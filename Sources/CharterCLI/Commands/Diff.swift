@@ -46,6 +46,9 @@ struct Diff: ParsableCommand {
         "Act as git's external diff driver: take the arguments git passes (path old-file old-hex old-mode new-file new-hex new-mode [new-path info]) and show that file's semantic diff. See docs/diff.md for the .gitattributes recipe."))
     var gitExternalDiff = false
 
+    @Flag(help: "In the markdown's Notify line, write GitHub logins as @mentions (they ping); plain by default.")
+    var mentions = false
+
     @Flag(name: .customLong("no-incremental"), help: .hidden)
     var readEverything = false
 
@@ -72,11 +75,18 @@ struct Diff: ParsableCommand {
                 ?? to.commit.map { commit in try Git.call { try location.repository!.commit(commit.hex) }.committer.day }
                 ?? Clock.today()
             let sides = readEverything ? loader.everything() : try loader.load(asOf: day)
-            let context = DiffReportContext(
+            var context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)
             var diff = SemanticDiff.compare(sides.from, sides.to, asOf: day)
             diff.lessons = LessonRecall.recall(diff.changes, from: LessonRegister.load(from: to.source))
+            if format == .markdown, diff.hasChanges {
+                // Who to tell needs whole plans (owners of dependents in unchanged programs, the
+                // people and policy), which the narrowed sides leave out.
+                let whole = readEverything ? sides : loader.everything()
+                context.notify = NotifyList(changes: diff.changes, old: whole.from.workspace, new: whole.to.workspace, day: day)
+                context.mentions = mentions
+            }
             return (diff, context)
         }
         Terminal.write(DiffReporters.render(diff, as: format, context: context))

@@ -90,16 +90,18 @@ struct ChangeLogDocument: Encodable, Sendable {
         var unreadableFiles: [String]
         /// Lessons learned the record brings back; absent when not looked up.
         var lessons: [RecalledLessonEntry]?
+        /// Who must hear about it (`NotifyList`), judged when the record is shown.
+        var notify: [NotifyDocument]
 
         enum CodingKeys: String, CodingKey {
             case id, commit, parents, title, description, author, committer, date, reason, approvals, changes, lessons
-            case consequences, impact, requirements, approved
+            case consequences, impact, requirements, approved, notify
             case pullRequest = "pull_request", changeTypes = "change_types", approvalRequired = "approval_required"
             case policyMet = "policy_met", contradictedClaims = "contradicted_claims", unreadableFiles = "unreadable_files"
         }
     }
 
-    static func record(_ cr: ChangeRequest, lessons: [RecalledLesson]? = nil) -> Record {
+    static func record(_ cr: ChangeRequest, lessons: [RecalledLesson]? = nil, notify: NotifyList? = nil) -> Record {
         func identity(_ i: ChangeRequest.Identity) -> Identity {
             Identity(name: i.name, email: i.email, date: i.date, person: i.person)
         }
@@ -129,7 +131,8 @@ struct ChangeLogDocument: Encodable, Sendable {
             approved: cr.approved, policyMet: cr.policyMet,
             contradictedClaims: cr.contradictedClaims.map { Claim(trailer: $0.trailer, claimed: $0.claimed, actual: $0.actual) },
             unreadableFiles: cr.unreadableFiles,
-            lessons: lessons?.map(RecalledLessonEntry.init)
+            lessons: lessons?.map(RecalledLessonEntry.init),
+            notify: NotifyDocument.entries(notify)
         )
     }
 }

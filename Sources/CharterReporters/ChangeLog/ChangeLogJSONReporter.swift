@@ -7,7 +7,8 @@ public enum ChangeLogJSONReporter: ChangeLogReporter {
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
         encodeJSON(records.map { record in
-            ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) })
+            ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) },
+                                     notify: context.notify[record.id])
         })
     }
 }
@@ -18,15 +19,16 @@ public enum ChangeLogYAMLReporter: ChangeLogReporter {
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
         JSONValue.array(records.map { record in
-            identifiedFirst(tree(ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) })))
+            identifiedFirst(tree(ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) },
+                                                          notify: context.notify[record.id])))
         }).yaml()
     }
 
     /// One record as a YAML file of its own.
-    public static func recordFile(_ record: ChangeRequest) -> String {
+    public static func recordFile(_ record: ChangeRequest, notify: NotifyList? = nil) -> String {
         "# Change request \(record.id), written by `charter changes --write` from commit \(record.commit).\n"
             + "# Regenerated from git history: edit the commit's notes (charter approve), not this file.\n"
-            + identifiedFirst(tree(ChangeLogDocument.record(record))).yaml()
+            + identifiedFirst(tree(ChangeLogDocument.record(record, notify: notify))).yaml()
     }
 
     /// The record as JSON reports show it (sorted keys, explicit nulls), as a tree.

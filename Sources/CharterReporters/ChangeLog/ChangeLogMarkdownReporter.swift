@@ -34,6 +34,9 @@ public enum ChangeLogMarkdownReporter: ChangeLogReporter {
                 out += "  - ❌ `\(claim.trailer): \(escape(claim.claimed))` contradicts the change: \(escape(claim.actual))\n"
             }
             out += RecalledLessonPhrases.markdownSection(context.lessons(for: record), heading: "\n**Lessons that apply**")
+            if let notify = NotifyPhrases.line(context.notify[record.id], mentions: context.mentions, markdown: true) {
+                out += "- Notify: \(notify)\n"
+            }
             if !record.changes.isEmpty {
                 out += "\n<details><summary>\(Plural.count(record.changes.count, "change"))</summary>\n\n"
                 for change in record.changes { out += "- \(escape(ChangeLogPhrases.changeLine(change)))\n" }

@@ -20,6 +20,10 @@ public struct ChangeLogContext: Sendable {
     /// plans being read now, not frozen into the records; `nil` when they were not looked up
     /// (JSON and YAML then leave the key out, as the files of `--write` do).
     public var lessons: [String: [RecalledLesson]]?
+    /// Who must hear about each record, by record id: computed when the log is shown (`NotifyList`).
+    public var notify: [String: NotifyList] = [:]
+    /// Show GitHub logins as `@login` (they ping when pasted into GitHub), not plain.
+    public var mentions = false
 
     public init(range: String = "HEAD", useColor: Bool = false, reachedShallowBoundary: Bool = false,
                 lessons: [String: [RecalledLesson]]? = nil) {

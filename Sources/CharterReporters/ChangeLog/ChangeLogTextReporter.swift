@@ -43,6 +43,9 @@ public enum ChangeLogTextReporter: ChangeLogReporter {
             if !record.unreadableFiles.isEmpty {
                 out += "    could not read: \(record.unreadableFiles.joined(separator: ", "))\n"
             }
+            if let notify = NotifyPhrases.line(context.notify[record.id], mentions: context.mentions) {
+                out += "  notify: \(notify)\n"
+            }
             out += "\n"
         }
         out += summary(records)

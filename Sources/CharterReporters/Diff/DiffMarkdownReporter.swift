@@ -29,6 +29,7 @@ public enum DiffMarkdownReporter: DiffReporter {
         var head = title + (context.compact ? "" : summaryTable(diff)) + summaryLineBlock(diff.summary.line, budget: limit / 2)
         // Lessons come right after the summary: they are the part a reviewer must not miss.
         head += RecalledLessonPhrases.markdownSection(diff.lessons)
+        head += NotifyPhrases.markdownBlock(context.notify, mentions: context.mentions, budget: limit / 4)
         head += programTable(diff, programs, budget: max(0, limit - reserve - head.utf8.count))
 
         var output = head

@@ -29,6 +29,10 @@ public struct DiffReportContext: Sendable {
     /// Leave out the summary table and keep the summary line: for one file at a time, as in
     /// `git diff` and `git log -p` with Charter as the external diff driver.
     public var compact: Bool
+    /// Who must hear about the change (the markdown's `Notify:` line), when the caller judged it.
+    public var notify: NotifyList?
+    /// Show GitHub logins as `@login` in that line (they ping), not plain.
+    public var mentions = false
 
     public static let gitHubCommentLimit = 65_536
 
