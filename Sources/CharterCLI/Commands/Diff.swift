@@ -75,6 +75,9 @@ struct Diff: ParsableCommand {
                 ?? to.commit.map { commit in try Git.call { try location.repository!.commit(commit.hex) }.committer.day }
                 ?? Clock.today()
             let sides = readEverything ? loader.everything() : try loader.load(asOf: day)
+            // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
+            try from.throwIfDamaged()
+            try to.throwIfDamaged()
             var context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CharterCore
+import CharterGit
 import CharterReporters
 
 struct Validate: ParsableCommand {
@@ -47,7 +48,10 @@ struct Validate: ParsableCommand {
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
             let (source, defaultAsOf, conflicts) = try reader.open(version)
             let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
-            var diagnostics = Validator.validate(WorkspaceLoader.load(from: source), asOf: day)
+            let load = WorkspaceLoader.load(from: source)
+            // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
+            if let tree = source as? GitTreeSource { try Git.call { try tree.throwIfDamaged() } }
+            var diagnostics = Validator.validate(load, asOf: day)
             diagnostics += conflicts.filter { PlanFileKind.classify($0) != nil }.map { path in
                 Diagnostic(ruleID: RuleID.fileUnreadable, severity: .error, location: SourceLocation(path: path),
                            message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")

@@ -53,6 +53,11 @@ final class DiffEndpoint: DiffSideSource {
         }
     }
 
+    /// Throws when a commit side met a missing or corrupt object while being read.
+    func throwIfDamaged() throws {
+        if case .tree(let tree) = storage { try Git.call { try tree.throwIfDamaged() } }
+    }
+
     /// The tree id of a folder, when this side is a commit (the index and worktree have none).
     func folderID(of path: String) throws -> String? {
         if case .tree(let tree) = storage { return try tree.objectID(of: path)?.hex }

@@ -1,11 +1,39 @@
 /// A 1-based line and column in a text file, as the YAML parser's marks give them.
 public struct TextPosition: Hashable, Sendable, Comparable, Codable {
-    public var line: Int
-    public var column: Int
+    // 32 bits each (plan files are at most 8 MiB): every located value of a big workspace
+    // carries a position, and two 64-bit numbers were a tenth of the model's memory.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int) {
-        self.line = max(1, line)
-        self.column = max(1, column)
+        storedLine = Int32(clamping: max(1, line))
+        storedColumn = Int32(clamping: max(1, column))
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case line, column
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        storedLine = Int32(clamping: try container.decode(Int.self, forKey: .line))
+        storedColumn = Int32(clamping: try container.decode(Int.self, forKey: .column))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
     }
 
     public static let start = TextPosition(line: 1, column: 1)

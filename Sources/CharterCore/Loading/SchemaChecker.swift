@@ -9,6 +9,7 @@ struct SchemaChecker {
     }
 
     mutating func checkRoot(_ node: YAMLNode, schema: ObjectSchema) {
+        let path = self.path
         checkObject(node, schema: schema, label: .file(path))
     }
 
@@ -16,13 +17,15 @@ struct SchemaChecker {
         findings.append((ruleID, Finding(at: SourceLocation(path: path, position: position), message, suggestion: suggestion)))
     }
 
-    private mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, label: EntityName) {
+    /// `label` names the object when it has no id of its own; it is built only then (a nested
+    /// label is a heap box, and this runs for every object of every file).
+    private mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, label: @autoclosure () -> EntityName) {
         guard let pairs = node.pairs else {
             report(RuleID.wrongType, node.position,
-                   "\(label) must be \(FieldType.object(schema).expectation), found \(node.kindName)")
+                   "\(label()) must be \(FieldType.object(schema).expectation), found \(node.kindName)")
             return
         }
-        let entity = EntityName.of(node, schema: schema, fallback: label)
+        let entity = EntityName.of(node, schema: schema, fallback: label())
         // Plan mappings have a handful of keys: a linear scan beats hashing them.
         var seen: [(key: String, position: TextPosition)] = []
         seen.reserveCapacity(pairs.count)
@@ -37,7 +40,8 @@ struct SchemaChecker {
                 continue
             }
             seen.append((key, pair.key.position))
-            guard let field = schema.field(named: key) else {
+            // By index: copying a FieldSpec out costs three reference counts per key.
+            guard let fieldIndex = schema.fields.firstIndex(where: { $0.name == key }) else {
                 if !ObjectSchema.isExtensionKey(key) {
                     let suggestion = Suggestion.closest(to: key, in: schema.fields.map(\.name))
                     report(RuleID.unknownKey, pair.key.position,
@@ -47,15 +51,19 @@ struct SchemaChecker {
                 continue
             }
             if pair.value.isNull {
-                if field.isRequired {
+                if schema.fields[fieldIndex].isRequired {
                     report(RuleID.missingField, pair.value.position, "'\(key)' of \(entity) is required but has no value")
                 }
                 continue
             }
-            check(pair.value, type: field.type, field: key, entity: entity)
+            check(pair.value, type: schema.fields[fieldIndex].type, field: key, entity: entity)
         }
-        for field in schema.fields where field.isRequired && !seen.contains(where: { $0.key == field.name }) {
-            report(RuleID.missingField, node.position, "\(entity) has no '\(field.name)' (required: \(field.summary.lowercasedFirst))")
+        for index in schema.fields.indices where schema.fields[index].isRequired {
+            let name = schema.fields[index].name
+            if !seen.contains(where: { $0.key == name }) {
+                report(RuleID.missingField, node.position,
+                       "\(entity) has no '\(name)' (required: \(schema.fields[index].summary.lowercasedFirst))")
+            }
         }
     }
 
@@ -90,58 +98,59 @@ struct SchemaChecker {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found \(node.kindName)")
                 return
             }
-            checkScalar(text, node: node, type: type, subject: .field(field, of: entity))
+            checkScalar(text, node: node, type: type, subject: EntityName.field(field, of: entity))
         }
     }
 
-    private mutating func checkScalar(_ text: String, node: YAMLNode, type: FieldType, subject: EntityName) {
+    /// `subject` is built only for a finding.
+    private mutating func checkScalar(_ text: String, node: YAMLNode, type: FieldType, subject: @autoclosure () -> EntityName) {
         switch type {
         case .text:
             break
         case .identifier:
             if !ScalarParsing.isIdentifier(text) {
                 report(RuleID.invalidValue, node.position,
-                       "\(subject) is '\(text)'; ids may hold only letters, digits, '.', '_' and '-'")
+                       "\(subject()) is '\(text)'; ids may hold only letters, digits, '.', '_' and '-'")
             }
         case .reference:
             if !ScalarParsing.isReference(text) {
                 report(RuleID.invalidValue, node.position,
-                       "\(subject) is '\(text)'; a reference is an id, or 'program-id/ID' for another program's")
+                       "\(subject()) is '\(text)'; a reference is an id, or 'program-id/ID' for another program's")
             }
         case .date:
             if PlanDate(text) == nil {
                 if PlanDate.looksLikeDate(text) {
-                    report(RuleID.invalidDate, node.position, "\(subject) is \(text), which is not a day on the calendar")
+                    report(RuleID.invalidDate, node.position, "\(subject()) is \(text), which is not a day on the calendar")
                 } else {
-                    report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
+                    report(RuleID.wrongType, node.position, "\(subject()) must be \(type.expectation), found '\(text)'")
                 }
             }
         case .integer(let range):
             guard let value = Int(text) else {
-                report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
+                report(RuleID.wrongType, node.position, "\(subject()) must be \(type.expectation), found '\(text)'")
                 return
             }
             if !range.contains(value) {
-                report(RuleID.invalidValue, node.position, "\(subject) must be \(type.expectation), found \(value)")
+                report(RuleID.invalidValue, node.position, "\(subject()) must be \(type.expectation), found \(value)")
             }
         case .number(let domain):
             guard let value = ScalarParsing.number(text) else {
-                report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
+                report(RuleID.wrongType, node.position, "\(subject()) must be \(type.expectation), found '\(text)'")
                 return
             }
             if !domain.contains(value) {
-                report(RuleID.invalidValue, node.position, "\(subject) must be \(type.expectation), found \(text)")
+                report(RuleID.invalidValue, node.position, "\(subject()) must be \(type.expectation), found \(text)")
             }
         case .boolean:
             if ScalarParsing.boolean(text) == nil {
-                report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found '\(text)'")
+                report(RuleID.wrongType, node.position, "\(subject()) must be \(type.expectation), found '\(text)'")
             }
         case .oneOf(let words):
             if !words.contains(text) {
                 // The schema's list of allowed words is the one source: statuses, kinds, severities alike.
                 let suggestion = Suggestion.closest(to: text, in: words)
                 report(RuleID.invalidValue, node.position,
-                       "\(subject) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
+                       "\(subject()) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
             }
         case .oneOfOrExtension(let words):
             if !words.contains(text) && !(ObjectSchema.isExtensionKey(text) && text.count > 2) {
@@ -158,21 +167,22 @@ struct SchemaChecker {
 
 /// Names what a finding is about ("milestone M2", "'budget' of program demo"), as text only
 /// when a finding is actually reported.
-indirect enum EntityName: CustomStringConvertible {
+enum EntityName: CustomStringConvertible {
     case file(String)
     case named(String, id: String)
     case personOf(String, person: String)
-    case field(String, of: EntityName)
-    case entry(String, in: EntityName)
+    // Only the nesting cases are boxes on the heap.
+    indirect case field(String, of: EntityName)
+    indirect case entry(String, in: EntityName)
 
-    static func of(_ node: YAMLNode, schema: ObjectSchema, fallback: EntityName) -> EntityName {
-        if schema.field(named: "id") != nil, let id = node["id"]?.scalarText, !id.isEmpty {
+    static func of(_ node: YAMLNode, schema: ObjectSchema, fallback: @autoclosure () -> EntityName) -> EntityName {
+        if schema.fields.contains(where: { $0.name == "id" }), let id = node["id"]?.scalarText, !id.isEmpty {
             return .named(schema.name, id: id)
         }
-        if schema.field(named: "person") != nil, let person = node["person"]?.scalarText {
+        if schema.fields.contains(where: { $0.name == "person" }), let person = node["person"]?.scalarText {
             return .personOf(schema.name, person: person)
         }
-        return fallback
+        return fallback()
     }
 
     var description: String {

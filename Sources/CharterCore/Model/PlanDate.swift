@@ -1,24 +1,26 @@
 /// A calendar day, read from `YYYY-MM-DD` text. Arithmetic is on whole days (no time zones:
 /// plans are about days, and a diff must say the same thing on every machine).
 public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible, Codable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
-
-    /// Days since 1970-01-01.
+    /// Days since 1970-01-01: the one stored field. A big workspace holds millions of dates, so
+    /// year, month and day are worked out when asked (cheap arithmetic) instead of stored.
     public let dayNumber: Int
+
+    public var year: Int { Self.civil(fromDays: dayNumber).year }
+    public var month: Int { Self.civil(fromDays: dayNumber).month }
+    public var day: Int { Self.civil(fromDays: dayNumber).day }
 
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
         self.dayNumber = Self.days(fromCivil: year, month, day)
     }
 
     public init(dayNumber: Int) {
-        // Howard Hinnant's civil_from_days: exact for the proleptic Gregorian calendar.
+        self.dayNumber = dayNumber
+    }
+
+    /// Howard Hinnant's civil_from_days: exact for the proleptic Gregorian calendar.
+    static func civil(fromDays dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -27,15 +29,18 @@ public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible,
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
-        self.dayNumber = dayNumber
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// Strict ISO `YYYY-MM-DD`; `nil` for anything else, including 2026-02-30.
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
+        // Runs for every date of every plan file: read the UTF-8 in place, no array.
+        var text = text
+        guard let date = text.withUTF8({ Self.parse(ISO: $0) }) else { return nil }
+        self = date
+    }
+
+    private static func parse(ISO bytes: UnsafeBufferPointer<UInt8>) -> PlanDate? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -47,7 +52,7 @@ public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible,
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        self.init(year: year, month: month, day: day)
+        return PlanDate(year: year, month: month, day: day)
     }
 
     /// Whether the text has the date's shape (so "2026-02-30" is a bad date, not a bad type).
@@ -65,6 +70,7 @@ public struct PlanDate: Hashable, Sendable, Comparable, CustomStringConvertible,
     public func days(to other: PlanDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {
+        let (year, month, day) = Self.civil(fromDays: dayNumber)
         func pad(_ value: Int, _ width: Int) -> String {
             let text = String(value)
             return String(repeating: "0", count: max(0, width - text.count)) + text

@@ -21,6 +21,14 @@ public enum YAMLLoader {
 
     /// Parses one YAML document. Returns `nil` for a file with no document (empty, or only comments).
     public static func load(_ bytes: [UInt8]) throws(YAMLLoadError) -> YAMLNode? {
+        // Plan files as people and generators write them take the fast path; the rest, and
+        // every error, go through libyaml.
+        if let root = bytes.withUnsafeBufferPointer(PlainYAMLParser.parse) { return root }
+        return try loadWithLibYAML(bytes)
+    }
+
+    /// The reference path: libyaml's parser for any YAML, with its located errors.
+    static func loadWithLibYAML(_ bytes: [UInt8]) throws(YAMLLoadError) -> YAMLNode? {
         _ = try decodeUTF8(bytes)
         var composer = YAMLComposer(budget: max(10_000, bytes.count * maxNodesPerByte), maxDepth: maxDepth)
         do {

@@ -37,7 +37,13 @@ public struct YAMLNode: Sendable, Hashable {
     /// A plain `~`, `null`, `Null`, `NULL` or empty scalar: YAML's way of writing "no value".
     public var isNull: Bool {
         guard case .scalar(let text, .plain) = content else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        // Asked for every value of every file: most are decided by their first byte.
+        switch text.utf8.first {
+        case nil: return true
+        case UInt8(ascii: "~"): return text == "~"
+        case UInt8(ascii: "n"), UInt8(ascii: "N"): return text == "null" || text == "Null" || text == "NULL"
+        default: return false
+        }
     }
 
     public var pairs: [Pair]? {
