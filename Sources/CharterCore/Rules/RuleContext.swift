@@ -1,6 +1,10 @@
 /// What a rule sees: the loaded workspace, indexes over it, and the day to judge dates against.
+///
+/// `workspace` is what the rule checks; the indexes always cover the whole workspace. The two
+/// differ only in a context `focused(on:)` some programs, which incremental validation uses to
+/// re-run a rule for the programs that changed.
 public struct RuleContext: Sendable {
-    public let workspace: Workspace
+    public private(set) var workspace: Workspace
     /// Findings from reading the files, by rule id (syntax, schema, unreadable files).
     public let loadFindings: [String: [Finding]]
     /// "Today" for overdue checks: the commit's date for `--rev`, so old commits keep their verdict.
@@ -11,6 +15,8 @@ public struct RuleContext: Sendable {
     public let network: MilestoneNetwork
     /// Where each milestone is: indexes into `workspace.programs` and its `milestones`.
     private let milestoneIndex: [QualifiedID: (program: Int, milestone: Int)]
+    /// Every program, which `milestoneIndex` points into (`workspace.programs` may be fewer).
+    private let allPrograms: [Program]
 
     public init(load: LoadResult, asOf: PlanDate) {
         workspace = load.workspace
@@ -32,6 +38,15 @@ public struct RuleContext: Sendable {
         programsByFolder = programs
         network = MilestoneNetwork(load.workspace)
         milestoneIndex = milestones
+        allPrograms = load.workspace.programs
+    }
+
+    /// The same indexes over the whole workspace, with only `programs` to check (and the root
+    /// files: people, settings).
+    public func focused(on programs: [Program]) -> RuleContext {
+        var focused = self
+        focused.workspace.programs = programs
+        return focused
     }
 
     /// The findings the loader made under a rule's id.
@@ -48,7 +63,7 @@ public struct RuleContext: Sendable {
     }
 
     public func milestone(at key: QualifiedID) -> Milestone? {
-        milestoneIndex[key].map { workspace.programs[$0.program].milestones[$0.milestone] }
+        milestoneIndex[key].map { allPrograms[$0.program].milestones[$0.milestone] }
     }
 
     public func key(_ reference: EntityReference, from home: String) -> QualifiedID {
