@@ -13,7 +13,7 @@ import Testing
     @Test("incremental findings equal a full validation after every edit of a sequence of random edits")
     func randomEditSequences() async throws {
         let workspace = try Self.generatedWorkspace(programs: 10)
-        await propertyCheck(count: 20, input: Gen.int(in: 0...999_999).array(of: 3...10)) { tape in
+        await propertyCheck(count: 12, input: Gen.int(in: 0...999_999).array(of: 3...8)) { tape in
             var files = EditedWorkspace(files: workspace)
             var validation = IncrementalValidation(asOf: Self.asOf)
             let first = WorkspaceLoader.load(from: InMemoryPlanSource(files: files.files))

@@ -18,15 +18,6 @@ public struct IncrementalValidation: Sendable {
     public let rules: [any Rule]
     public let asOf: PlanDate
 
-    /// What one program's `.program` and `.references` rules found, parallel to those rules.
-    private struct ProgramFindings: Sendable {
-        var program: Program
-        var local: [[Finding]]
-        var references: [[Finding]]
-        /// The program folders its references name (its own included).
-        var names: Set<String>
-    }
-
     private let programRules: [any Rule]
     private let referenceRules: [any Rule]
     private let workspaceRules: [any Rule]
@@ -35,7 +26,16 @@ public struct IncrementalValidation: Sendable {
     private var root: Workspace?
     /// `.program` rules run with no program: findings about the root files (duplicate people).
     private var rootFindings: [[Finding]] = []
-    private var programs: [String: ProgramFindings] = [:]
+    /// Each program as last validated, by folder.
+    private var programs: [String: Program] = [:]
+    /// What each program's `.program` rules found, parallel to those rules.
+    private var localFindings: [String: [[Finding]]] = [:]
+    /// What each program's `.references` rules found, parallel to those rules.
+    private var referenceFindings: [String: [[Finding]]] = [:]
+    /// The program folders each program's references name (its own included).
+    private var names: [String: Set<String>] = [:]
+    /// The last context: its milestone network is reused while no program's milestones change.
+    private var context: RuleContext?
 
     public init(rules: [any Rule] = RuleRegistry.all, asOf: PlanDate) {
         self.rules = rules
@@ -69,15 +69,19 @@ public struct IncrementalValidation: Sendable {
         if rootPart != root {
             root = rootPart
             programs = [:]
+            localFindings = [:]
+            referenceFindings = [:]
+            names = [:]
             rootFindings = []
         }
-        let context = RuleContext(load: load, asOf: asOf)
+        let context = RuleContext(load: load, asOf: asOf, reusing: self.context)
+        self.context = context
         if rootFindings.isEmpty {
             let empty = context.focused(on: [])
             rootFindings = programRules.map { active($0) ? $0.check(empty) : [] }
         }
 
-        let changed = workspace.programs.filter { programs[$0.folder]?.program != $0 }
+        let changed = workspace.programs.filter { programs[$0.folder] != $0 }
         let programsCameOrWent = changed.contains { programs[$0.folder] == nil }
             || programs.keys.contains { !uniqueFolders.contains($0) }
         var rerun = Set(changed.map(\.folder))
@@ -86,21 +90,26 @@ public struct IncrementalValidation: Sendable {
         } else {
             // Programs whose milestones or decisions changed: what other programs' references resolve to.
             let redefined = Set(changed.filter { program in
-                let old = programs[program.folder]!.program
+                let old = programs[program.folder]!
                 return old.milestones != program.milestones || old.decisions != program.decisions
             }.map(\.folder))
             if !redefined.isEmpty {
-                for (folder, entry) in programs where !entry.names.isDisjoint(with: redefined) { rerun.insert(folder) }
+                for (folder, named) in names where !named.isDisjoint(with: redefined) { rerun.insert(folder) }
             }
         }
-        programs = programs.filter { uniqueFolders.contains($0.key) }
+        if programsCameOrWent {
+            programs = programs.filter { uniqueFolders.contains($0.key) }
+            localFindings = localFindings.filter { uniqueFolders.contains($0.key) }
+            referenceFindings = referenceFindings.filter { uniqueFolders.contains($0.key) }
+            names = names.filter { uniqueFolders.contains($0.key) }
+        }
 
         // Every rule's run is independent: all of them on every core.
         let changedFolders = Set(changed.map(\.folder))
-        let local = context.focused(on: changed)
+        let localContext = context.focused(on: changed)
         let referring = context.focused(on: workspace.programs.filter { rerun.contains($0.folder) })
         let jobs: [(rule: any Rule, context: RuleContext, focus: Set<String>?)] =
-            programRules.map { ($0, local, changedFolders) }
+            programRules.map { ($0, localContext, changedFolders) }
             + referenceRules.map { ($0, referring, rerun) }
             + workspaceRules.map { ($0, context, nil) }
         let results = ParallelMap.map(jobs, minimumCount: 2) { job -> [Finding] in
@@ -112,23 +121,25 @@ public struct IncrementalValidation: Sendable {
         let workspaceResults = Array(results[(programRules.count + referenceRules.count)...])
 
         for program in changed {
-            programs[program.folder] = ProgramFindings(
-                program: program, local: localResults.map { $0[program.folder] ?? [] },
-                references: referenceRules.map { _ in [] }, names: Self.names(in: program))
+            programs[program.folder] = program
+            localFindings[program.folder] = localResults.map { $0[program.folder] ?? [] }
+            names[program.folder] = Self.names(in: program)
         }
         for folder in rerun {
-            programs[folder]!.references = referenceResults.map { $0[folder] ?? [] }
+            referenceFindings[folder] = referenceResults.map { $0[folder] ?? [] }
         }
         lastRevalidated = changed.count
 
         // Root findings first, then programs in workspace order, as each rule reports them.
+        var local = rootFindings
+        var references = referenceRules.map { _ in [Finding]() }
+        for program in workspace.programs {
+            for (index, found) in localFindings[program.folder]!.enumerated() where !found.isEmpty { local[index] += found }
+            for (index, found) in referenceFindings[program.folder]!.enumerated() where !found.isEmpty { references[index] += found }
+        }
         var findings: [(rule: any Rule, findings: [Finding])] = []
-        for (index, rule) in programRules.enumerated() {
-            findings.append((rule, rootFindings[index] + workspace.programs.flatMap { programs[$0.folder]!.local[index] }))
-        }
-        for (index, rule) in referenceRules.enumerated() {
-            findings.append((rule, workspace.programs.flatMap { programs[$0.folder]!.references[index] }))
-        }
+        findings += zip(programRules, local).map { ($0, $1) }
+        findings += zip(referenceRules, references).map { ($0, $1) }
         findings += zip(workspaceRules, workspaceResults).map { ($0, $1) }
         let byID = Dictionary(findings.map { ($0.rule.description.id, $0.findings) }) { first, _ in first }
         let ordered = rules.map { rule in (rule, byID[rule.description.id] ?? []) }
