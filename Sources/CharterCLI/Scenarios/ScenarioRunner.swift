@@ -149,6 +149,8 @@ final class ScenarioRunner {
                                targetEnds: [String: PlanDate?]?, asOf: PlanDate) -> Single {
         var validation = validation
         let plans = evaluate(merged, from: &validation)
+        // Kept for this branch's pairs: its findings, not a milestone network per branch.
+        validation.releaseIndexes()
         let (before, after) = DiffScope.narrowed(target.workspace, merged.load.workspace)
         let diff = SemanticDiff.compare(DiffSide(workspace: before, unreadable: DiffSide(target).unreadable),
                                         DiffSide(workspace: after, unreadable: DiffSide(merged.load).unreadable), asOf: asOf)

@@ -146,6 +146,13 @@ public struct IncrementalValidation: Sendable {
         return Validator.diagnostics(ordered, load: load)
     }
 
+    /// Lets go of the last context (the workspace's milestone network and indexes), keeping the
+    /// findings: for a validation kept only to start others from, which build their own. Many
+    /// kept contexts are many networks in memory.
+    public mutating func releaseIndexes() {
+        context = nil
+    }
+
     /// Findings by the program folder they are in; those outside `folders` are left out (the
     /// root run reports them).
     private static func byProgram(_ findings: [Finding], in folders: Set<String>) -> [String: [Finding]] {
