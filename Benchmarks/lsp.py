@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Times `charter lsp` on a workspace: the first load, then diagnostics after edits.
 
-    Benchmarks/lsp.py CHARTER WORKSPACE [--edits N] [--as-of YYYY-MM-DD]
+    Benchmarks/lsp.py CHARTER WORKSPACE [--edits N] [--as-of YYYY-MM-DD] [--edit depends_on|owner]
 
 First load: from `initialized` to the answer of the first request (the server loads and
 validates the whole workspace before answering it). Each edit is an incremental didChange in
-one milestones file that breaks a `depends_on` entry (or restores it); the time is from sending
+one milestones file that breaks a `depends_on` entry (or restores it) — with `--edit owner`, one
+risks file's first `owner` instead (no milestone changes: the milestone network is kept); the time is from sending
 it to receiving the publishDiagnostics for that file that shows (or clears) the finding. Also
 reports the server's CPU time (user+sys from /proc) and peak RSS. Standard library only.
 """
@@ -79,10 +80,16 @@ def main():
     parser.add_argument("workspace")
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--as-of", default="2026-04-27")
+    parser.add_argument("--edit", choices=["depends_on", "owner"], default="depends_on")
     args = parser.parse_args()
     root = pathlib.Path(args.workspace).resolve()
     programs = sorted(p.name for p in (root / "programs").iterdir())
-    target = root / "programs" / programs[len(programs) // 2] / "milestones.yaml"
+    file_name, marker, code = {
+        "depends_on": ("milestones.yaml", "depends_on: [", "unknown-reference"),
+        "owner": ("risks.yaml", "owner: ", "unknown-person"),
+    }[args.edit]
+    target = next(root / "programs" / name / file_name for name in programs[len(programs) // 2:]
+                  if (root / "programs" / name / file_name).exists())
     text = target.read_text()
     uri = target.as_uri()
 
@@ -96,16 +103,17 @@ def main():
     first_load_cpu = server.cpu_seconds() - cpu_before
 
     server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}})
-    # The first `depends_on: [` entry of the file: break it by appending "x", then remove the "x".
+    # The first `depends_on: [` entry (or `owner: ` value) of the file: break it by appending "x", then remove the "x".
     lines = text.split("\n")
-    line = next(i for i, l in enumerate(lines) if "depends_on: [" in l)
-    character = lines[line].index("depends_on: [") + len("depends_on: [")
-    end = lines[line].index(",", character) if "," in lines[line][character:] else lines[line].index("]", character)
+    line = next(i for i, l in enumerate(lines) if marker in l)
+    character = lines[line].index(marker) + len(marker)
+    rest = lines[line][character:]
+    end = character + min([rest.index(c) for c in ",]" if c in rest] or [len(rest)])
     edit_range_insert = {"start": {"line": line, "character": end}, "end": {"line": line, "character": end}}
     edit_range_delete = {"start": {"line": line, "character": end}, "end": {"line": line, "character": end + 1}}
 
     def has_unknown(items):
-        return any(item.get("code") == "unknown-reference" for item in items)
+        return any(item.get("code") == code for item in items)
 
     timings = []
     cpu_before = server.cpu_seconds()

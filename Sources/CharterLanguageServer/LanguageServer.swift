@@ -42,6 +42,8 @@ public final class LanguageServer: MessageHandler {
     private var workspace: EditorWorkspace?
     private let publisher = DiagnosticPublisher()
     private var diagnostics: [Diagnostic] = []
+    /// Kept between edits: after one, rules re-run only for the programs it can have changed.
+    private var validation: IncrementalValidation
     private var index: (generation: Int, index: SymbolIndex)?
     private var forecasts: (generation: Int, value: [QualifiedID: ScheduleAdapter.Forecast]?)?
 
@@ -52,6 +54,7 @@ public final class LanguageServer: MessageHandler {
 
     public init(_ configuration: Configuration) {
         self.configuration = configuration
+        validation = IncrementalValidation(asOf: configuration.asOf)
     }
 
     // MARK: MessageHandler
@@ -79,7 +82,7 @@ public final class LanguageServer: MessageHandler {
         let cpuStarted = Trace.cpu()
         guard workspace.refresh() else { return }
         let loaded = configuration.trace.map { _ in Trace.now() }
-        diagnostics = Validator.validate(workspace.current, asOf: configuration.asOf)
+        diagnostics = validation.validate(workspace.current)
         let validated = configuration.trace.map { _ in Trace.now() }
         let notifications = publisher.update(diagnostics, workspace)
         for params in notifications {
@@ -88,7 +91,7 @@ public final class LanguageServer: MessageHandler {
         if let trace = configuration.trace, let started, let loaded, let validated {
             let published = Trace.now()
             trace("charter lsp: read \(Trace.ms(started, loaded)), validated \(Trace.ms(loaded, validated)) "
-                  + "(\(diagnostics.count) findings), published \(notifications.count) files in \(Trace.ms(validated, published)); "
+                  + "(\(diagnostics.count) findings, \(validation.lastRevalidated) programs re-checked), published \(notifications.count) files in \(Trace.ms(validated, published)); "
                   + "CPU \(Trace.ms(cpuStarted, Trace.cpu()))")
         }
     }

@@ -10,8 +10,10 @@ struct ScenarioBranch {
 /// Runs the merges `charter scenarios` asks for, in memory, and hands each result to the core:
 /// every branch alone into the target, every pair whose footprints overlap, and the queue.
 /// Merging and reading go through one libgit2 handle, one after another; validating and
-/// comparing the results is pure, so it runs on every core. What counts as a conflict is
-/// `PairFindings` and `QueueVerdict`.
+/// comparing the results is pure, so it runs on every core. Each merge is validated
+/// incrementally from the validation of what it was merged into (the target, or the first
+/// branch of a pair): only the programs the merge changed are checked again. What counts as a
+/// conflict is `PairFindings` and `QueueVerdict`.
 final class ScenarioRunner {
     private let merger: InMemoryMerger
     private let prefix: String
@@ -28,6 +30,8 @@ final class ScenarioRunner {
     private struct Single: Sendable {
         var branch: String
         var plans: EvaluatedPlans
+        /// The validation of this merge, from which its pairs start.
+        var validation: IncrementalValidation
         var diff: PlanDiff
         var footprint: BranchFootprint
         var forecastChanges: [ForecastChange]
@@ -44,7 +48,8 @@ final class ScenarioRunner {
     func run(target: ScenarioBranch, branches: [ScenarioBranch], queue: Bool) throws -> ScenarioReport {
         let asOf = self.asOf
         let targetLoad = try loader.load(repository.treeSource(commit: target.commit, prefix: prefix))
-        let targetPlans = Self.evaluate(Merged(load: targetLoad, textConflicts: []), asOf: asOf)
+        var targetValidation = IncrementalValidation(asOf: asOf)
+        let targetPlans = Self.evaluate(Merged(load: targetLoad, textConflicts: []), from: &targetValidation)
         let targetEnds = ForecastEnds.of(targetLoad.workspace, asOf: asOf)
 
         // Each branch alone.
@@ -64,8 +69,8 @@ final class ScenarioRunner {
             mergedCommits.append(step.commit)
             singleMerges.append(try read(step))
         }
-        let singles = ParallelMap.map(Array(zip(evaluated.map(\.ref), singleMerges)), minimumCount: 2) { ref, merged in
-            Self.single(ref, merged, target: targetLoad, targetEnds: targetEnds, asOf: asOf)
+        let singles = ParallelMap.map(Array(zip(evaluated.map(\.ref), singleMerges)), minimumCount: 2) { [targetValidation] ref, merged in
+            Self.single(ref, merged, target: targetLoad, validation: targetValidation, targetEnds: targetEnds, asOf: asOf)
         }
         let outcomes = zip(evaluated, zip(singles, mergedCommits)).map { branch, pair in
             let (single, commit) = pair
@@ -90,7 +95,8 @@ final class ScenarioRunner {
         }
         let pairInputs = zip(pairs, pairMerges).map { pair, merged in (singles[pair.0], singles[pair.1], merged) }
         let conflicts = ParallelMap.map(pairInputs, minimumCount: 2) { a, b, merged in
-            PairFindings.conflicts(refs: (a.branch, b.branch), pair: Self.evaluate(merged, asOf: asOf),
+            var validation = a.validation
+            return PairFindings.conflicts(refs: (a.branch, b.branch), pair: Self.evaluate(merged, from: &validation),
                                    alone: (a.plans, b.plans), diffs: (a.diff, b.diff))
         }.flatMap { $0 }
 
@@ -99,10 +105,11 @@ final class ScenarioRunner {
         if queue {
             var head = target.commit
             var previous = targetPlans
+            var validation = targetValidation
             var steps: [QueueScenario.Step] = []
             for (index, branch) in evaluated.enumerated() {
                 let step = try merger.merge(ours: head, theirs: branch.commit, prefix: prefix)
-                let result = Self.evaluate(try read(step), asOf: asOf)
+                let result = Self.evaluate(try read(step), from: &validation)
                 let alone = mergedCommits[index] == nil ? nil : singles[index].plans
                 let reasons = QueueVerdict.reasons(ref: branch.ref, previous: previous, result: result, alone: alone)
                 let merged = reasons.isEmpty && step.commit != nil
@@ -126,10 +133,11 @@ final class ScenarioRunner {
                textConflicts: step.source.conflicts.map { TextConflict(path: $0.path, summary: $0.summary) })
     }
 
-    /// Validates a merge result. One that git cannot merge is not validated: what its plans
-    /// mean is unknown, and only its text conflicts are reported.
-    private static func evaluate(_ merged: Merged, asOf: PlanDate) -> EvaluatedPlans {
-        let diagnostics = merged.textConflicts.isEmpty ? Validator.validate(merged.load, asOf: asOf) : []
+    /// Validates a merge result, re-checking what differs from the last result `validation`
+    /// saw. One that git cannot merge is not validated: what its plans mean is unknown, and
+    /// only its text conflicts are reported.
+    private static func evaluate(_ merged: Merged, from validation: inout IncrementalValidation) -> EvaluatedPlans {
+        let diagnostics = merged.textConflicts.isEmpty ? validation.validate(merged.load) : []
         return EvaluatedPlans(load: merged.load, diagnostics: diagnostics, textConflicts: merged.textConflicts)
     }
 
@@ -137,15 +145,18 @@ final class ScenarioRunner {
     /// branch changes, and what that can move, is all the diff looks at: the rest compares equal
     /// (shared storage) and is left out, as `charter diff` does. The whole workspace is
     /// scheduled, and only when the diff can move a date.
-    private static func single(_ ref: String, _ merged: Merged, target: LoadResult, targetEnds: [String: PlanDate?]?,
-                               asOf: PlanDate) -> Single {
-        let plans = evaluate(merged, asOf: asOf)
+    private static func single(_ ref: String, _ merged: Merged, target: LoadResult, validation: IncrementalValidation,
+                               targetEnds: [String: PlanDate?]?, asOf: PlanDate) -> Single {
+        var validation = validation
+        let plans = evaluate(merged, from: &validation)
+        // Kept for this branch's pairs: its findings, not a milestone network per branch.
+        validation.releaseIndexes()
         let (before, after) = DiffScope.narrowed(target.workspace, merged.load.workspace)
         let diff = SemanticDiff.compare(DiffSide(workspace: before, unreadable: DiffSide(target).unreadable),
                                         DiffSide(workspace: after, unreadable: DiffSide(merged.load).unreadable), asOf: asOf)
         let forecast = merged.textConflicts.isEmpty && ForecastEnds.mayMove(diff)
             ? ForecastChange.between(targetEnds, ForecastEnds.of(merged.load.workspace, asOf: asOf)) : []
-        return Single(branch: ref, plans: plans, diff: diff, footprint: BranchFootprint(diff: diff, before: before, after: after),
+        return Single(branch: ref, plans: plans, validation: validation, diff: diff, footprint: BranchFootprint(diff: diff, before: before, after: after),
                       forecastChanges: forecast)
     }
 

@@ -5,12 +5,16 @@
 /// catalogue in `charter rules` and `docs/format.md` is also the rule's specification.
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
+    /// What its findings about a program depend on; `.workspace` unless the rule says otherwise.
+    static var scope: RuleScope { get }
     init()
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     public var description: RuleDescription { Self.description }
+    public static var scope: RuleScope { .workspace }
+    public var scope: RuleScope { Self.scope }
 }
 
 /// What a rule reports before severities are applied.

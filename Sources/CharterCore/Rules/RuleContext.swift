@@ -1,16 +1,22 @@
 /// What a rule sees: the loaded workspace, indexes over it, and the day to judge dates against.
+///
+/// `workspace` is what the rule checks; the indexes always cover the whole workspace. The two
+/// differ only in a context `focused(on:)` some programs, which incremental validation uses to
+/// re-run a rule for the programs that changed.
 public struct RuleContext: Sendable {
-    public let workspace: Workspace
+    public private(set) var workspace: Workspace
     /// Findings from reading the files, by rule id (syntax, schema, unreadable files).
-    public let loadFindings: [String: [Finding]]
+    public private(set) var loadFindings: [String: [Finding]]
     /// "Today" for overdue checks: the commit's date for `--rev`, so old commits keep their verdict.
-    public let asOf: PlanDate
-    public let peopleIDs: Set<String>
-    public let programsByFolder: [String: Program]
+    public private(set) var asOf: PlanDate
+    public private(set) var peopleIDs: Set<String>
+    public private(set) var programsByFolder: [String: Program]
     /// The milestones and their dependencies, built once for every rule that follows them.
-    public let network: MilestoneNetwork
+    public private(set) var network: MilestoneNetwork
     /// Where each milestone is: indexes into `workspace.programs` and its `milestones`.
-    private let milestoneIndex: [QualifiedID: (program: Int, milestone: Int)]
+    private var milestoneIndex: [QualifiedID: (program: Int, milestone: Int)]
+    /// Every program, which `milestoneIndex` points into (`workspace.programs` may be fewer).
+    private var allPrograms: [Program]
 
     public init(load: LoadResult, asOf: PlanDate) {
         workspace = load.workspace
@@ -32,6 +38,37 @@ public struct RuleContext: Sendable {
         programsByFolder = programs
         network = MilestoneNetwork(load.workspace)
         milestoneIndex = milestones
+        allPrograms = load.workspace.programs
+    }
+
+    /// The context for `load`, keeping `previous`'s milestone network and milestone index when
+    /// every program is where it was with the same milestones (an edit of a risk, a budget, an
+    /// owner, a decision): those are most of what building a context costs in a large workspace.
+    public init(load: LoadResult, asOf: PlanDate, reusing previous: RuleContext?) {
+        let programs = load.workspace.programs
+        guard let previous, previous.allPrograms.count == programs.count,
+              zip(previous.allPrograms, programs).allSatisfy({ $0.folder == $1.folder && $0.milestones == $1.milestones }) else {
+            self.init(load: load, asOf: asOf)
+            return
+        }
+        self = previous
+        workspace = load.workspace
+        loadFindings = load.findings
+        self.asOf = asOf
+        peopleIDs = Set(load.workspace.people.map(\.id.value))
+        var byFolder: [String: Program] = [:]
+        byFolder.reserveCapacity(programs.count)
+        for program in programs { byFolder[program.folder] = program }
+        programsByFolder = byFolder
+        allPrograms = programs
+    }
+
+    /// The same indexes over the whole workspace, with only `programs` to check (and the root
+    /// files: people, settings).
+    public func focused(on programs: [Program]) -> RuleContext {
+        var focused = self
+        focused.workspace.programs = programs
+        return focused
     }
 
     /// The findings the loader made under a rule's id.
@@ -48,7 +85,7 @@ public struct RuleContext: Sendable {
     }
 
     public func milestone(at key: QualifiedID) -> Milestone? {
-        milestoneIndex[key].map { workspace.programs[$0.program].milestones[$0.milestone] }
+        milestoneIndex[key].map { allPrograms[$0.program].milestones[$0.milestone] }
     }
 
     public func key(_ reference: EntityReference, from home: String) -> QualifiedID {

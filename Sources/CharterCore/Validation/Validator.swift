@@ -4,21 +4,34 @@ public enum Validator {
         let context = RuleContext(load: load, asOf: asOf)
         let overrides = load.workspace.settings.ruleSeverities
         // Rules are independent and pure: run them on every core.
-        let perRule = ParallelMap.map(rules, minimumCount: 2) { rule -> [Diagnostic] in
-            let description = rule.description
-            let severity: Severity
-            switch overrides[description.id]?.value {
-            case .off?: return []
-            case .severity(let chosen)?: severity = chosen
-            case nil: severity = description.defaultSeverity
-            }
-            return rule.check(context).map { finding in
-                Diagnostic(ruleID: description.id, severity: severity, location: finding.location,
+        let perRule = ParallelMap.map(rules, minimumCount: 2) { rule -> [Finding] in
+            severity(of: rule, overrides) == nil ? [] : rule.check(context)
+        }
+        return diagnostics(Array(zip(rules, perRule)), load: load)
+    }
+
+    /// The severity `charter.yaml` gives a rule, or nil when it turns the rule off.
+    static func severity(of rule: any Rule, _ overrides: [String: Located<SeveritySetting>]) -> Severity? {
+        switch overrides[rule.description.id]?.value {
+        case .off?: return nil
+        case .severity(let chosen)?: return chosen
+        case nil: return rule.description.defaultSeverity
+        }
+    }
+
+    /// Each rule's findings with its severity, and the misspelt rule ids, in reading order.
+    static func diagnostics(_ findings: [(rule: any Rule, findings: [Finding])], load: LoadResult) -> [Diagnostic] {
+        let overrides = load.workspace.settings.ruleSeverities
+        var diagnostics: [Diagnostic] = []
+        for (rule, found) in findings {
+            guard let severity = severity(of: rule, overrides) else { continue }
+            let id = rule.description.id
+            diagnostics += found.map { finding in
+                Diagnostic(ruleID: id, severity: severity, location: finding.location,
                            message: finding.message, notes: finding.notes, suggestion: finding.suggestion)
             }
         }
-        var diagnostics = perRule.flatMap { $0 }
-        diagnostics += unknownRuleOverrides(overrides, known: Set(rules.map(\.description.id)))
+        diagnostics += unknownRuleOverrides(overrides, known: Set(findings.map(\.rule.description.id)))
         return diagnostics.sorted()
     }
 

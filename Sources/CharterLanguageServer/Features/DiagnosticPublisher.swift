@@ -50,8 +50,8 @@ final class DiagnosticPublisher {
             guard let location = note.location, let target = workspace.lspLocation(location) else { return nil }
             return ["location": target, "message": .string(note.message)]
         }
-        if let fix = QuickFixes.suggestion(in: diagnostic.message), let here = workspace.lspLocation(diagnostic.location) {
-            related.append(["location": here, "message": .string("did you mean '\(fix.replacement)'?")])
+        if let suggestion = diagnostic.suggestion, let here = workspace.lspLocation(diagnostic.location) {
+            related.append(["location": here, "message": .string("did you mean '\(suggestion)'?")])
         }
         var members: [String: JSON] = [
             "range": range.json, "severity": .int(severity(diagnostic.severity)),

@@ -2,30 +2,11 @@ import Foundation
 import CharterCore
 import JSONRPC
 
-/// Code actions for findings with one obvious fix: take the "did you mean" id or key, add
+/// Code actions for findings with one obvious fix: take the "did you mean" id or key (the
+/// finding's `suggestion`), add
 /// `done_on` to a milestone marked done, add `superseded_by` to a superseded decision that
 /// another decision says it supersedes.
 enum QuickFixes {
-    struct Suggestion: Hashable {
-        var wrong: String
-        var replacement: String
-    }
-
-    /// "… no milestone 'M7'; did you mean 'M6'?" → M7 → M6.
-    static func suggestion(in message: String) -> Suggestion? {
-        guard let marker = message.range(of: "did you mean '", options: .backwards) else { return nil }
-        let after = message[marker.upperBound...]
-        guard let close = after.firstIndex(of: "'") else { return nil }
-        let replacement = String(after[..<close])
-        let before = message[..<marker.lowerBound]
-        guard let wrongEnd = before.lastIndex(of: "'") else { return nil }
-        let head = before[..<wrongEnd]
-        guard let wrongStart = head.lastIndex(of: "'") else { return nil }
-        let wrong = String(head[head.index(after: wrongStart)...])
-        guard !wrong.isEmpty, !replacement.isEmpty, wrong != replacement else { return nil }
-        return Suggestion(wrong: wrong, replacement: replacement)
-    }
-
     static func actions(for diagnostics: [Diagnostic], in path: String, range: LSPRange,
                         _ workspace: EditorWorkspace, today: PlanDate) -> JSON {
         guard let document = workspace.document(path) else { return [] }
@@ -34,8 +15,8 @@ enum QuickFixes {
             let token = document.token(at: diagnostic.location.position)
             guard token.overlaps(range) || (token.start.line...token.end.line).contains(range.start.line) else { continue }
             let fix: (title: String, edit: TextEdit)?
-            if let suggestion = suggestion(in: diagnostic.message) {
-                fix = replace(suggestion, at: diagnostic.location, document)
+            if let replacement = diagnostic.suggestion {
+                fix = replace(with: replacement, diagnostic, document)
             } else if diagnostic.ruleID == DoneWithoutDateRule.description.id {
                 fix = insertField("done_on", "\(today)", after: diagnostic.location, document)
             } else if diagnostic.ruleID == SupersededWithoutLinkRule.description.id,
@@ -54,20 +35,14 @@ enum QuickFixes {
         return .array(actions)
     }
 
-    private static func replace(_ suggestion: Suggestion, at location: SourceLocation, _ document: TextDocument) -> (String, TextEdit)? {
-        let value = document.tokenValue(at: location.position)
-        let parts = value.text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        let replaced: String
-        if value.text == suggestion.wrong {
-            replaced = suggestion.replacement
-        } else if let part = parts.firstIndex(of: suggestion.wrong) {
-            var fixed = parts
-            fixed[part] = suggestion.replacement
-            replaced = fixed.joined(separator: "/")
-        } else {
-            return nil
-        }
-        return ("Change '\(value.text)' to '\(replaced)'", TextEdit(range: value.range, newText: replaced))
+    /// Puts the finding's suggestion in place of the value it is about: the key, value or id at
+    /// its location. A finding whose suggestion is not for the text at its location (a file
+    /// name, a rule id named in `policy.rules` reported at its severity) names other text and
+    /// gets no edit.
+    private static func replace(with replacement: String, _ diagnostic: Diagnostic, _ document: TextDocument) -> (String, TextEdit)? {
+        let value = document.tokenValue(at: diagnostic.location.position)
+        guard !value.text.isEmpty, value.text != replacement, diagnostic.message.contains("'\(value.text)'") else { return nil }
+        return ("Change '\(value.text)' to '\(replacement)'", TextEdit(range: value.range, newText: replacement))
     }
 
     /// Adds `key: value` beside the field at `location`: in a flow mapping right after it, in a

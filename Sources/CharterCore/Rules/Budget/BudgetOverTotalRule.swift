@@ -1,5 +1,6 @@
 /// Budget lines that add up to more than the approved total are spending that nobody approved.
 public struct BudgetOverTotalRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,5 +1,6 @@
 /// A decision log is only trustworthy when "replaced by" and "replaces" point at each other.
 public struct DecisionLinkRule: Rule {
+    public static let scope = RuleScope.references
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,6 +1,7 @@
 /// "Superseded" without saying by what leaves readers of the log at a dead end. Common in real
 /// logs, so a warning.
 public struct SupersededWithoutLinkRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,6 +1,7 @@
 /// A measurement dated after today (or after the commit, for `--rev`) has not been taken yet:
 /// usually a typo in the year or month.
 public struct KPIAsOfInFutureRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,5 +1,6 @@
 /// A measurement without a date cannot be placed on the KPI's trend or judged as stale.
 public struct KPICurrentWithoutAsOfRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -2,6 +2,7 @@
 /// baseline → target, and when that says nothing (no baseline, or one equal to the target) the
 /// file has to say.
 public struct KPIDirectionUnknownRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

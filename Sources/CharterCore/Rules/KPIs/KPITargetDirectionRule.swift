@@ -1,6 +1,7 @@
 /// A KPI whose target is worse than its baseline, for the direction written, would be "met" by
 /// getting worse: almost always a sign flipped or the wrong direction.
 public struct KPITargetDirectionRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

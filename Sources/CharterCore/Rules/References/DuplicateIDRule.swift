@@ -1,5 +1,6 @@
 /// The diff matches entities by id; two entities with one id make every later change ambiguous.
 public struct DuplicateIDRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

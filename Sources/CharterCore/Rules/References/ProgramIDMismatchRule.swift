@@ -1,5 +1,6 @@
 /// The folder name is the program's identity in references (`payments-v2/M2`); the id must agree.
 public struct ProgramIDMismatchRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

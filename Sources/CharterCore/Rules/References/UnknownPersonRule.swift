@@ -1,5 +1,6 @@
 /// Owners, sponsors, stakeholders and allocations name people; a typo there orphans the work.
 public struct UnknownPersonRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

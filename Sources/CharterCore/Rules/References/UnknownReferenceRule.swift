@@ -1,6 +1,7 @@
 /// Dependencies, affected milestones and workstreams are ids; a dangling one means the plan
 /// no longer says what people think it says.
 public struct UnknownReferenceRule: Rule {
+    public static let scope = RuleScope.references
     public init() {}
 
     public static let description = RuleDescription(

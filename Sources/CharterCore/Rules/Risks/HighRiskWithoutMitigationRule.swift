@@ -1,5 +1,6 @@
 /// A high risk nobody is acting on is the one that sinks the program.
 public struct HighRiskWithoutMitigationRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let threshold = 15

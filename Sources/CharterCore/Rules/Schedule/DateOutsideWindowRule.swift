@@ -1,5 +1,6 @@
 /// A milestone outside its program's start–target window means one of the two dates is wrong.
 public struct DateOutsideWindowRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,5 +1,6 @@
 /// Without `done_on` nobody can tell whether a done milestone was late, and slip history is lost.
 public struct DoneWithoutDateRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,5 +1,6 @@
 /// Stored status goes stale: a planned milestone past its date is either done, missed or moved.
 public struct MilestoneOverdueRule: Rule {
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(
