@@ -10,9 +10,9 @@
 /// - milestones that name one whose state differs, found by following the references backwards
 ///   from the seeds, and continuing only through milestones whose own state differs: a date
 ///   moved within its slack stops there.
-/// Program targets can only be newly at risk in changed programs and in programs with a
-/// milestone whose state differs. Everything found is downstream of a changed program, so this is
-/// a subset of what the whole-network path examines, with the same answers.
+/// A program's target can only be newly at risk when the target differs or one of its
+/// milestones' state does. Everything found is downstream of a changed program, so this is a
+/// subset of what the whole-network path examines, with the same answers.
 struct ChangedCone {
     /// Milestones to examine (keys; those that are no open node after the change are skipped).
     private(set) var milestones: Set<QualifiedID> = []
@@ -32,28 +32,48 @@ struct ChangedCone {
     init(changedPrograms: Set<String>, before: ConeSchedule, after: ConeSchedule) {
         self.before = before
         self.after = after
-        programs = changedPrograms
+        programs = changedPrograms.filter { before.target($0) != after.target($0) }
         referrers = Self.referrers(before, after)
-        for folder in changedPrograms.sorted() {
+        for folder in changedPrograms {
             let old = before.program(folder)?.milestones ?? [], new = after.program(folder)?.milestones ?? []
             var ids: Set<String> = []
             for milestone in old + new where ids.insert(milestone.id.value).inserted {
                 let key = QualifiedID(program: folder, id: milestone.id.value)
-                milestones.insert(key)
                 if seedDiffers(key) { differ(key) }
             }
         }
         while let key = differing.popLast() {
-            for folder in [key.program] + (referrers[key.program] ?? []).sorted() {
-                for writer in writers(in: folder)[key] ?? [] where settled.insert(writer).inserted {
-                    milestones.insert(writer)
-                    if stateDiffers(writer) { differ(writer) }
+            // Naming a milestone that is a node on neither side (cancelled on one, gone on the
+            // other) is no edge: the whole network reaches such a writer only by another way.
+            let isEdge = before.node(key) != nil || after.node(key) != nil
+            for folder in [key.program] + Array(referrers[key.program] ?? []) {
+                for writer in writers(in: folder)[key] ?? [] where !milestones.contains(writer) {
+                    if isEdge || isDownstream(writer, of: changedPrograms) { milestones.insert(writer) }
+                    if settled.insert(writer).inserted, stateDiffers(writer) { differ(writer) }
                 }
             }
         }
     }
 
+    /// Whether a node of the changed programs is the key or among what it depends on, through
+    /// either side's edges: what the whole-network path examines.
+    private func isDownstream(_ key: QualifiedID, of changedPrograms: Set<String>) -> Bool {
+        var seen: Set<QualifiedID> = [key]
+        var stack = [key]
+        while let next = stack.popLast() {
+            for side in [before, after] {
+                guard let node = side.node(next) else { continue }
+                if changedPrograms.contains(next.program) { return true }
+                for dependency in side.dependencies(node) where seen.insert(side.key(dependency)).inserted {
+                    stack.append(side.key(dependency))
+                }
+            }
+        }
+        return false
+    }
+
     private mutating func differ(_ key: QualifiedID) {
+        milestones.insert(key)
         settled.insert(key)
         differing.append(key)
         programs.insert(key.program)

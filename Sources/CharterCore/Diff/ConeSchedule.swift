@@ -26,7 +26,8 @@ final class ConeSchedule: ImpactSide {
     private var made: [String: ProgramNodes] = [:]
 
     private var ids: [QualifiedID] = []
-    private var milestones: [Milestone] = []
+    /// Where each node's milestone is: its program's index and its index there (not copied).
+    private var places: [(program: Int, milestone: Int)] = []
     private var resolved: [[Int]?] = []
     private var visit: [Visit] = []
     private var excluded: [Bool] = []
@@ -62,9 +63,9 @@ final class ConeSchedule: ImpactSide {
 
     private func nodes(of folder: String) -> ProgramNodes? {
         if let found = made[folder] { return found }
-        guard let program = program(folder) else { return nil }
+        guard scope?.contains(folder) ?? true, let slot = slotOf[folder] else { return nil }
         var nodes = ProgramNodes()
-        for milestone in program.milestones {
+        for (index, milestone) in workspace.programs[slot].milestones.enumerated() {
             let id = milestone.id.value
             guard milestone.status.value != .cancelled else { nodes.cancelled.insert(id); continue }
             guard nodes.byID[id] == nil else { continue }
@@ -72,7 +73,7 @@ final class ConeSchedule: ImpactSide {
             nodes.byID[id] = node
             nodes.members.append(node)
             ids.append(QualifiedID(program: folder, id: id))
-            milestones.append(milestone)
+            places.append((slot, index))
             resolved.append(nil)
             visit.append(.new)
             excluded.append(false)
@@ -91,7 +92,7 @@ final class ConeSchedule: ImpactSide {
 
     func key(_ node: Int) -> QualifiedID { ids[node] }
 
-    func milestone(_ node: Int) -> Milestone { milestones[node] }
+    func milestone(_ node: Int) -> Milestone { workspace.programs[places[node].program].milestones[places[node].milestone] }
 
     func exists(_ key: QualifiedID) -> Bool {
         guard let nodes = nodes(of: key.program) else { return false }
@@ -106,7 +107,7 @@ final class ConeSchedule: ImpactSide {
         if let known = resolved[node] { return known }
         var found: [Int] = []
         let home = ids[node].program
-        for reference in milestones[node].dependsOn {
+        for reference in milestone(node).dependsOn {
             guard let dependency = self.node(MilestoneNetwork.key(reference.value, from: home)),
                   !found.contains(dependency) else { continue }
             found.append(dependency)
@@ -171,7 +172,7 @@ final class ConeSchedule: ImpactSide {
 
     /// `ForwardPass` for one node whose dependencies are scheduled.
     private func forward(_ node: Int, _ dependencies: [Int]) {
-        let milestone = milestones[node]
+        let milestone = milestone(node)
         if milestone.status.value == .done {
             guard let finish = (milestone.doneOn ?? milestone.date)?.value.dayNumber else { return }
             earlyFinish[node] = finish

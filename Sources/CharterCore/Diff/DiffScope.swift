@@ -50,3 +50,13 @@ public enum DiffScope {
         return keep
     }
 }
+
+extension Workspace {
+    /// The workspace with only the programs in `scope` (all of them for `nil`).
+    func restricted(to scope: Set<String>?) -> Workspace {
+        guard let scope else { return self }
+        var restricted = self
+        restricted.programs = programs.filter { scope.contains($0.folder) }
+        return restricted
+    }
+}

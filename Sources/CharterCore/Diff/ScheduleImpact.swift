@@ -47,7 +47,10 @@ public enum ScheduleImpact {
     private static func collect<Before: ImpactSide, After: ImpactSide>(
         _ milestones: Set<QualifiedID>, programs: Set<String>, before: Before, after: After) -> [Consequence] {
         var found: [Consequence] = []
-        for key in milestones.sorted() {
+        // In any order: no two consequences tie in the order they are sorted into below (one per
+        // milestone, kind and dependency; one target per program), and the first commit of a
+        // large workspace examines every milestone.
+        for key in milestones {
             // Done work is past pushing: only open milestones have consequences.
             guard let node = after.node(key), after.milestone(node).isOpen else { continue }
             let known = Set(before.node(key).map { before.conflicts(of: $0).map { "\($0.plannedField) \($0.dependency)" } } ?? [])
@@ -305,14 +308,4 @@ struct ScheduleSide: ImpactSide {
     func members(_ program: String) -> [Int] { network.members[program] ?? [] }
     func target(_ program: String) -> PlanDate? { targets[program] }
     func nodes(withID id: String) -> [QualifiedID] { network.ids.filter { $0.id == id } }
-}
-
-extension Workspace {
-    /// The workspace with only the programs in `scope` (all of them for `nil`).
-    func restricted(to scope: Set<String>?) -> Workspace {
-        guard let scope else { return self }
-        var restricted = self
-        restricted.programs = programs.filter { scope.contains($0.folder) }
-        return restricted
-    }
 }

@@ -150,7 +150,7 @@ private struct Comparison {
     private mutating func compareContents(_ before: Program, _ after: Program) {
         for kind in Self.programContents {
             let file = Self.file(of: kind)
-            guard readable(before.folder, file), readable(after.folder, file) else { continue }
+            guard readable(before.folder, file), readable(after.folder, file), !Self.sameModel(kind, before, after) else { continue }
             let old = entities(kind, of: before), new = entities(kind, of: after)
             if old == new { continue }
             let matched = Self.match(old, new)
@@ -160,6 +160,20 @@ private struct Comparison {
             }
             removedPool += matched.removed.map { (before.folder, $0, true) }
             addedPool += matched.added.map { (after.folder, $0, true) }
+        }
+    }
+
+    /// The entities of one kind are the same model values on both sides (most files of a
+    /// changed program did not change): equal entities, without making them.
+    private static func sameModel(_ kind: EntityKind, _ a: Program, _ b: Program) -> Bool {
+        switch kind {
+        case .workstream: return a.workstreams == b.workstreams
+        case .milestone: return a.milestones == b.milestones
+        case .risk: return a.risks == b.risks
+        case .budgetLine: return a.budgetLines == b.budgetLines
+        case .decision: return a.decisions == b.decisions
+        case .kpi: return a.kpis == b.kpis
+        case .allocation, .program, .person, .settings: return false
         }
     }
 
