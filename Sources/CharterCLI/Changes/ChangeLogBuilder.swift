@@ -128,9 +128,8 @@ final class ChangeLogBuilder {
         var freezeExceptions: [ChangeRequestBuilder.FreezeException]
 
         func build() -> ChangeRequest {
-            let narrowed = DiffScope.narrowed(old.workspace, new.workspace)
-            let diff = SemanticDiff.compare(DiffSide(workspace: narrowed.old, unreadable: old.unreadable),
-                                            DiffSide(workspace: narrowed.new, unreadable: new.unreadable), asOf: commit.committer.day)
+            let diff = SemanticDiff.compare(old, new, asOf: commit.committer.day,
+                                            scope: DiffScope.programs(old.workspace, new.workspace))
             return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions)
                 .build(commit: commit, diff: diff, notes: notes)
         }

@@ -6,10 +6,16 @@
 /// one commit in a long history cost what the commit changed, not what the workspace holds.
 public enum DiffScope {
     public static func narrowed(_ old: Workspace, _ new: Workspace) -> (old: Workspace, new: Workspace) {
+        guard let keep = programs(old, new) else { return (old, new) }
+        return (old.restricted(to: keep), new.restricted(to: keep))
+    }
+
+    /// The program folders `narrowed` keeps; `nil` when it keeps everything.
+    public static func programs(_ old: Workspace, _ new: Workspace) -> Set<String>? {
         let before = Dictionary(old.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         var keep = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        guard keep.count < max(before.count, after.count) else { return (old, new) }
+        guard keep.count < max(before.count, after.count) else { return nil }
 
         var dependents: [String: Set<String>] = [:]
         for workspace in [old, new] {
@@ -41,9 +47,16 @@ public enum DiffScope {
             }
         }
         keep.formUnion(upstream)
-        var narrowedOld = old, narrowedNew = new
-        narrowedOld.programs = old.programs.filter { keep.contains($0.folder) }
-        narrowedNew.programs = new.programs.filter { keep.contains($0.folder) }
-        return (narrowedOld, narrowedNew)
+        return keep
+    }
+}
+
+extension Workspace {
+    /// The workspace with only the programs in `scope` (all of them for `nil`).
+    func restricted(to scope: Set<String>?) -> Workspace {
+        guard let scope else { return self }
+        var restricted = self
+        restricted.programs = programs.filter { scope.contains($0.folder) }
+        return restricted
     }
 }

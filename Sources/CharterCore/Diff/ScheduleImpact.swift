@@ -23,16 +23,37 @@ public enum ScheduleImpact {
         return changed
     }
 
-    static func consequences(old: Workspace, new: Workspace, changedPrograms: Set<String>, asOf: PlanDate) -> [Consequence] {
+    /// - Parameters:
+    ///   - scope: the program folders both sides' networks are made of (`DiffScope`); `nil`: all.
+    ///   - everyFileRead: no plan file was unreadable on either side. Only then is a program
+    ///     whose milestones differ always among `changedPrograms`, which the changed cone needs.
+    static func consequences(old: Workspace, new: Workspace, changedPrograms: Set<String>, asOf: PlanDate,
+                             scope: Set<String>? = nil, everyFileRead: Bool = true) -> [Consequence] {
         guard !changedPrograms.isEmpty else { return [] }
-        let before = ScheduleSide(old, asOf: asOf), after = ScheduleSide(new, asOf: asOf)
+        if everyFileRead, let before = ConeSchedule(old, scope: scope, asOf: asOf),
+           let after = ConeSchedule(new, scope: scope, asOf: asOf) {
+            let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after)
+            return collect(cone.milestones, programs: cone.programs, before: before, after: after)
+        }
+        let before = ScheduleSide(old.restricted(to: scope), asOf: asOf), after = ScheduleSide(new.restricted(to: scope), asOf: asOf)
         let affected = downstream(of: changedPrograms, in: before, after)
+        var programs = changedPrograms
+        programs.formUnion(affected.map(\.program))
+        return collect(affected, programs: programs, before: before, after: after)
+    }
 
+    /// The consequences found at `milestones` (those open after the change) and for the targets
+    /// of `programs`, in report order.
+    private static func collect<Before: ImpactSide, After: ImpactSide>(
+        _ milestones: Set<QualifiedID>, programs: Set<String>, before: Before, after: After) -> [Consequence] {
         var found: [Consequence] = []
-        for key in affected.sorted() {
+        // In any order: no two consequences tie in the order they are sorted into below (one per
+        // milestone, kind and dependency; one target per program), and the first commit of a
+        // large workspace examines every milestone.
+        for key in milestones {
             // Done work is past pushing: only open milestones have consequences.
-            guard let node = after.network.node(key), after.network.milestones[node].isOpen else { continue }
-            let known = Set(before.network.node(key).map { before.conflicts(of: $0).map { "\($0.plannedField) \($0.dependency)" } } ?? [])
+            guard let node = after.node(key), after.milestone(node).isOpen else { continue }
+            let known = Set(before.node(key).map { before.conflicts(of: $0).map { "\($0.plannedField) \($0.dependency)" } } ?? [])
             for conflict in after.conflicts(of: node) where !known.contains("\(conflict.plannedField) \(conflict.dependency)") {
                 found.append(consequence(conflict, node: node, after))
             }
@@ -40,8 +61,6 @@ public enum ScheduleImpact {
             found += dependenciesRemoved(key, before: before, after: after)
         }
 
-        var programs = changedPrograms
-        programs.formUnion(affected.map(\.program))
         for program in programs.sorted(by: NaturalOrder.less) {
             guard let risk = after.targetRisk(program) else { continue }
             // Already at risk by as much or more: not this change's doing.
@@ -82,17 +101,17 @@ public enum ScheduleImpact {
     }
 
     /// How a dependency ends: `ends (D)`, `can end (D, pushed by M2)`, `can end (D, open past its date)`.
-    private static func ending(_ dependency: Int, _ side: ScheduleSide, from program: String) -> String {
+    private static func ending(_ dependency: Int, _ side: some ImpactSide, from program: String) -> String {
         let end = side.finish(dependency)!
-        if let pushedBy = side.forward.pushedBy(dependency, side.network) {
-            return "can end (\(end), pushed by \(name(side.network.ids[pushedBy], from: program)))"
+        if let pushedBy = side.pushedBy(dependency) {
+            return "can end (\(end), pushed by \(name(side.key(pushedBy), from: program)))"
         }
-        return side.forward.driver[dependency] == .asOf ? "can end (\(end), open past its date)" : "ends (\(end))"
+        return side.driver(dependency) == .asOf ? "can end (\(end), open past its date)" : "ends (\(end))"
     }
 
-    private static func consequence(_ conflict: ScheduleConflict, node: Int, _ side: ScheduleSide) -> Consequence {
+    private static func consequence(_ conflict: ScheduleConflict, node: Int, _ side: some ImpactSide) -> Consequence {
         let key = conflict.milestone, program = key.program
-        let dependencyNode = side.network.node(conflict.dependency)!
+        let dependencyNode = side.node(conflict.dependency)!
         let dependency = name(conflict.dependency, from: program)
         let ends = ending(dependencyNode, side, from: program)
         let starts = conflict.plannedField == "start"
@@ -103,24 +122,24 @@ public enum ScheduleImpact {
         consequence.date = conflict.plannedDay
         consequence.dependencyEnd = conflict.dependencyFinish
         consequence.earliestEnd = side.finish(node)
-        consequence.pushedBy = side.forward.pushedBy(dependencyNode, side.network).map { side.network.ids[$0] }
+        consequence.pushedBy = side.pushedBy(dependencyNode).map(side.key)
         return consequence
     }
 
     /// A dependency that now ends later leaves the milestone a week or less to spare (but not less than none).
-    private static func slackLost(_ key: QualifiedID, before: ScheduleSide, after: ScheduleSide) -> [Consequence] {
-        guard let node = after.network.node(key), let oldNode = before.network.node(key),
+    private static func slackLost(_ key: QualifiedID, before: some ImpactSide, after: some ImpactSide) -> [Consequence] {
+        guard let node = after.node(key), let oldNode = before.node(key),
               let base = after.base(node), let oldBase = before.base(oldNode) else { return [] }
         var found: [Consequence] = []
-        let oldDependencies = Set(before.network.dependencies[oldNode].map { before.network.ids[$0] })
-        for dependency in after.network.dependencies[node] where oldDependencies.contains(after.network.ids[dependency]) {
-            let dependencyKey = after.network.ids[dependency]
-            guard let end = after.finish(dependency), let oldEnd = before.network.node(dependencyKey).flatMap(before.finish),
+        let oldDependencies = Set(before.dependencies(oldNode).map(before.key))
+        for dependency in after.dependencies(node) where oldDependencies.contains(after.key(dependency)) {
+            let dependencyKey = after.key(dependency)
+            guard let end = after.finish(dependency), let oldEnd = before.node(dependencyKey).flatMap(before.finish),
                   end > oldEnd else { continue }
             let slack = end.days(to: base), oldSlack = oldEnd.days(to: oldBase)
             guard slack >= 0, slack < oldSlack, slack <= littleSlack else { continue }
             let program = key.program
-            let pushedBy = after.forward.pushedBy(dependency, after.network).map { after.network.ids[$0] }
+            let pushedBy = after.pushedBy(dependency).map(after.key)
             let cause = pushedBy.map { ", pushed by \(name($0, from: program))" } ?? ""
             var consequence = Consequence(
                 kind: .slackReduced, program: program, milestone: key.id,
@@ -137,16 +156,16 @@ public enum ScheduleImpact {
     }
 
     /// Dependencies the milestone had before and still names, that no longer exist.
-    private static func dependenciesRemoved(_ key: QualifiedID, before: ScheduleSide, after: ScheduleSide) -> [Consequence] {
-        guard let node = after.network.node(key), let oldNode = before.network.node(key) else { return [] }
+    private static func dependenciesRemoved(_ key: QualifiedID, before: some ImpactSide, after: some ImpactSide) -> [Consequence] {
+        guard let node = after.node(key), let oldNode = before.node(key) else { return [] }
         let oldWritten = Set(before.written(oldNode))
         var seen: Set<QualifiedID> = []
         return after.written(node).filter { dependency in
             seen.insert(dependency).inserted && !after.exists(dependency) && before.exists(dependency) && oldWritten.contains(dependency)
         }.map { dependency in
             // Gone from its program but new in another: moved, and references do not follow.
-            let destination = after.network.ids.filter {
-                $0.id == dependency.id && $0.program != dependency.program && !before.exists($0)
+            let destination = after.nodes(withID: dependency.id).filter {
+                $0.program != dependency.program && !before.exists($0)
             }.map(\.program).sorted(by: NaturalOrder.less).first
             let fate = destination.map { "moves to \($0)" } ?? "removes"
             var consequence = Consequence(
@@ -157,13 +176,13 @@ public enum ScheduleImpact {
         }
     }
 
-    private static func targetConsequence(_ risk: ScheduleSide.TargetRisk, program: String, _ side: ScheduleSide) -> Consequence {
-        let id = side.network.ids[risk.milestone].id
+    private static func targetConsequence(_ risk: TargetRisk, program: String, _ side: some ImpactSide) -> Consequence {
+        let id = side.key(risk.milestone).id
         let message: String
-        if let pushedBy = side.forward.pushedBy(risk.milestone, side.network) {
-            message = "target \(risk.target) at risk: \(id) cannot end before \(risk.end) (pushed by \(name(side.network.ids[pushedBy], from: program)))"
+        if let pushedBy = side.pushedBy(risk.milestone) {
+            message = "target \(risk.target) at risk: \(id) cannot end before \(risk.end) (pushed by \(name(side.key(pushedBy), from: program)))"
         } else {
-            switch side.forward.driver[risk.milestone] {
+            switch side.driver(risk.milestone) {
             case .asOf: message = "target \(risk.target) at risk: \(id) is open past its date and cannot end before \(risk.end)"
             case .completed: message = "target \(risk.target) missed: \(id) was done \(risk.end), after the target"
             default: message = "target \(risk.target) at risk: \(id) is due \(risk.end), after the target"
@@ -172,23 +191,98 @@ public enum ScheduleImpact {
         var consequence = Consequence(kind: .targetAtRisk, program: program, milestone: id, message: message)
         consequence.target = risk.target
         consequence.earliestEnd = risk.end
-        consequence.pushedBy = side.forward.pushedBy(risk.milestone, side.network).map { side.network.ids[$0] }
+        consequence.pushedBy = side.pushedBy(risk.milestone).map(side.key)
         return consequence
     }
 }
 
-/// One side of a diff as the schedule sees it: its network and forward pass at the as-of day.
-/// Cycles do not stop it: milestones in or after one have no finish and push nothing.
-struct ScheduleSide {
-    struct TargetRisk {
-        /// The milestone that sets the forecast end: the first, in id order, where a critical path ends.
-        var milestone: Int
-        var target: PlanDate
-        /// The program's forecast end, as `charter schedule` gives it.
-        var end: PlanDate
-        var lateDays: Int { target.days(to: end) }
+/// What the consequences ask of one side of a diff: its milestone network (nodes are indexes)
+/// and forward pass at the as-of day. `ScheduleSide` answers from a whole network,
+/// `ConeSchedule` builds only what is asked.
+protocol ImpactSide {
+    func node(_ key: QualifiedID) -> Int?
+    func key(_ node: Int) -> QualifiedID
+    func milestone(_ node: Int) -> Milestone
+    /// Resolved dependencies, in the order written, without repeats.
+    func dependencies(_ node: Int) -> [Int]
+    /// The early finish (a day number); `nil` when unscheduled or in or after a cycle.
+    func finishDay(_ node: Int) -> Int?
+    func driver(_ node: Int) -> ScheduledMilestone.Driver
+    /// The dependencies that set its start, in dependency order.
+    func driving(_ node: Int) -> [Int]
+    /// A milestone of this side, cancelled or not.
+    func exists(_ key: QualifiedID) -> Bool
+    /// The nodes of a program, in the order the files list them.
+    func members(_ program: String) -> [Int]
+    func target(_ program: String) -> PlanDate?
+    /// The nodes, in any program, with this id.
+    func nodes(withID id: String) -> [QualifiedID]
+}
+
+/// A program that cannot end by its target.
+struct TargetRisk {
+    /// The milestone that sets the forecast end: the first, in id order, where a critical path ends.
+    var milestone: Int
+    var target: PlanDate
+    /// The program's forecast end, as `charter schedule` gives it.
+    var end: PlanDate
+    var lateDays: Int { target.days(to: end) }
+}
+
+extension ImpactSide {
+    /// The early finish; `nil` when unscheduled.
+    func finish(_ node: Int) -> PlanDate? { finishDay(node).map(PlanDate.init(dayNumber:)) }
+
+    /// The day work toward it begins, or the day it happens when it has no start.
+    func base(_ node: Int) -> PlanDate? { (milestone(node).start ?? milestone(node).date)?.value }
+
+    /// As `Scheduler.conflicts(of:)`: an open milestone planned before a dependency can end.
+    func conflicts(of node: Int) -> [ScheduleConflict] {
+        let milestone = milestone(node)
+        guard milestone.isOpen,
+              let (field, planned) = milestone.start.map({ ("start", $0.value) }) ?? milestone.date.map({ ("date", $0.value) })
+        else { return [] }
+        return dependencies(node).compactMap { dependency in
+            guard let finish = finishDay(dependency), finish > planned.dayNumber else { return nil }
+            return ScheduleConflict(milestone: key(node), dependency: key(dependency),
+                                    plannedField: field, plannedDay: planned, dependencyFinish: PlanDate(dayNumber: finish))
+        }
     }
 
+    /// Every milestone its `depends_on` names, resolved, as written (cancelled and missing ones too).
+    func written(_ node: Int) -> [QualifiedID] {
+        milestone(node).dependsOn.map { MilestoneNetwork.key($0.value, from: key(node).program) }
+    }
+
+    /// As `ForwardPass.isPushed`: started by its dependencies and finishing after its plan.
+    func isPushed(_ node: Int) -> Bool {
+        guard driver(node) == .dependencies, let finish = finishDay(node) else { return false }
+        let milestone = milestone(node)
+        return (milestone.date ?? milestone.start).map { finish > $0.value.dayNumber } ?? true
+    }
+
+    /// As `ForwardPass.pushedBy`: the head of the chain that pushes it.
+    func pushedBy(_ node: Int) -> Int? {
+        guard isPushed(node), var head = driving(node).first else { return nil }
+        while isPushed(head), let next = driving(head).first { head = next }
+        return head
+    }
+
+    /// The program's forecast end, when it is after the program's target.
+    func targetRisk(_ program: String) -> TargetRisk? {
+        guard let target = target(program) else { return nil }
+        let members = members(program).sorted { key($0) < key($1) }
+        guard let end = members.compactMap(finishDay).max(), end > target.dayNumber else { return nil }
+        let finishing = members.filter { finishDay($0) == end }
+        let driven = Set(finishing.flatMap(driving))
+        guard let last = finishing.first(where: { !driven.contains($0) }) else { return nil }
+        return TargetRisk(milestone: last, target: target, end: PlanDate(dayNumber: end))
+    }
+}
+
+/// One side of a diff as the schedule sees it: its whole network and forward pass at the as-of
+/// day. Cycles do not stop it: milestones in or after one have no finish and push nothing.
+struct ScheduleSide: ImpactSide {
     let network: MilestoneNetwork
     let forward: ForwardPass
     private let targets: [String: PlanDate]
@@ -203,28 +297,15 @@ struct ScheduleSide {
         self.targets = targets
     }
 
-    /// The early finish; `nil` when unscheduled.
-    func finish(_ node: Int) -> PlanDate? { forward.earlyFinish[node].map(PlanDate.init(dayNumber:)) }
-
-    /// The day work toward it begins, or the day it happens when it has no start.
-    func base(_ node: Int) -> PlanDate? { (network.milestones[node].start ?? network.milestones[node].date)?.value }
-
-    func conflicts(of node: Int) -> [ScheduleConflict] { Scheduler.conflicts(of: node, network, forward) }
-
-    /// Every milestone its `depends_on` names, resolved, as written (cancelled and missing ones too).
-    func written(_ node: Int) -> [QualifiedID] {
-        network.milestones[node].dependsOn.map { MilestoneNetwork.key($0.value, from: network.ids[node].program) }
-    }
-
-    /// A milestone of this side, cancelled or not.
+    func node(_ key: QualifiedID) -> Int? { network.node(key) }
+    func key(_ node: Int) -> QualifiedID { network.ids[node] }
+    func milestone(_ node: Int) -> Milestone { network.milestones[node] }
+    func dependencies(_ node: Int) -> [Int] { network.dependencies[node] }
+    func finishDay(_ node: Int) -> Int? { forward.earlyFinish[node] }
+    func driver(_ node: Int) -> ScheduledMilestone.Driver { forward.driver[node] }
+    func driving(_ node: Int) -> [Int] { forward.driving[node] }
     func exists(_ key: QualifiedID) -> Bool { network.node(key) != nil || network.cancelled.contains(key) }
-
-    /// The program's forecast end, when it is after the program's target.
-    func targetRisk(_ program: String) -> TargetRisk? {
-        guard let target = targets[program] else { return nil }
-        let members = (network.members[program] ?? []).sorted { network.ids[$0] < network.ids[$1] }
-        guard let end = forward.latestFinish(among: members), end > target.dayNumber,
-              let last = CriticalPath.ends(members.filter { forward.earlyFinish[$0] == end }, forward).first else { return nil }
-        return TargetRisk(milestone: last, target: target, end: PlanDate(dayNumber: end))
-    }
+    func members(_ program: String) -> [Int] { network.members[program] ?? [] }
+    func target(_ program: String) -> PlanDate? { targets[program] }
+    func nodes(withID id: String) -> [QualifiedID] { network.ids.filter { $0.id == id } }
 }

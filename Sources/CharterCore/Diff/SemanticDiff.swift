@@ -8,25 +8,31 @@ public enum SemanticDiff {
         compare(DiffSide(workspace: from), DiffSide(workspace: to), asOf: asOf)
     }
 
-    public static func compare(_ from: DiffSide, _ to: DiffSide, asOf: PlanDate) -> PlanDiff {
-        compare(from, to, consequencesAsOf: asOf)
+    /// - Parameter scope: the programs whose milestones the consequences are judged among
+    ///   (`DiffScope.programs`): comparing the whole sides with a scope gives what comparing the
+    ///   narrowed sides gives, without copying them. `nil`: every program.
+    public static func compare(_ from: DiffSide, _ to: DiffSide, asOf: PlanDate, scope: Set<String>? = nil) -> PlanDiff {
+        compare(from, to, consequencesAsOf: asOf, scope: scope)
     }
 
     /// Without `consequencesAsOf`, the changes only (no schedule consequences): for callers that
     /// only pair entities, as the variance does.
-    static func compare(_ from: DiffSide, _ to: DiffSide, consequencesAsOf asOf: PlanDate?) -> PlanDiff {
+    static func compare(_ from: DiffSide, _ to: DiffSide, consequencesAsOf asOf: PlanDate?, scope: Set<String>? = nil) -> PlanDiff {
         var comparison = Comparison(from: from, to: to)
         comparison.run()
         let consequences = asOf.map { asOf in
-            ScheduleImpact.consequences(old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms, asOf: asOf)
+            ScheduleImpact.consequences(old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms, asOf: asOf,
+                                        scope: scope, everyFileRead: from.unreadable.isEmpty && to.unreadable.isEmpty)
         } ?? []
         let unreadable = from.unreadable.map { UnreadableReport(side: .from, file: $0) }
             + to.unreadable.map { UnreadableReport(side: .to, file: $0) }
         var diff = PlanDiff(changes: comparison.sortedChanges(), consequences: consequences,
                             unreadable: unreadable.sorted { ($0.file.location, $0.side) < ($1.file.location, $1.side) })
         let mentioned = Set(diff.programs)
-        for program in from.workspace.programs + to.workspace.programs where mentioned.contains(program.folder) {
-            if let name = program.name { diff.programNames[program.folder] = name }
+        for programs in [from.workspace.programs, to.workspace.programs] {
+            for program in programs where mentioned.contains(program.folder) {
+                if let name = program.name { diff.programNames[program.folder] = name }
+            }
         }
         return diff
     }
@@ -70,8 +76,9 @@ private struct Comparison {
         let renames = ProgramRenames.pairs(removed: removed.map { old[$0]! }, added: added.map { new[$0]! })
         let renamedFrom = Set(renames.map(\.from)), renamedTo = Set(renames.map(\.to))
 
-        for folder in new.keys.sorted(by: NaturalOrder.less) {
-            guard let before = old[folder], let after = new[folder], before != after else { continue }
+        // Unchanged programs (most of a large workspace) are left out before sorting.
+        for folder in new.keys.filter({ folder in old[folder].map { $0 != new[folder]! } ?? false }).sorted(by: NaturalOrder.less) {
+            let before = old[folder]!, after = new[folder]!
             if let change = programChange(before, after, movedFrom: nil) { changes.append(change) }
             compareContents(before, after)
         }
@@ -143,7 +150,7 @@ private struct Comparison {
     private mutating func compareContents(_ before: Program, _ after: Program) {
         for kind in Self.programContents {
             let file = Self.file(of: kind)
-            guard readable(before.folder, file), readable(after.folder, file) else { continue }
+            guard readable(before.folder, file), readable(after.folder, file), !Self.sameModel(kind, before, after) else { continue }
             let old = entities(kind, of: before), new = entities(kind, of: after)
             if old == new { continue }
             let matched = Self.match(old, new)
@@ -153,6 +160,20 @@ private struct Comparison {
             }
             removedPool += matched.removed.map { (before.folder, $0, true) }
             addedPool += matched.added.map { (after.folder, $0, true) }
+        }
+    }
+
+    /// The entities of one kind are the same model values on both sides (most files of a
+    /// changed program did not change): equal entities, without making them.
+    private static func sameModel(_ kind: EntityKind, _ a: Program, _ b: Program) -> Bool {
+        switch kind {
+        case .workstream: return a.workstreams == b.workstreams
+        case .milestone: return a.milestones == b.milestones
+        case .risk: return a.risks == b.risks
+        case .budgetLine: return a.budgetLines == b.budgetLines
+        case .decision: return a.decisions == b.decisions
+        case .kpi: return a.kpis == b.kpis
+        case .allocation, .program, .person, .settings: return false
         }
     }
 
