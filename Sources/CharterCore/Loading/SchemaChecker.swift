@@ -156,7 +156,7 @@ struct SchemaChecker {
             if !words.contains(text) && !(ObjectSchema.isExtensionKey(text) && text.count > 2) {
                 let suggestion = Suggestion.closest(to: text, in: words)
                 report(RuleID.invalidValue, node.position,
-                       "\(subject) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
+                       "\(subject()) is '\(text)'; expected \(type.expectation)\(Suggestion.phrase(suggestion))", suggestion: suggestion)
             }
         case .list, .object, .dictionary:
             break
