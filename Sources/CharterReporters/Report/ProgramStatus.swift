@@ -21,6 +21,8 @@ public struct ProgramStatus: Sendable, Hashable {
     public var budget: [BudgetCategory]
     public var atRisk: [AtRiskMilestone]
     public var kpis: [KPISeries]
+    /// The Monte Carlo forecast of its end (`charter forecast`); nil without one.
+    public var forecast: ProgramForecastDistribution?
 
     public init(id: String, name: String, owner: String? = nil, status: String? = nil, start: PlanDate? = nil,
                 target: PlanDate? = nil, forecastEnd: PlanDate? = nil, milestones: [MilestoneBar] = [],
@@ -64,6 +66,8 @@ public struct MilestoneBar: Sendable, Hashable {
     public var baselineDate: PlanDate?
     /// Days it can slip without moving the end; negative: it already moves it.
     public var slackDays: Int?
+    /// Its Monte Carlo forecast (`charter forecast`): the P50–P85 whisker; nil without one.
+    public var forecast: MilestoneForecastDistribution?
 
     public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: MilestoneStatus = .planned,
                 owner: String? = nil, critical: Bool = false, baselineStart: PlanDate? = nil,
