@@ -49,10 +49,16 @@ struct Diff: ParsableCommand {
     @Flag(name: .customLong("no-incremental"), help: .hidden)
     var readEverything = false
 
+    @Flag(name: .customLong("forecast"),
+          help: "Also say how the change moved each program's forecast P85 (charter forecast on both sides, from the repository's history: slower).")
+    var forecastShift = false
+
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func validate() throws {
         if gitExternalDiff && staged { throw ValidationError("--git-external-diff takes its versions from git's arguments; leave out --staged") }
+        if forecastShift && format == .json { throw ValidationError("--forecast writes text or markdown") }
+        if forecastShift && gitExternalDiff { throw ValidationError("--forecast is not for git's external diff driver") }
         if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
@@ -62,7 +68,7 @@ struct Diff: ParsableCommand {
             try runAsDriver(useColor: useColor)
             return
         }
-        let (diff, context) = try UsageErrors.exit2 {
+        let (diff, context, shifts) = try UsageErrors.exit2 {
             let request = try DiffRequest.parse(revisions, staged: staged)
             let location = try WorkspaceLocator.locate(explicit: workspaceOption.workspace, needsRepository: true)
             let (from, to) = try request.endpoints(location)
@@ -71,13 +77,16 @@ struct Diff: ParsableCommand {
             let day = try asOf.flatMap(PlanDate.init)
                 ?? to.commit.map { commit in try Git.call { try location.repository!.commit(commit.hex) }.committer.day }
                 ?? Clock.today()
-            let sides = readEverything ? loader.everything() : try loader.load(asOf: day)
+            // The forecast runs on the whole network: every program on both sides.
+            let sides = readEverything || forecastShift ? loader.everything() : try loader.load(asOf: day)
+            let shifts = forecastShift ? try DiffForecast.shifts(sides, asOf: day, workspace: workspaceOption.workspace) : nil
             let context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)
-            return (SemanticDiff.compare(sides.from, sides.to, asOf: day), context)
+            return (SemanticDiff.compare(sides.from, sides.to, asOf: day), context, shifts)
         }
         Terminal.write(DiffReporters.render(diff, as: format, context: context))
+        if let shifts { Terminal.write(ForecastShiftReporter.render(shifts, markdown: format == .markdown)) }
         for report in diff.unreadable {
             let side = report.side == .from ? context.fromLabel : context.toLabel
             Terminal.warning("\(report.file.location) could not be read in \(side), so its entities were not compared: \(report.file.message)")

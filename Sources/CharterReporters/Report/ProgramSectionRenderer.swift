@@ -33,7 +33,8 @@ enum ProgramSectionRenderer {
             tiles.append((label, forecast.description, tone))
         }
         if let forecast = program.forecast {
-            tiles.append(("forecast end P50 / P85", ForecastReporters.phrase(forecast.p50) + " / " + ForecastReporters.phrase(forecast.p85), nil))
+            let p50 = ForecastReporters.phrase(forecast.p50), p85 = ForecastReporters.phrase(forecast.p85)
+            tiles.append(("forecast end P50 / P85", p50 == p85 ? p50 : p50 + " / " + p85, nil))
             if let chance = forecast.meetsTarget {
                 tiles.append(("chance of meeting the target", ForecastReporters.percent(chance), chance >= 0.85 ? "good" : chance < 0.5 ? "bad" : nil))
             }
