@@ -58,6 +58,19 @@ for module in jsonschema duckdb; do
   fi
 done
 
+# Forecast (issue 18): Tests/forecast/reimplement_sampling.py refits and samples the model with
+# numpy (reading the generated plans with PyYAML) to check charter forecast's quantiles.
+for module in numpy yaml; do
+  if ! python3 -c "import $module" >/dev/null 2>&1; then
+    package=$module
+    [ "$module" = yaml ] && package=pyyaml
+    echo "Installing $package (pip) ..." >&2
+    python3 -m pip install --quiet --disable-pip-version-check "$package" >/dev/null 2>&1 \
+      || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages "$package" >/dev/null 2>&1 \
+      || echo "charter: could not install $package with pip; the forecast sampling check will be skipped" >&2
+  fi
+done
+
 # MS Project export (issue 16): MPXJ, an independent reader of MSPDI, from PyPI (mpxj with
 # JPype); it runs on Java 11 or newer (OpenJDK 17 from Debian when no java is installed).
 if ! python3 -c "import mpxj, jpype" >/dev/null 2>&1; then

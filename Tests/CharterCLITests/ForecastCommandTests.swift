@@ -131,4 +131,21 @@ import Testing
         #expect(text.stdout.contains("general class"), "\(text.stdout)")
         #expect(text.stdout.contains("unscheduled"), "\(text.stdout)")
     }
+
+    @Test("a repository with no commit yet (empty history): the general class, and an empty backtest")
+    func unbornRepository() throws {
+        let fixture = try Fixture()
+        try fixture.writeWorkspace()
+        try fixture.git("init", "-q", "-b", "main")
+        let result = try Run.charter(["forecast", "--format", "json", "--as-of", "2026-01-01", "--iterations", "100"], in: fixture.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let observations = try #require(try Self.json(result.stdout)["observations"] as? [String: Any])
+        #expect(observations["commits_read"] as? Int == 0)
+        #expect(observations["general_class"] as? Bool == true)
+        let backtest = try Run.charter(["forecast", "--backtest", "--format", "json"], in: fixture.path)
+        #expect(backtest.status == 0, "\(backtest.stderr)")
+        let scores = try Self.json(backtest.stdout)
+        #expect(scores["points"] as? Int == 0)
+        #expect(scores["hit_rate_p50"] is NSNull, "nothing is evaluable: null, not a number")
+    }
 }

@@ -91,7 +91,7 @@ struct StatusReportRendererTests {
         #expect(svg.matches(of: /class="bar diamond"/).count == 1)
         #expect(svg.contains("class=\"ghost diamond\""))
         // Today's line: at as-of on the same scale the bars use.
-        let scale = try #require(GanttChart.scale(program, rows: GanttChart.rows(program), asOf: asOf))
+        let scale = try #require(GanttChart.scale(program, rows: GanttChart.rows(program, asOf: asOf), asOf: asOf))
         let today = try #require(svg.firstMatch(of: /<g class="today">.*?<line x1="([0-9.]+)"/))
         #expect(abs(Double(today.1)! - scale.position(asOf)) < 0.1)
         #expect(scale.position(scale.from) == GanttChart.chartX)

@@ -52,10 +52,16 @@ struct Diff: ParsableCommand {
     @Flag(name: .customLong("no-incremental"), help: .hidden)
     var readEverything = false
 
+    @Flag(name: .customLong("forecast"),
+          help: "Also say how the change moved each program's forecast P85 (charter forecast on both sides, from the repository's history: slower).")
+    var forecastShift = false
+
     @OptionGroup var workspaceOption: WorkspaceOption
 
     func validate() throws {
         if gitExternalDiff && staged { throw ValidationError("--git-external-diff takes its versions from git's arguments; leave out --staged") }
+        if forecastShift && format == .json { throw ValidationError("--forecast writes text or markdown") }
+        if forecastShift && gitExternalDiff { throw ValidationError("--forecast is not for git's external diff driver") }
         if let asOf, PlanDate(asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'") }
     }
 
@@ -65,7 +71,7 @@ struct Diff: ParsableCommand {
             try runAsDriver(useColor: useColor)
             return
         }
-        let (diff, context) = try UsageErrors.exit2 {
+        let (diff, context, shifts) = try UsageErrors.exit2 {
             let request = try DiffRequest.parse(revisions, staged: staged)
             let location = try WorkspaceLocator.locate(explicit: workspaceOption.workspace, needsRepository: true)
             let (from, to) = try request.endpoints(location)
@@ -74,10 +80,12 @@ struct Diff: ParsableCommand {
             let day = try asOf.flatMap(PlanDate.init)
                 ?? to.commit.map { commit in try Git.call { try location.repository!.commit(commit.hex) }.committer.day }
                 ?? Clock.today()
-            let sides = readEverything ? loader.everything() : try loader.load(asOf: day)
+            // The forecast runs on the whole network: every program on both sides.
+            let sides = readEverything || forecastShift ? loader.everything() : try loader.load(asOf: day)
             // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
             try from.throwIfDamaged()
             try to.throwIfDamaged()
+            let shifts = forecastShift ? try DiffForecast.shifts(sides, asOf: day, workspace: workspaceOption.workspace) : nil
             var context = DiffReportContext(
                 fromLabel: from.label, toLabel: to.label, fromCommit: from.commit?.hex, toCommit: to.commit?.hex,
                 useColor: useColor, pathPrefix: location.prefix, command: reproduction)
@@ -86,13 +94,14 @@ struct Diff: ParsableCommand {
             if format == .markdown, diff.hasChanges {
                 // Who to tell needs whole plans (owners of dependents in unchanged programs, the
                 // people and policy), which the narrowed sides leave out.
-                let whole = readEverything ? sides : loader.everything()
+                let whole = readEverything || forecastShift ? sides : loader.everything()
                 context.notify = NotifyList(changes: diff.changes, old: whole.from.workspace, new: whole.to.workspace, day: day)
                 context.mentions = mentions
             }
-            return (diff, context)
+            return (diff, context, shifts)
         }
         Terminal.write(DiffReporters.render(diff, as: format, context: context))
+        if let shifts { Terminal.write(ForecastShiftReporter.render(shifts, markdown: format == .markdown)) }
         for report in diff.unreadable {
             let side = report.side == .from ? context.fromLabel : context.toLabel
             Terminal.warning("\(report.file.location) could not be read in \(side), so its entities were not compared: \(report.file.message)")

@@ -43,10 +43,15 @@ struct Forecast: ParsableCommand {
     @Option(help: ArgumentHelp("With --backtest: conditional (the model) or naive (planned date plus a slip of a completed milestone).", valueName: "model"))
     var model: CompletionModel.Kind = .conditional
 
-    @Option(help: "Output format: text, markdown or json (--backtest: text or json).")
+    @Flag(help: "Write the completion observations the model is fitted on (JSON), not the forecast.")
+    var observations = false
+
+    @Option(help: "Output format: text, markdown or json (--backtest: text or json; --observations: json).")
     var format: ForecastFormat = .text
 
     @OptionGroup var workspaceOption: WorkspaceOption
+
+    @OptionGroup var cacheOption: CacheOption
 
     func validate() throws {
         try PlanVersion.checkOptions(staged: staged, rev: rev, asOf: asOf)
@@ -55,9 +60,12 @@ struct Forecast: ParsableCommand {
         }
         guard (1...3650).contains(every) else { throw ValidationError("--every takes a number of days from 1 to 3650, not \(every)") }
         if backtest && format == .markdown { throw ValidationError("--backtest writes text or json") }
+        if observations && format != .json { throw ValidationError("--observations writes json (--format json)") }
+        if observations && backtest { throw ValidationError("--observations and --backtest cannot be combined") }
     }
 
     func run() throws {
+        cacheOption.apply()
         let version = PlanVersion(staged: staged, rev: rev)
         let (result, context): (ForecastResult?, ForecastReportContext) = try UsageErrors.exit2 {
             let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
@@ -76,8 +84,11 @@ struct Forecast: ParsableCommand {
             }
             let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
             let observations = history.history.observations(before: day.adding(days: 1))
-            var simulation = ForecastSimulation(model: CompletionModel(observations, kind: model),
-                                                firstPlanned: history.history.firstPlanned(before: day.adding(days: 1)))
+            if self.observations {
+                Terminal.write(ForecastObservationsReporter.render(observations, asOf: day))
+                return (nil, context)
+            }
+            var simulation = history.simulation(asOf: day, kind: model)
             simulation.iterations = iterations
             simulation.seed = seed
             do {

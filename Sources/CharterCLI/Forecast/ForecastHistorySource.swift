@@ -29,4 +29,12 @@ struct ForecastHistorySource {
                                      commitsRead: result.context.commitsRead,
                                      first: result.history.first?.day, last: result.history.last?.day)
     }
+
+    /// The simulation of a forecast made on `asOf`: the model fitted on the history up to that
+    /// day (inclusive) and each milestone's first plan as known then.
+    func simulation(asOf: PlanDate, kind: CompletionModel.Kind = .conditional) -> ForecastSimulation {
+        let cutoff = asOf.adding(days: 1)
+        return ForecastSimulation(model: CompletionModel(history.observations(before: cutoff), kind: kind),
+                                  firstPlanned: history.firstPlanned(before: cutoff))
+    }
 }

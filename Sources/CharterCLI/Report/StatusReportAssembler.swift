@@ -47,6 +47,9 @@ struct StatusReportAssembler {
         var report = StatusReport(title: title(location), generatedAt: Self.timestamp(), asOf: asOf, source: sourceLabel,
                                   programs: selected.map(builder.build))
         report.scheduleNote = builder.scheduleNote
+        if repository != nil, let forecast = ReportForecast.run(current.workspace, asOf: asOf, explicitWorkspace: request.workspace) {
+            report.attach(forecast)
+        }
         if let baseline, let comparison {
             report.baseline = StatusReport.Baseline(name: baseline.name, commit: baseline.commit, date: baseline.date.day)
             let diff = request.programs.isEmpty ? comparison.result.diff : comparison.result.diff.only(Set(request.programs))

@@ -15,6 +15,11 @@ public struct Backtest: Sendable {
     public let every: Int
     public private(set) var points = 0
     public private(set) var forecasts = 0
+    /// Points where the history before them had too few completions for the model (the general
+    /// class: plans at face value), and the open milestones at them: counted, not scored, so
+    /// the scores say how the model does where it applies.
+    public private(set) var generalClassPoints = 0
+    public private(set) var generalClassForecasts = 0
     public private(set) var evaluableP50 = 0
     public private(set) var evaluableP85 = 0
     public private(set) var hitsP50 = 0
@@ -68,10 +73,15 @@ public struct Backtest: Sendable {
 
     private mutating func score(_ history: CompletionHistory, at point: PlanDate, last: PlanDate) {
         let model = CompletionModel(history.observations(before: point), kind: kind)
+        if model.isGeneral { generalClassPoints += 1 }
         for outcome in history.outcomes where outcome.known < point {
             if let reached = outcome.reached, reached < point { continue }
             if let abandoned = outcome.abandoned, abandoned < point { continue }
             guard let planned = outcome.plannedDate(before: point) else { continue }
+            if model.isGeneral {
+                generalClassForecasts += 1
+                continue
+            }
             forecasts += 1
             // The conditional model measures from the first plan; the naive one from today's plan.
             let reference = kind == .conditional ? outcome.firstPlanned : planned

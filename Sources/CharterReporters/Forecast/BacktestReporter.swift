@@ -16,6 +16,9 @@ public enum BacktestReporter {
             "  Brier, reached within 365 days: model \(brier(report.brier365)), planned dates \(brier(report.brier365Planned)), base rate \(brier(report.brier365BaseRate))",
             "  mean absolute error: P50 \(number(report.maeDaysP50)) days, planned date \(number(report.maeDaysPlanned)) days",
         ]
+        if report.generalClassPoints > 0 {
+            lines.insert("  not scored: \(Plural.count(report.generalClassForecasts, "forecast")) at \(Plural.count(report.generalClassPoints, "point")) before the history had \(CompletionModel.minimumCompletions) completions (general class)", at: 1)
+        }
         if !report.reliability365.isEmpty {
             lines.append("  reliability (reached within 365 days):")
             for bin in report.reliability365 {
@@ -30,7 +33,7 @@ public enum BacktestReporter {
         init(_ report: Backtest) { self.report = report }
 
         private enum Keys: String, CodingKey {
-            case model, every, points, forecasts, hit_rate_p50, hit_rate_p85, evaluable_p50, evaluable_p85, beyond_p50, beyond_p85
+            case model, every, points, forecasts, general_class_points, general_class_forecasts, hit_rate_p50, hit_rate_p85, evaluable_p50, evaluable_p85, beyond_p50, beyond_p85
             case hit_rate_planned, brier_365, brier_365_planned, brier_365_base_rate, reliability_365, mae_days_p50, mae_days_planned
         }
 
@@ -42,6 +45,8 @@ public enum BacktestReporter {
             try c.encode(r.every, forKey: .every)
             try c.encode(r.points, forKey: .points)
             try c.encode(r.forecasts, forKey: .forecasts)
+            try c.encode(r.generalClassPoints, forKey: .general_class_points)
+            try c.encode(r.generalClassForecasts, forKey: .general_class_forecasts)
             try c.encode(round(r.hitRateP50), forKey: .hit_rate_p50)
             try c.encode(round(r.hitRateP85), forKey: .hit_rate_p85)
             try c.encode(r.evaluableP50, forKey: .evaluable_p50)

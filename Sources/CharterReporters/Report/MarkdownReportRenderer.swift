@@ -25,6 +25,10 @@ public enum MarkdownReportRenderer {
         let atRisk = report.programs.flatMap(atRiskRows)
         output.appendTable(title: "### Milestones at risk\n\n", header: ["Program", "Milestone", "Date", "Owner", "Why"],
                            rows: atRisk, empty: "_None._\n\n")
+        if report.hasForecast {
+            output.appendTable(title: MarkdownForecastTable.title, header: MarkdownForecastTable.header,
+                               rows: MarkdownForecastTable.rows(report))
+        }
         let risks = report.programs.flatMap(criticalRiskRows)
         output.appendTable(title: "### Critical risks (score 15 or more)\n\n", header: ["Program", "Risk", "Title", "Score", "Status"],
                            rows: risks, empty: "_None._\n\n")

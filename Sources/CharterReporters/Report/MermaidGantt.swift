@@ -26,11 +26,17 @@ public enum MermaidGantt {
     }
 
     static func section(_ program: ProgramStatus, index: Int, asOf: PlanDate) -> String {
-        let rows = GanttChart.rows(program)
+        let rows = GanttChart.rows(program, asOf: asOf)
         guard !rows.isEmpty else { return "" }
         var text = "    section \(sanitize(program.name))\n"
-        for milestone in rows {
-            text += "    " + task(milestone, program: index, asOf: asOf) + "\n"
+        for row in rows {
+            switch row {
+            case .milestone(let milestone):
+                text += "    " + task(milestone, program: index, asOf: asOf) + "\n"
+            case let .folded(count, first, last, before):
+                // The done milestones before the report's window, as one done bar.
+                text += "    \(count) done before \(before) :done, p\(index)_folded, \(first), \(last)\n"
+            }
         }
         return text
     }

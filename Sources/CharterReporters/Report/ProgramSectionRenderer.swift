@@ -33,6 +33,13 @@ enum ProgramSectionRenderer {
             }
             tiles.append((label, forecast.description, tone))
         }
+        if let forecast = program.forecast {
+            let p50 = ForecastReporters.phrase(forecast.p50), p85 = ForecastReporters.phrase(forecast.p85)
+            tiles.append(("forecast end P50 / P85", p50 == p85 ? p50 : p50 + " / " + p85, nil))
+            if let chance = forecast.meetsTarget {
+                tiles.append(("chance of meeting the target", ForecastReporters.percent(chance), chance >= 0.85 ? "good" : chance < 0.5 ? "bad" : nil))
+            }
+        }
         let open = program.milestones.filter(\.isOpen)
         tiles.append(("open milestones", "\(open.count) of \(program.milestones.count)", nil))
         let overdue = open.filter { $0.isOverdue(asOf: asOf) }.count
@@ -59,6 +66,7 @@ enum ProgramSectionRenderer {
         var legend = [("l-planned", "planned"), ("l-atrisk", "at risk"), ("l-done", "done"), ("l-overdue", "overdue or missed"),
                       ("l-crit", "critical path"), ("l-today", "today (\(asOf))"), ("l-target", "target")]
         if hasBaseline { legend.append(("l-ghost", "baseline")) }
+        if program.milestones.contains(where: { $0.forecast != nil }) { legend.append(("l-forecast", "forecast P50–P85 (dashed: P85 beyond the data)")) }
         out += "<ul class=\"legend\">" + legend.map { "<li><i class=\"\($0.0)\"></i>" + Markup.escape($0.1) + "</li>" }.joined() + "</ul>\n"
         out += criticalPaths(program)
         let undated = program.milestones.filter { $0.date == nil }

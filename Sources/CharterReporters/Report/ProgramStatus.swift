@@ -23,6 +23,8 @@ public struct ProgramStatus: Sendable, Hashable {
     public var kpis: [KPISeries]
     /// Its lessons-learned register, each lesson with what it refers to (LessonsSectionRenderer).
     public var lessons: [LessonCatalog.Listing] = []
+    /// The Monte Carlo forecast of its end (`charter forecast`); nil without one.
+    public var forecast: ProgramForecastDistribution?
 
     public init(id: String, name: String, owner: String? = nil, status: String? = nil, start: PlanDate? = nil,
                 target: PlanDate? = nil, forecastEnd: PlanDate? = nil, milestones: [MilestoneBar] = [],
@@ -66,6 +68,8 @@ public struct MilestoneBar: Sendable, Hashable {
     public var baselineDate: PlanDate?
     /// Days it can slip without moving the end; negative: it already moves it.
     public var slackDays: Int?
+    /// Its Monte Carlo forecast (`charter forecast`): the P50–P85 whisker; nil without one.
+    public var forecast: MilestoneForecastDistribution?
 
     public init(id: String, name: String, start: PlanDate? = nil, date: PlanDate?, status: MilestoneStatus = .planned,
                 owner: String? = nil, critical: Bool = false, baselineStart: PlanDate? = nil,

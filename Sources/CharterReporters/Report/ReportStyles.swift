@@ -63,10 +63,14 @@ enum ReportStyles {
     .gantt .today text { font-size: 11px; fill: #b91c1c; font-weight: 700; }
     .gantt .target line { stroke: #111827; stroke-width: 1.2; stroke-dasharray: 5 3; }
     .gantt .target text { font-size: 11px; fill: #111827; }
+    .gantt .whisker line { stroke: #374151; stroke-width: 1.5; }
+    .gantt .whisker.beyond .range { stroke-dasharray: 4 3; }
+    .gantt .folded .label { fill: var(--muted); font-style: italic; }
     .legend .l-planned { background: var(--planned); } .legend .l-atrisk { background: var(--atrisk); }
     .legend .l-done { background: var(--done); } .legend .l-overdue { background: var(--missed); }
     .legend .l-crit { background: #fff; border: 2.5px solid var(--crit); }
     .legend .l-ghost { background: #fff; border: 1.2px dashed #6b7280; }
+    .legend .l-forecast { background: #fff; height: 0; border-top: 2px solid #374151; }
     .legend .l-today { background: #dc2626; width: 3px; } .legend .l-target { background: #111827; width: 2px; }
     /* Heat map */
     .heatmap .cell rect { stroke: #fff; stroke-width: 2; }
