@@ -210,6 +210,8 @@ import Testing
     ga.addPredecessor(Relation.Builder().predecessorTask(beta).type(RelationType.FINISH_START))
     carol = project.addResource(); carol.setName("Carol Diaz")
     beta.addResourceAssignment(carol)
+    stranger = project.addResource(); stranger.setName("Somebody Else")
+    ga.addResourceAssignment(stranger)
     UniversalProjectWriter(FileFormat.MSPDI).write(project, sys.argv[1])
     """
 
@@ -225,6 +227,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("~ milestone M2 · Beta"), "\(result.stdout)")
         #expect(result.stdout.contains("+ milestone M3 · GA"), "\(result.stdout)")
+        // An unknown resource is a finding at its place in the file; the import goes on.
+        #expect(result.stderr.contains("warning: resource 'Somebody Else' is no one in people.yaml"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("mpxj.xml:"))
         let text = try fixture.read("programs/pay/milestones.yaml")
         #expect(text == """
         milestones:
@@ -248,5 +253,28 @@ import Testing
 
         """, "\(text)")
         #expect(try Run.charter(["validate", "--as-of", "2026-03-01"], in: fixture.path).status == 0)
+    }
+
+    /// MPXJ reads charter's export and saves it as its own MSPDI (new layout, its own defaults):
+    /// importing that changes nothing either.
+    @Test(.enabled(if: ExportMSPDITests.hasMPXJ, "python3 -m pip install mpxj jpype1, and Java 11+ (Scripts/install-dependencies.sh)"))
+    func aFileResavedByMPXJImportsUnchanged() throws {
+        let fixture = try Self.workspace()
+        #expect(try Run.charter(["export", "--format", "mspdi", "--out", "plans.xml"], in: fixture.path).status == 0)
+        let resave = """
+        import sys, jpype, mpxj
+        jpype.startJVM()
+        from org.mpxj.reader import UniversalProjectReader
+        from org.mpxj.writer import UniversalProjectWriter, FileFormat
+        UniversalProjectWriter(FileFormat.MSPDI).write(UniversalProjectReader().read(sys.argv[1]), sys.argv[2])
+        """
+        let saved = try Run.process("/usr/bin/env", ["python3", "-c", resave, fixture.url("plans.xml").path, fixture.url("resaved.xml").path], in: "/")
+        #expect(saved.status == 0, "\(saved.stderr)")
+        #expect(try fixture.read("resaved.xml") != (try fixture.read("plans.xml")))
+        for program in ["pay", "identity"] {
+            let result = try Run.charter(["import", "mspdi", "resaved.xml", "--program", program, "--as-of", "2026-03-01"], in: fixture.path)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("no changes"), "\(program): \(result.stdout)")
+        }
     }
 }
