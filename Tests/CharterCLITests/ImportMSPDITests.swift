@@ -125,6 +125,8 @@ import Testing
         try fixture.write("plans.xml", xml)
         let edited = try fixture.read("programs/pay/milestones.yaml") + "  - { id: M9, name: Mine, date: 2026-09-01 }\n"
         try fixture.write("programs/pay/milestones.yaml", edited)
+        let dry = try Run.charter(["import", "mspdi", "plans.xml", "--program", "pay", "--dry-run"], in: fixture.path)
+        #expect(dry.status == 0 && dry.stderr.contains("an import would refuse: programs/pay/milestones.yaml has changes"), "\(dry.stderr)")
         let refused = try Run.charter(["import", "mspdi", "plans.xml", "--program", "pay"], in: fixture.path)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("programs/pay/milestones.yaml has changes that are not committed"), "\(refused.stderr)")

@@ -107,12 +107,12 @@ import Testing
         #expect {
             _ = try MSPDIReader.read(data)
         } throws: { error in
-            guard let error = error as? MSPDIReadError else { return false }
+            guard let error = error as? MSPDIError else { return false }
             return error.position.line == 4 && error.message.hasPrefix("malformed XML")
         }
-        #expect(throws: MSPDIReadError.self) { _ = try MSPDIReader.read(Data("<Calendar/>".utf8)) }
-        #expect(throws: MSPDIReadError.self) { _ = try MSPDIReader.read(Data()) }
-        #expect(throws: MSPDIReadError.self) { _ = try MSPDIReader.read(Data("<Project><Tasks><Task><UID>x1</UID></Task></Tasks></Project>".utf8)) }
+        #expect(throws: MSPDIError.self) { _ = try MSPDIReader.read(Data("<Calendar/>".utf8)) }
+        #expect(throws: MSPDIError.self) { _ = try MSPDIReader.read(Data()) }
+        #expect(throws: MSPDIError.self) { _ = try MSPDIReader.read(Data("<Project><Tasks><Task><UID>x1</UID></Task></Tasks></Project>".utf8)) }
     }
 
     @Test func mapsTasksToMilestones() throws {
@@ -163,16 +163,16 @@ import Testing
         #expect {
             _ = try Self.plan(data)
         } throws: { error in
-            let message = (error as? MSPDIImportError)?.message ?? ""
+            let message = (error as? MSPDIError)?.message ?? ""
             return message.contains("task 'Beta' has a \(name) link") && message.contains("'Design'")
         }
     }
 
     @Test func unknownLinkTypesAndDanglingLinksAreRefused() {
         let unknown = Self.project(tasks: Self.task(2, "Beta", level: 1, links: [(2, 7)]))
-        #expect(throws: MSPDIImportError.self) { _ = try Self.plan(unknown) }
+        #expect(throws: MSPDIError.self) { _ = try Self.plan(unknown) }
         let dangling = Self.project(tasks: Self.task(2, "Beta", level: 1, links: [(99, 1)]))
-        #expect(throws: MSPDIImportError.self) { _ = try Self.plan(dangling) }
+        #expect(throws: MSPDIError.self) { _ = try Self.plan(dangling) }
     }
 
     @Test func cyclesAreRefused() {
@@ -183,7 +183,7 @@ import Testing
         #expect {
             _ = try Self.plan(data)
         } throws: { error in
-            (error as? MSPDIImportError)?.message.contains("dependency cycle: pay/M1 'Design' → pay/M2 'Beta' → pay/M1 'Design'") == true
+            (error as? MSPDIError)?.message.contains("dependency cycle: pay/M1 'Design' → pay/M2 'Beta' → pay/M1 'Design'") == true
         }
     }
 

@@ -57,19 +57,14 @@ struct ImportMSPDI: ParsableCommand {
             }
         }
         let imported: MSPDIImport
-        do {
+        do throws(MSPDIError) {
             let document = try MSPDIReader.read(data)
             imported = try MSPDIImport.plan(document, program: program, workspace: inputs.workspace, path: file)
-        } catch let error as MSPDIReadError {
-            Terminal.writeError("\(file):\(error.position.line):\(error.position.column): error: \(error.message)")
-            throw ExitCode(1)
-        } catch let error as MSPDIImportError {
-            Terminal.writeError("\(file):\(error.position.line):\(error.position.column): error: \(error.message)")
+        } catch {
+            report(error.position, .error, error.message)
             throw ExitCode(1)
         }
-        for warning in imported.warnings {
-            Terminal.writeError("\(file):\(warning.position.line):\(warning.position.column): warning: \(warning.message)")
-        }
+        for warning in imported.warnings { report(warning.position, .warning, warning.message) }
         let result = try UsageErrors.exit2 { try inputs.result(of: imported, asOf: asOf.flatMap(PlanDate.init) ?? Clock.today()) }
         let context = DiffReportContext(fromLabel: "worktree", toLabel: file,
                                         useColor: color.enabled(onTerminal: Terminal.stdoutSupportsColor),
@@ -80,7 +75,8 @@ struct ImportMSPDI: ParsableCommand {
             return
         }
         if dryRun {
-            Terminal.writeError("dry run: \(inputs.milestonesPath) not written")
+            let refusal = force ? nil : try UsageErrors.exit2 { try inputs.localEdits() }
+            Terminal.writeError("dry run: \(inputs.milestonesPath) not written" + (refusal.map { " (without --force, an import would refuse: \($0))" } ?? ""))
             return
         }
         if !force, let reason = try UsageErrors.exit2({ try inputs.localEdits() }) {
@@ -95,5 +91,10 @@ struct ImportMSPDI: ParsableCommand {
             }
         }
         Terminal.writeError("wrote \(inputs.milestonesPath)")
+    }
+
+    /// `FILE:LINE:COLUMN: severity: message`, as validate reports a plan file.
+    private func report(_ position: TextPosition, _ severity: Severity, _ message: String) {
+        Terminal.writeError("\(file):\(position.line):\(position.column): \(severity.rawValue): \(message)")
     }
 }

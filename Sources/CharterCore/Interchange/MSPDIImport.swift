@@ -26,26 +26,13 @@ public struct MSPDIImport: Sendable {
 
     /// - Parameter path: the file's name in messages and locations.
     public static func plan(_ document: MSPDIDocument, program folder: String, workspace: Workspace,
-                            path: String) throws(MSPDIImportError) -> MSPDIImport {
+                            path: String) throws(MSPDIError) -> MSPDIImport {
         guard let program = workspace.program(folder) else {
-            throw MSPDIImportError(position: .start, message: "the workspace has no program '\(folder)'")
+            throw MSPDIError(position: .start, message: "the workspace has no program '\(folder)'")
         }
         var planner = Planner(document: document, program: program, workspace: workspace, path: path)
         return try planner.run()
     }
-}
-
-/// Why a file cannot be imported, and the task or link where it says so.
-public struct MSPDIImportError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var position: TextPosition
-    public var message: String
-
-    public init(position: TextPosition, message: String) {
-        self.position = position
-        self.message = message
-    }
-
-    public var description: String { message }
 }
 
 private struct Planner {
@@ -64,7 +51,7 @@ private struct Planner {
         outline = MSPDIOutline(document)
     }
 
-    mutating func run() throws(MSPDIImportError) -> MSPDIImport {
+    mutating func run() throws(MSPDIError) -> MSPDIImport {
         let chosen = outline.milestoneTasks(of: program.folder, in: workspace)
         let (ids, matched) = assignIDs(chosen)
         let idByTask = Dictionary(uniqueKeysWithValues: zip(chosen, ids))
@@ -147,7 +134,7 @@ private struct Planner {
 
     // MARK: Fields
 
-    private func milestoneFields(_ task: MSPDIDocument.Task, id: String, before: Milestone?) throws(MSPDIImportError) -> Milestone {
+    private func milestoneFields(_ task: MSPDIDocument.Task, id: String, before: Milestone?) throws(MSPDIError) -> Milestone {
         let start = try day(task.start, of: task, "Start")
         var finish = try day(task.finish, of: task, "Finish")
         // A finish at midnight is the end of the day before (an exclusive end), unless it is the start.
@@ -185,46 +172,46 @@ private struct Planner {
     }
 
     /// The day of an MSPDI date-time (`2026-05-01T08:00:00`); absent or `NA` is none.
-    private func day(_ text: String?, of task: MSPDIDocument.Task, _ element: String) throws(MSPDIImportError) -> PlanDate? {
+    private func day(_ text: String?, of task: MSPDIDocument.Task, _ element: String) throws(MSPDIError) -> PlanDate? {
         guard let text, !text.isEmpty, text != "NA" else { return nil }
         guard let date = PlanDate(String(text.prefix(10))), text.count == 10 || text.dropFirst(10).first == "T" else {
-            throw MSPDIImportError(position: task.position, message: "\(label(task)) has \(element) '\(text)', not a date-time like 2026-05-01T08:00:00")
+            throw MSPDIError(position: task.position, message: "\(label(task)) has \(element) '\(text)', not a date-time like 2026-05-01T08:00:00")
         }
         return date
     }
 
-    private func percentComplete(_ task: MSPDIDocument.Task) throws(MSPDIImportError) -> Double {
+    private func percentComplete(_ task: MSPDIDocument.Task) throws(MSPDIError) -> Double {
         guard let text = task.percentComplete, !text.isEmpty else { return 0 }
         guard let value = Double(text), value.isFinite, (0...100).contains(value) else {
-            throw MSPDIImportError(position: task.position, message: "\(label(task)) has PercentComplete '\(text)', not a number from 0 to 100")
+            throw MSPDIError(position: task.position, message: "\(label(task)) has PercentComplete '\(text)', not a number from 0 to 100")
         }
         return value
     }
 
     // MARK: Dependencies
 
-    private mutating func dependencies(of task: MSPDIDocument.Task, idByTask: [Int: String]) throws(MSPDIImportError) -> [Located<EntityReference>] {
+    private mutating func dependencies(of task: MSPDIDocument.Task, idByTask: [Int: String]) throws(MSPDIError) -> [Located<EntityReference>] {
         var references: [Located<EntityReference>] = []
         for link in task.links {
             let position = link.position
             guard let uid = link.predecessorUID else {
-                throw MSPDIImportError(position: position, message: "\(label(task)) has a predecessor link without a PredecessorUID")
+                throw MSPDIError(position: position, message: "\(label(task)) has a predecessor link without a PredecessorUID")
             }
             let typeText = link.type ?? String(MSPDIFields.LinkType.finishToStart.rawValue)
             guard let type = Int(typeText).flatMap(MSPDIFields.LinkType.init(rawValue:)) else {
-                throw MSPDIImportError(position: position, message: "\(label(task)) has a predecessor link of unknown type '\(typeText)' (MSPDI link types are 0 FF, 1 FS, 2 SF, 3 SS)")
+                throw MSPDIError(position: position, message: "\(label(task)) has a predecessor link of unknown type '\(typeText)' (MSPDI link types are 0 FF, 1 FS, 2 SF, 3 SS)")
             }
             guard type == .finishToStart else {
-                throw MSPDIImportError(position: position, message: "\(label(task)) has a \(type.name) link (type \(type.rawValue)) from \(predecessorLabel(uid)); charter's dependencies are finish-to-start only: change the link in the file, or remove it")
+                throw MSPDIError(position: position, message: "\(label(task)) has a \(type.name) link (type \(type.rawValue)) from \(predecessorLabel(uid)); charter's dependencies are finish-to-start only: change the link in the file, or remove it")
             }
             guard !link.crossProject else {
-                throw MSPDIImportError(position: position, message: "\(label(task)) has a link into another project file; charter cannot follow it")
+                throw MSPDIError(position: position, message: "\(label(task)) has a link into another project file; charter cannot follow it")
             }
             if let lag = link.lag, let tenths = Double(lag), tenths != 0 {
                 warnings.append(.init(position: position, message: "\(label(task)): the lag of the link from \(predecessorLabel(uid)) is dropped (charter's dependencies have no lag)"))
             }
             guard let index = outline.indexByUID[uid] else {
-                throw MSPDIImportError(position: position, message: "\(label(task)) has a predecessor link to UID \(uid), which is no task in the file")
+                throw MSPDIError(position: position, message: "\(label(task)) has a predecessor link to UID \(uid), which is no task in the file")
             }
             let reference = try reference(to: index, from: task, ownIDs: idByTask, at: position)
             if !references.contains(where: { $0.value == reference }) {
@@ -241,11 +228,11 @@ private struct Planner {
     /// `M1` for a task of this program; `identity/M3` for another program's milestone (by its
     /// kept id, else by its name under that program's summary task).
     private func reference(to index: Int, from task: MSPDIDocument.Task, ownIDs: [Int: String],
-                           at position: TextPosition) throws(MSPDIImportError) -> EntityReference {
+                           at position: TextPosition) throws(MSPDIError) -> EntityReference {
         let predecessor = outline.tasks[index]
         if let id = ownIDs[index] { return EntityReference(program: nil, id: id) }
         if outline.isSummary(index) {
-            throw MSPDIImportError(position: position, message: "\(label(task)) depends on the summary task '\(predecessor.name ?? "")'; charter's dependencies are between milestones: link to the milestone it waits for")
+            throw MSPDIError(position: position, message: "\(label(task)) depends on the summary task '\(predecessor.name ?? "")'; charter's dependencies are between milestones: link to the milestone it waits for")
         }
         if let kept = predecessor.text(.charterID), ScalarParsing.isReference(kept), kept.contains("/") {
             let reference = EntityReference(kept)
@@ -255,14 +242,14 @@ private struct Planner {
            let milestone = workspace.program(other)?.milestones.first(where: { ($0.name ?? "").trimmed == (predecessor.name ?? "").trimmed }) {
             return EntityReference(program: other, id: milestone.id.value)
         }
-        throw MSPDIImportError(position: position, message: "\(label(task)) depends on '\(predecessor.name ?? "UID \(predecessor.uid ?? 0)")', which is not in program '\(program.folder)' and is no milestone of another program")
+        throw MSPDIError(position: position, message: "\(label(task)) depends on '\(predecessor.name ?? "UID \(predecessor.uid ?? 0)")', which is not in program '\(program.folder)' and is no milestone of another program")
     }
 
     // MARK: Cycles
 
     /// The network with the imported milestones in place of the program's: a cycle through them
     /// (or through them and other programs) is refused, naming the tasks.
-    private func refuseCycles(_ milestones: [Milestone]) throws(MSPDIImportError) {
+    private func refuseCycles(_ milestones: [Milestone]) throws(MSPDIError) {
         var after = workspace
         guard let slot = after.programs.firstIndex(where: { $0.folder == program.folder }) else { return }
         after.programs[slot].milestones = milestones
@@ -274,7 +261,7 @@ private struct Planner {
             let name = network.milestones[network.node(id)!].name ?? id.id
             return "\(id) '\(name)'"
         }
-        throw MSPDIImportError(position: network.milestones[first].id.location.position,
+        throw MSPDIError(position: network.milestones[first].id.location.position,
                                message: "the links form a dependency cycle: \(names.joined(separator: " → ")); no order of work can satisfy it")
     }
 }

@@ -8,7 +8,7 @@ import FoundationXML
 /// parser's line and column; a well-formed file whose root is not `<Project>` is refused too.
 /// External entities are never resolved (the parser's default).
 public enum MSPDIReader {
-    public static func read(_ data: Data) throws(MSPDIReadError) -> MSPDIDocument {
+    public static func read(_ data: Data) throws(MSPDIError) -> MSPDIDocument {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
@@ -18,18 +18,19 @@ public enum MSPDIReader {
         if let failure = collector.failure { throw failure }
         guard parsed else {
             let code = (parser.parserError as NSError?)?.code ?? 0
-            throw MSPDIReadError(position: TextPosition(line: parser.lineNumber, column: parser.columnNumber),
-                                 message: "malformed XML: \(MSPDIReadError.describe(code: code))")
+            throw MSPDIError(position: TextPosition(line: parser.lineNumber, column: parser.columnNumber),
+                                 message: "malformed XML: \(MSPDIError.describe(code: code))")
         }
         guard collector.sawRoot else {
-            throw MSPDIReadError(position: .start, message: "not an MSPDI file: no <Project> element")
+            throw MSPDIError(position: .start, message: "not an MSPDI file: no <Project> element")
         }
         return collector.document
     }
 }
 
-/// Why a file is not a readable MSPDI file, and where (1-based line and column).
-public struct MSPDIReadError: Error, Hashable, Sendable, CustomStringConvertible {
+/// Why an MSPDI file cannot be read or imported, and where it says so (1-based line and
+/// column of the element): malformed XML, a link charter cannot express, a cycle.
+public struct MSPDIError: Error, Hashable, Sendable, CustomStringConvertible {
     public var position: TextPosition
     public var message: String
 
@@ -65,7 +66,7 @@ public struct MSPDIReadError: Error, Hashable, Sendable, CustomStringConvertible
 private final class Collector: NSObject, XMLParserDelegate {
     private unowned let parser: XMLParser
     var document = MSPDIDocument()
-    var failure: MSPDIReadError?
+    var failure: MSPDIError?
     var sawRoot = false
 
     private var path: [String] = []
@@ -113,7 +114,7 @@ private final class Collector: NSObject, XMLParserDelegate {
     /// (and `parse()` may even report success), which would read a broken file as a smaller plan.
     func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
         guard failure == nil else { return }
-        failure = MSPDIReadError(position: position, message: "malformed XML: \(MSPDIReadError.describe(code: (error as NSError).code))")
+        failure = MSPDIError(position: position, message: "malformed XML: \(MSPDIError.describe(code: (error as NSError).code))")
     }
 
     func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
@@ -184,7 +185,7 @@ private final class Collector: NSObject, XMLParserDelegate {
 
     private func fail(_ message: String) {
         guard failure == nil else { return }
-        failure = MSPDIReadError(position: position, message: message)
+        failure = MSPDIError(position: position, message: message)
         parser.abortParsing()
     }
 }
