@@ -102,6 +102,17 @@ import Testing
         #expect(beta.position.line > 1)
     }
 
+    /// libxml2 refuses more than 10 MB handed over at once; the reader streams it.
+    @Test func readsAFileOverTenMegabytes() throws {
+        let padding = String(repeating: "x", count: 2_400)
+        let tasks = (1...5_000).map { Self.task($0, "Task \($0)", level: 1, start: "2026-03-01", finish: "2026-03-01", extra: "<Notes>\(padding)</Notes>") }
+        let data = Self.project(tasks: tasks.joined(separator: "\n"))
+        #expect(data.count > 12_000_000)
+        let document = try MSPDIReader.read(data)
+        #expect(document.tasks.count == 5_001)
+        #expect(document.tasks.last?.name == "Task 5000" && document.tasks.last?.notes?.count == 2_400)
+    }
+
     @Test func malformedXMLIsRefusedWithLineAndColumn() {
         let data = Data("<?xml version=\"1.0\"?>\n<Project>\n  <Tasks>\n    <Task><UID>1</Task>\n</Project>\n".utf8)
         #expect {

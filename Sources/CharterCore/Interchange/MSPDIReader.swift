@@ -9,7 +9,10 @@ import FoundationXML
 /// External entities are never resolved (the parser's default).
 public enum MSPDIReader {
     public static func read(_ data: Data) throws(MSPDIError) -> MSPDIDocument {
-        let parser = XMLParser(data: data)
+        // From a stream, which the parser reads in chunks: handed all the bytes at once, libxml2's
+        // push parser refuses a file over 10 MB ("huge input lookup"), and MS Project files of
+        // large programs are that big.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         let collector = Collector(parser: parser)
