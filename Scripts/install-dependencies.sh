@@ -71,7 +71,7 @@ for module in numpy yaml; do
   fi
 done
 
-# MS Project export (issue 16): MPXJ, an independent reader of MSPDI, from PyPI (mpxj with
+# MS Project export and import (issue 16): MPXJ, an independent reader and writer of MSPDI, from PyPI (mpxj with
 # JPype); it runs on Java 11 or newer (OpenJDK 17 from Debian when no java is installed).
 if ! python3 -c "import mpxj, jpype" >/dev/null 2>&1; then
   if ! command -v java >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
@@ -79,12 +79,12 @@ if ! python3 -c "import mpxj, jpype" >/dev/null 2>&1; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "Installing openjdk-17-jre-headless ..." >&2
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openjdk-17-jre-headless >/dev/null \
-      || echo "charter: could not install Java; the MS Project export test will be skipped" >&2
+      || echo "charter: could not install Java; the MS Project export and import tests that use it will be skipped" >&2
   fi
   echo "Installing mpxj and jpype1 (pip) ..." >&2
   python3 -m pip install --quiet --disable-pip-version-check mpxj jpype1 >/dev/null 2>&1 \
     || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages mpxj jpype1 >/dev/null 2>&1 \
-    || echo "charter: could not install mpxj with pip; the MS Project export test will be skipped" >&2
+    || echo "charter: could not install mpxj with pip; the MS Project export and import tests that use it will be skipped" >&2
 fi
 
 # pytest-lsp from PyPI (with pygls and lsprotocol): the language server tests drive `charter lsp`

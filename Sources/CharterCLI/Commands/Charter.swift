@@ -21,7 +21,7 @@ public struct Charter: ParsableCommand {
         version: versionWithCommit,
         subcommands: [Validate.self, Diff.self, Changes.self, Check.self, Approve.self,
                       Schedule.self, Forecast.self, BaselineCommand.self, Variance.self, History.self, Slips.self, KPIs.self,
-                      Report.self, Export.self, Scenarios.self,
+                      Report.self, Export.self, Import.self, Scenarios.self,
                       Lessons.self,
                       DigestCommand.self, CodeOwnersCommand.self,
                       Init.self, Hooks.self, Cache.self, Rules.self, Schema.self,

@@ -1,5 +1,5 @@
 /// The parts of Microsoft Project's XML schema (MSPDI, `http://schemas.microsoft.com/project`)
-/// that charter writes and reads, named once for the exporter and the importer.
+/// that charter writes (`MSPDIExporter`) and reads (`MSPDIReader`), named once for both.
 public enum MSPDIFields {
     public static let namespace = "http://schemas.microsoft.com/project"
 
