@@ -63,7 +63,7 @@ struct DigestCommand: ParsableCommand {
     private func resolvePerson(in workspace: Workspace, repository: Repository) throws -> String {
         if let person {
             guard let id = Digest.person(named: person, in: workspace.people) else {
-                let suggestion = Suggestion.closest(to: person, in: workspace.people.map(\.id.value)).map { "; did you mean '\($0)'?" } ?? ""
+                let suggestion = Suggestion.didYouMean(person, in: workspace.people.map(\.id.value))
                 throw CLIError("'\(person)' is nobody in people.yaml (an id, GitHub login, email or name)\(suggestion)")
             }
             return id

@@ -254,14 +254,16 @@ extension ImpactSide {
         milestone(node).dependsOn.map { MilestoneNetwork.key($0.value, from: key(node).program) }
     }
 
-    /// As `ForwardPass.isPushed`: started by its dependencies and finishing after its plan.
+    /// Reached later than planned because of its dependencies: its start is set by them and its
+    /// finish falls after its planned `date` (else `start`), or it has no planned day at all.
     func isPushed(_ node: Int) -> Bool {
         guard driver(node) == .dependencies, let finish = finishDay(node) else { return false }
         let milestone = milestone(node)
         return (milestone.date ?? milestone.start).map { finish > $0.value.dayNumber } ?? true
     }
 
-    /// As `ForwardPass.pushedBy`: the head of the chain that pushes it.
+    /// The milestone at the head of the chain that pushes it past its plan ("pushed by M2"):
+    /// back through the first driving dependency while that one is pushed too.
     func pushedBy(_ node: Int) -> Int? {
         guard isPushed(node), var head = driving(node).first else { return nil }
         while isPushed(head), let next = driving(head).first { head = next }

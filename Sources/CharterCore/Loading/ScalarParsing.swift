@@ -1,11 +1,6 @@
 /// How scalar text is read as our schema's types.
 public enum ScalarParsing {
-    public static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.utf8.first, isIDByte(first), first != UInt8(ascii: "."), first != UInt8(ascii: "-") else {
-            return false
-        }
-        return text.utf8.allSatisfy(isIDByte)
-    }
+    public static func isIdentifier(_ text: String) -> Bool { isIdentifier(text.utf8[...]) }
 
     /// `M3` or `program/M3`. Runs for every reference of every milestone: no splitting, no copies.
     static func isReference(_ text: String) -> Bool {

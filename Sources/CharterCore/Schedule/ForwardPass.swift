@@ -49,23 +49,6 @@ struct ForwardPass {
     /// The latest early finish among `nodes`: a program's forecast end.
     func latestFinish(among nodes: [Int]) -> Int? { nodes.compactMap { earlyFinish[$0] }.max() }
 
-    /// Reached later than planned because of its dependencies: its start is set by them and its
-    /// finish falls after its planned `date` (else `start`), or it has no planned day at all.
-    func isPushed(_ node: Int, _ network: MilestoneNetwork) -> Bool {
-        guard driver[node] == .dependencies, let finish = earlyFinish[node] else { return false }
-        let milestone = network.milestones[node]
-        return (milestone.date ?? milestone.start).map { finish > $0.value.dayNumber } ?? true
-    }
-
-    /// The milestone at the head of the chain that pushes `node` past its plan ("pushed by M2"):
-    /// back through the first driving dependency while that one is pushed too. `nil` when
-    /// `node` is not pushed.
-    func pushedBy(_ node: Int, _ network: MilestoneNetwork) -> Int? {
-        guard isPushed(node, network), var head = driving[node].first else { return nil }
-        while isPushed(head, network), let next = driving[head].first { head = next }
-        return head
-    }
-
     /// The rule for an open milestone, the one place it is written (the forecast's simulation
     /// applies it to drawn dates): it starts at the later of its own planned day and the day its
     /// dependencies are ready, finishes `span` days later, and never before the as-of day, since

@@ -84,14 +84,17 @@ public struct IncrementalValidation: Sendable {
         let changed = workspace.programs.filter { programs[$0.folder] != $0 }
         let programsCameOrWent = changed.contains { programs[$0.folder] == nil }
             || programs.keys.contains { !uniqueFolders.contains($0) }
-        var rerun = Set(changed.map(\.folder))
+        let changedFolders = Set(changed.map(\.folder))
+        var rerun = changedFolders
         if programsCameOrWent {
             rerun = uniqueFolders
         } else {
-            // Programs whose milestones or decisions changed: what other programs' references resolve to.
+            // Programs whose milestones, risks or decisions changed: what other programs' references
+            // (lessons name risks too) resolve to.
             let redefined = Set(changed.filter { program in
                 let old = programs[program.folder]!
-                return old.milestones != program.milestones || old.decisions != program.decisions
+                return old.milestones != program.milestones || old.risks != program.risks
+                    || old.decisions != program.decisions
             }.map(\.folder))
             if !redefined.isEmpty {
                 for (folder, named) in names where !named.isDisjoint(with: redefined) { rerun.insert(folder) }
@@ -105,7 +108,6 @@ public struct IncrementalValidation: Sendable {
         }
 
         // Every rule's run is independent: all of them on every core.
-        let changedFolders = Set(changed.map(\.folder))
         let localContext = context.focused(on: changed)
         let referring = context.focused(on: workspace.programs.filter { rerun.contains($0.folder) })
         let jobs: [(rule: any Rule, context: RuleContext, focus: Set<String>?)] =
@@ -172,8 +174,8 @@ public struct IncrementalValidation: Sendable {
         return String(rest[..<slash])
     }
 
-    /// The program folders a program's references name: `depends_on`, risks' `affects`, and
-    /// decisions' `supersedes` and `superseded_by`.
+    /// The program folders a program's references name: `depends_on`, risks' `affects`,
+    /// decisions' `supersedes` and `superseded_by`, and lessons' `refs`.
     private static func names(in program: Program) -> Set<String> {
         var names: Set<String> = [program.folder]
         for milestone in program.milestones {
@@ -186,6 +188,9 @@ public struct IncrementalValidation: Sendable {
             for link in [decision.supersedes, decision.supersededBy].compactMap({ $0 }) {
                 names.insert(EntityReference(link.value).program(from: program.folder))
             }
+        }
+        for lesson in program.lessons {
+            for reference in lesson.entityReferences { names.insert(reference.value.program(from: program.folder)) }
         }
         return names
     }

@@ -34,12 +34,12 @@ public enum ForecastJSONReporter {
 
     private struct Program: Encodable {
         let program: String
-        let name: String?
-        let target: PlanDate?
+        @Nullable var name: String?
+        @Nullable var target: PlanDate?
         let p50: ForecastQuantile
         let p85: ForecastQuantile
         let p95: ForecastQuantile
-        let probability_meets_target: Double?
+        @Nullable var probability_meets_target: Double?
         let milestones: [Milestone]
 
         init(_ program: ProgramForecastDistribution, _ result: ForecastResult) {
@@ -52,20 +52,6 @@ public enum ForecastJSONReporter {
             probability_meets_target = program.meetsTarget.map(ForecastReporters.rounded)
             milestones = program.milestones.compactMap(result.milestone).map(Milestone.init)
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            try c.encode(program, forKey: .program)
-            try c.encode(name, forKey: .name)
-            try c.encode(target, forKey: .target)
-            try c.encode(p50, forKey: .p50)
-            try c.encode(p85, forKey: .p85)
-            try c.encode(p95, forKey: .p95)
-            try c.encode(probability_meets_target, forKey: .probability_meets_target)
-            try c.encode(milestones, forKey: .milestones)
-        }
-
-        private enum Keys: String, CodingKey { case program, name, target, p50, p85, p95, probability_meets_target, milestones }
     }
 
     private struct Milestone: Encodable {
