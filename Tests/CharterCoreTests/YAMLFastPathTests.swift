@@ -123,6 +123,18 @@ struct YAMLFastPathTests {
         Self.agree(Array(text.utf8))
     }
 
+    // `agree` passes without comparing when the fast path declines a text; these plain shapes
+    // must be taken by it, so the comparison above cannot pass by declining everything.
+    @Test("the plainest plan shapes are read by the fast path itself", arguments: [
+        "a: 1\n",
+        "a:\nb: 2\n",
+        "a: [x, y, 'z']\nb: []\nc: {}\n",
+        "a: { id: M1, name: \"N\", deps: [M2, x/M3] }\n",
+    ])
+    func plainShapesTakeTheFastPath(text: String) {
+        #expect(Self.agree(Array(text.utf8)), "the fast path declined:\n\(text)")
+    }
+
     @Test("generated plan files are read by the fast path")
     func generatedShapes() {
         let program = """
