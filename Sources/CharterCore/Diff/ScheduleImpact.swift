@@ -238,15 +238,7 @@ extension ImpactSide {
 
     /// As `Scheduler.conflicts(of:)`: an open milestone planned before a dependency can end.
     func conflicts(of node: Int) -> [ScheduleConflict] {
-        let milestone = milestone(node)
-        guard milestone.isOpen,
-              let (field, planned) = milestone.start.map({ ("start", $0.value) }) ?? milestone.date.map({ ("date", $0.value) })
-        else { return [] }
-        return dependencies(node).compactMap { dependency in
-            guard let finish = finishDay(dependency), finish > planned.dayNumber else { return nil }
-            return ScheduleConflict(milestone: key(node), dependency: key(dependency),
-                                    plannedField: field, plannedDay: planned, dependencyFinish: PlanDate(dayNumber: finish))
-        }
+        Scheduler.conflicts(of: node, milestone(node), dependencies: dependencies(node), finishDay: finishDay, key: key)
     }
 
     /// Every milestone its `depends_on` names, resolved, as written (cancelled and missing ones too).
@@ -276,8 +268,7 @@ extension ImpactSide {
         let members = members(program).sorted { key($0) < key($1) }
         guard let end = members.compactMap(finishDay).max(), end > target.dayNumber else { return nil }
         let finishing = members.filter { finishDay($0) == end }
-        let driven = Set(finishing.flatMap(driving))
-        guard let last = finishing.first(where: { !driven.contains($0) }) else { return nil }
+        guard let last = CriticalPath.ends(finishing, driving: driving).first else { return nil }
         return TargetRisk(milestone: last, target: target, end: PlanDate(dayNumber: end))
     }
 }

@@ -11,19 +11,20 @@ enum CriticalPath {
     /// critical milestone. Ties can multiply chains; real plans stay far below this.
     static let chainLimit = 1_000
 
-    /// Each chain earliest first. Ends in id order; at a tie, dependencies in the order written.
-    /// Iterative, so that a chain of any length cannot overflow the stack.
     /// Where chains end: of the milestones that finish on the forecast end (`finishing`), those
-    /// that drive none of the others; in the order given.
-    static func ends(_ finishing: [Int], _ forward: ForwardPass) -> [Int] {
-        let driven = Set(finishing.flatMap { forward.driving[$0] })
+    /// that drive none of the others; in the order given. `driving` gives a milestone's driving
+    /// dependencies (a whole forward pass's, or a diff's cone's).
+    static func ends(_ finishing: [Int], driving: (Int) -> [Int]) -> [Int] {
+        let driven = Set(finishing.flatMap(driving))
         return finishing.filter { !driven.contains($0) }
     }
 
+    /// Each chain earliest first. Ends in id order; at a tie, dependencies in the order written.
+    /// Iterative, so that a chain of any length cannot overflow the stack.
     /// `finishing` are the milestones that finish on the forecast end.
     static func chains(from finishing: [Int], _ forward: ForwardPass, limit: Int = chainLimit) -> [[Int]] {
         var chains: [[Int]] = []
-        for end in ends(finishing, forward) {
+        for end in ends(finishing, driving: { forward.driving[$0] }) {
             var path = [end]
             var next = [0]
             while let node = path.last, chains.count < limit {

@@ -78,16 +78,22 @@ public enum Scheduler {
         network.ids.indices.sorted(by: { network.ids[$0] < network.ids[$1] }).flatMap { conflicts(of: $0, network, forward) }
     }
 
-    /// One milestone's conflicts, in dependency order; none when it is not open (the diff's
-    /// consequences ask this too).
+    /// One milestone's conflicts, in dependency order; none when it is not open.
     static func conflicts(of node: Int, _ network: MilestoneNetwork, _ forward: ForwardPass) -> [ScheduleConflict] {
-        let milestone = network.milestones[node]
+        conflicts(of: node, network.milestones[node], dependencies: network.dependencies[node],
+                  finishDay: { forward.earlyFinish[$0] }, key: { network.ids[$0] })
+    }
+
+    /// The one rule for a conflict, over whatever holds the schedule: a whole network here, a
+    /// diff's cone too (`ImpactSide`). `finishDay` is a dependency's early finish, `nil` when unscheduled.
+    static func conflicts(of node: Int, _ milestone: Milestone, dependencies: [Int],
+                          finishDay: (Int) -> Int?, key: (Int) -> QualifiedID) -> [ScheduleConflict] {
         guard milestone.isOpen,
               let (field, planned) = milestone.start.map({ ("start", $0.value) }) ?? milestone.date.map({ ("date", $0.value) })
         else { return [] }
-        return network.dependencies[node].compactMap { dependency in
-            guard let finish = forward.earlyFinish[dependency], finish > planned.dayNumber else { return nil }
-            return ScheduleConflict(milestone: network.ids[node], dependency: network.ids[dependency],
+        return dependencies.compactMap { dependency in
+            guard let finish = finishDay(dependency), finish > planned.dayNumber else { return nil }
+            return ScheduleConflict(milestone: key(node), dependency: key(dependency),
                                     plannedField: field, plannedDay: planned, dependencyFinish: PlanDate(dayNumber: finish))
         }
     }
