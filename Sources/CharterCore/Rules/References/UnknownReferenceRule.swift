@@ -73,7 +73,7 @@ public struct UnknownReferenceRule: Rule {
             }
             for lesson in program.lessons {
                 for ref in lesson.entityReferences {
-                    if let problem = missingSubject(ref.value, from: program.folder, context) {
+                    if let problem = missing(ref.value, .subject, from: program.folder, context) {
                         findings.append(Finding(at: ref.location, "lesson \(lesson.id.value) refers to \(problem.text)",
                                                 suggestion: problem.suggestion))
                     }
@@ -83,39 +83,45 @@ public struct UnknownReferenceRule: Rule {
         return findings
     }
 
-    /// Why a lesson's reference names no milestone, risk or decision (and what it probably
-    /// meant), or `nil` when it names one.
-    private func missingSubject(_ reference: EntityReference, from home: String, _ context: RuleContext) -> (text: String, suggestion: String?)? {
-        let folder = reference.program(from: home)
-        guard let target = context.programsByFolder[folder] else {
-            let program = Suggestion.closest(to: folder, in: context.programsByFolder.keys)
-            return ("'\(reference)', but there is no program '\(folder)'" + Suggestion.phrase(program),
-                    program.map { "\($0)/\(reference.id)" })
+    /// What a reference may name: a dependency or an affected milestone, a milestone; a
+    /// lesson's ref, a milestone, risk or decision.
+    private enum Target {
+        case milestone
+        case subject
+
+        var noun: String {
+            switch self {
+            case .milestone: "milestone"
+            case .subject: "milestone, risk or decision"
+            }
         }
-        let ids = target.milestones.map(\.id.value) + target.risks.map(\.id.value) + target.decisions.map(\.id.value)
-        if ids.contains(reference.id) { return nil }
-        let id = Suggestion.closest(to: reference.id, in: ids)
-        let place = reference.program == nil ? "this program" : "program \(folder)"
-        return ("'\(reference)', but \(place) has no milestone, risk or decision '\(reference.id)'\(Suggestion.phrase(id))",
-                id.map { reference.program == nil ? $0 : "\(folder)/\($0)" })
+
+        func ids(in program: Program) -> [String] {
+            switch self {
+            case .milestone: program.milestones.map(\.id.value)
+            case .subject: program.milestones.map(\.id.value) + program.risks.map(\.id.value) + program.decisions.map(\.id.value)
+            }
+        }
     }
 
-    /// Why a milestone reference does not resolve (and the reference probably meant), or `nil`
-    /// when it does.
-    private func missing(_ reference: EntityReference, from home: String, _ context: RuleContext) -> (text: String, suggestion: String?)? {
+    /// Why a reference names no `target` (and what it probably meant), or `nil` when it names one.
+    private func missing(_ reference: EntityReference, _ target: Target = .milestone, from home: String,
+                         _ context: RuleContext) -> (text: String, suggestion: String?)? {
         // Asks the indexes whether the milestone exists without copying it or its program:
         // this runs for every dependency in the workspace.
         let key = context.key(reference, from: home)
         if context.hasMilestone(at: key) { return nil }
         let folder = key.program
-        guard let target = context.programsByFolder[folder] else {
-            let program = Suggestion.closest(to: folder, in: context.programsByFolder.keys)
-            return ("'\(reference)', but there is no program '\(folder)'" + Suggestion.phrase(program),
-                    program.map { "\($0)/\(reference.id)" })
+        guard let program = context.programsByFolder[folder] else {
+            let suggestion = Suggestion.closest(to: folder, in: context.programsByFolder.keys)
+            return ("'\(reference)', but there is no program '\(folder)'" + Suggestion.phrase(suggestion),
+                    suggestion.map { "\($0)/\(reference.id)" })
         }
-        let id = Suggestion.closest(to: reference.id, in: target.milestones.map(\.id.value))
+        let ids = target.ids(in: program)
+        if target == .subject, ids.contains(reference.id) { return nil }
+        let id = Suggestion.closest(to: reference.id, in: ids)
         let place = reference.program == nil ? "this program" : "program \(folder)"
-        return ("'\(reference)', but \(place) has no milestone '\(reference.id)'\(Suggestion.phrase(id))",
+        return ("'\(reference)', but \(place) has no \(target.noun) '\(reference.id)'\(Suggestion.phrase(id))",
                 id.map { reference.program == nil ? $0 : "\(folder)/\($0)" })
     }
 }
