@@ -63,8 +63,7 @@ struct Lessons: ParsableCommand {
         var titles: [String: String] = [:]
         for program in workspace.programs {
             for id in program.lessons.flatMap(\.changeRequests) where titles[id] == nil {
-                let hex = String(id.dropFirst(3)).lowercased()
-                if let commit = try? repository.commit(hex), commit.id.hex.hasPrefix(hex) { titles[id] = commit.summary }
+                titles[id] = LessonChangeRequests.commit(of: id, in: repository)?.summary
             }
         }
         return titles

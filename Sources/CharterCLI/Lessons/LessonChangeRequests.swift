@@ -26,10 +26,16 @@ struct LessonChangeRequests {
         return diagnostics
     }
 
+    /// The commit a `CR-…` id names by the hex digits after `CR-`, when the repository has it.
+    static func commit(of id: String, in repository: Repository) -> CommitInfo? {
+        let hex = String(id.dropFirst(3)).lowercased()
+        guard let commit = try? repository.commit(hex), commit.id.hex.hasPrefix(hex) else { return nil }
+        return commit
+    }
+
     /// `nil` when the id names a plan commit in `head`'s history.
     private func verdict(_ id: String, plans: [String]) throws -> LessonFindings.Unresolved? {
-        let hex = String(id.dropFirst(3)).lowercased()
-        guard let commit = try? repository.commit(hex), commit.id.hex.hasPrefix(hex) else { return .noCommit }
+        guard let commit = Self.commit(of: id, in: repository) else { return .noCommit }
         guard (try? repository.mergeBase(commit.id, head)) == commit.id else { return .notInHistory }
         return try repository.commitChanges(commit.id, under: plans) ? nil : .notAPlanCommit
     }
