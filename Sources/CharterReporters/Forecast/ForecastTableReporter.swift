@@ -31,31 +31,13 @@ enum ForecastTableReporter {
                              ForecastReporters.phrase(m.p95, unscheduled: m.unscheduled),
                              ForecastReporters.percent(m.byPlanned), ForecastReporters.percent(m.unscheduled ? nil : m.within365), evidence])
             }
-            lines += markdown ? Self.markdownTable(header, rows) : Self.textTable(header, rows)
+            lines += markdown ? Self.markdownTable(header, rows) : TextTable(indent: "  ").render([header] + rows)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func textTable(_ header: [String], _ rows: [[String]]) -> [String] {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmedTrailingSpaces
-        }.map { "  " + $0 }
     }
 
     static func markdownTable(_ header: [String], _ rows: [[String]]) -> [String] {
         ["", "| " + header.joined(separator: " | ") + " |", "|" + header.map { _ in " --- |" }.joined()]
             + rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
-    }
-}
-
-private extension String {
-    var trimmedTrailingSpaces: String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }
