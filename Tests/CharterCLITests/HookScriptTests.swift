@@ -65,7 +65,7 @@ import Testing
             let parse = try Run.process("/bin/sh", ["-n", "-c", text], in: "/")
             #expect(parse.status == 0, "\(name): \(parse.stderr)")
             #expect(!text.contains("[["), "\(name) uses [[")
-            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file", "diff"]),
+            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file", "diff", "diff-index"]),
                     "\(name) may only read from git: \(Self.gitCommands(in: text))")
         }
     }
