@@ -65,7 +65,7 @@ import Testing
             let parse = try Run.process("/bin/sh", ["-n", "-c", text], in: "/")
             #expect(parse.status == 0, "\(name): \(parse.stderr)")
             #expect(!text.contains("[["), "\(name) uses [[")
-            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file", "diff"]),
+            #expect(Self.gitCommands(in: text).isSubset(of: ["config", "cat-file", "diff", "diff-index"]),
                     "\(name) may only read from git: \(Self.gitCommands(in: text))")
         }
     }
@@ -150,6 +150,31 @@ import Testing
         try stand.repo.gitOK("add", "plans/programs/pay/milestones.yaml")
         #expect(try stand.run(commitMsg, [message]).status == 0)
         #expect(stand.calls.last == "check --staged --message-file \(message) -C plans")
+    }
+
+    @Test("before the first commit (no HEAD) and for a staged deletion, the plan-path test is still exact")
+    func planPathTestWithoutHeadAndForDeletions() throws {
+        let stand = try Stand()
+        let preCommit = try stand.place("pre-commit"), commitMsg = try stand.place("commit-msg")
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        try "First\n".write(toFile: message, atomically: true, encoding: .utf8)
+        // No HEAD yet, nothing of the plans staged: charter is not started (there is no workspace to check).
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        #expect(try stand.run(preCommit, [], environment: ["FAKE_STATUS": "1"]).status == 0)
+        #expect(try stand.run(commitMsg, [message], environment: ["FAKE_STATUS": "1"]).status == 0)
+        #expect(stand.calls.isEmpty, "\(stand.calls)")
+        // No HEAD yet, a plan file staged: charter checks it, and its refusal stops the commit.
+        try stand.repo.write("charter.yaml", "version: 1\n")
+        try stand.repo.gitOK("add", "charter.yaml")
+        #expect(try stand.run(preCommit, [], environment: ["FAKE_STATUS": "1"]).status == 1)
+        #expect(try stand.run(commitMsg, [message], environment: ["FAKE_STATUS": "1"]).status == 1)
+        #expect(stand.calls == ["validate --staged --changed", "check --staged --message-file \(message)"])
+        // After a commit, staging only the deletion of a plan file is a plan change.
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-m", "First")
+        try stand.repo.gitOK("rm", "-q", "--cached", "charter.yaml")
+        #expect(try stand.run(preCommit, []).status == 0)
+        #expect(stand.calls.count == 3)
     }
 
     @Test("pre-push: a range per updated ref, --exclude-remote for new branches and unknown remote tips, nothing for deletions")

@@ -26,13 +26,13 @@ enum CommitIdentity {
         // The date the commit will carry: GIT_AUTHOR_DATE when set (`git commit --amend` sets it
         // to the amended commit's; scripts set it), else now. It decides freeze windows.
         let (time, offset) = environment["GIT_AUTHOR_DATE"].flatMap(gitDate)
-            ?? (Int64(Date().timeIntervalSince1970), TimeZone.current.secondsFromGMT() / 60)
+            ?? (Int64(Clock.now), Clock.localOffsetMinutes())
         return CharterCore.Signature(name: name, email: email, time: time, offsetMinutes: offset)
     }
 
     /// `GIT_AUTHOR_DATE` as git reads it (a date without a zone is local time); `nil` for git's
     /// free-form dates (the hook then judges by today's date).
     static func gitDate(_ text: String) -> (time: Int64, offsetMinutes: Int)? {
-        GitDate.parse(text, zonelessOffsetMinutes: TimeZone.current.secondsFromGMT() / 60)
+        GitDate.parse(text, zonelessOffsetMinutes: Clock.localOffsetMinutes())
     }
 }

@@ -56,38 +56,59 @@ struct Check: ParsableCommand {
 
     func run() throws {
         cacheOption.apply()
-        let outcome: CheckOutcome = try UsageErrors.exit2 {
-            let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
-            let location = reader.location
-            guard let repository = location.repository else { throw CLIError("not in a git repository") }
-            return try Git.call {
-                if staged {
-                    return try StagedCheck(repository: repository, prefix: location.prefix, messageFile: messageFile!).run()
+        try Run(revisions: revisions, merge: merge, staged: staged, messageFile: messageFile, excludeRemote: excludeRemote,
+                excludeExistingRefs: excludeExistingRefs, notesCommit: notesCommit, allCommits: allCommits, format: format,
+                workspace: workspaceOption.workspace).run()
+    }
+
+    /// The command's work from plain values (after `--no-cache` is applied), so that the hooks'
+    /// entry point (`HookEntry`) runs exactly this without building ArgumentParser's command tree.
+    struct Run {
+        var revisions: [String] = []
+        var merge = false
+        var staged = false
+        var messageFile: String?
+        var excludeRemote: String?
+        var excludeExistingRefs = false
+        var notesCommit: String?
+        var allCommits = false
+        var format: ValidationFormat = .text
+        var workspace: String?
+
+        func run() throws {
+            let outcome: CheckOutcome = try UsageErrors.exit2 {
+                let reader = try PlanReader(version: .revision("HEAD"), workspace: workspace)
+                let location = reader.location
+                guard let repository = location.repository else { throw CLIError("not in a git repository") }
+                return try Git.call {
+                    if staged {
+                        return try StagedCheck(repository: repository, prefix: location.prefix, messageFile: messageFile!).run()
+                    }
+                    if merge {
+                        return try MergeCheck(repository: repository, prefix: location.prefix, base: revisions[0], head: revisions[1]).run()
+                    }
+                    return try RangeCheck(repository: repository, prefix: location.prefix, range: revisions.first ?? "HEAD",
+                                          excludeRemote: excludeRemote, excludeExistingRefs: excludeExistingRefs,
+                                          notesCommit: notesCommit, allCommits: allCommits).run()
                 }
-                if merge {
-                    return try MergeCheck(repository: repository, prefix: location.prefix, base: revisions[0], head: revisions[1]).run()
-                }
-                return try RangeCheck(repository: repository, prefix: location.prefix, range: revisions.first ?? "HEAD",
-                                      excludeRemote: excludeRemote, excludeExistingRefs: excludeExistingRefs,
-                                      notesCommit: notesCommit, allCommits: allCommits).run()
             }
-        }
-        switch outcome {
-        case .report(let report, let prefix):
-            let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
-                                        rules: RuleRegistry.all.map(\.description) + PolicyFindings.descriptions, pathPrefix: prefix)
-            Terminal.write(ValidationReporters.render(report, as: format, context: context))
-            if report.hasErrors { throw ExitCode(1) }
-        case .stagedPolicyUnreadable(let report, let prefix):
-            let context = ReportContext(toolVersion: Charter.version, useColor: false, rules: RuleRegistry.all.map(\.description),
-                                        pathPrefix: prefix)
-            Terminal.writeError(ValidationReporters.render(report, as: .text, context: context) + PolicyGuidance.unreadableStagedPolicy)
-            throw ExitCode(1)
-        case .stagedRefused(let explanation):
-            Terminal.writeError(explanation)
-            throw ExitCode(1)
-        case .stagedAccepted:
-            return
+            switch outcome {
+            case .report(let report, let prefix):
+                let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
+                                            rules: RuleRegistry.all.map(\.description) + PolicyFindings.descriptions, pathPrefix: prefix)
+                Terminal.write(ValidationReporters.render(report, as: format, context: context))
+                if report.hasErrors { throw ExitCode(1) }
+            case .stagedPolicyUnreadable(let report, let prefix):
+                let context = ReportContext(toolVersion: Charter.version, useColor: false, rules: RuleRegistry.all.map(\.description),
+                                            pathPrefix: prefix)
+                Terminal.writeError(ValidationReporters.render(report, as: .text, context: context) + PolicyGuidance.unreadableStagedPolicy)
+                throw ExitCode(1)
+            case .stagedRefused(let explanation):
+                Terminal.writeError(explanation)
+                throw ExitCode(1)
+            case .stagedAccepted:
+                return
+            }
         }
     }
 }

@@ -41,44 +41,62 @@ struct Validate: ParsableCommand {
         if changed && !staged { throw ValidationError("--changed goes with --staged: it compares the index with HEAD") }
     }
 
-    var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
-
     func run() throws {
-        let (report, location) = try UsageErrors.exit2 {
-            let reader = try PlanReader(version: version, workspace: workspaceOption.workspace)
-            let (source, defaultAsOf, conflicts) = try reader.open(version)
-            let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
-            let load = WorkspaceLoader.load(from: source)
-            // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
-            if let tree = source as? GitTreeSource { try Git.call { try tree.throwIfDamaged() } }
-            var diagnostics = Validator.validate(load, asOf: day)
-            diagnostics += conflicts.filter { PlanFileKind.classify($0) != nil }.map { path in
-                Diagnostic(ruleID: RuleID.fileUnreadable, severity: .error, location: SourceLocation(path: path),
-                           message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")
-            }
-            if changed { diagnostics = try StagedChanges.keepingWarnings(in: reader.location, diagnostics) }
-            let report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
-                                          sourceDescription: source.sourceDescription)
-            return (report, reader.location)
-        }
-        let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
-                                    rules: RuleRegistry.all.map(\.description), pathPrefix: location.prefix)
-        Terminal.write(ValidationReporters.render(report, as: format, context: context))
-        if report.hasErrors || (strict && report.warningCount > 0) { throw ExitCode(1) }
+        try Run(paths: paths, staged: staged, rev: rev, format: format, asOf: asOf, strict: strict, changed: changed,
+                workspace: workspaceOption.workspace).run()
     }
 
-    /// Keeps findings under the given paths (relative to the current folder, like git's pathspecs).
-    private func filter(_ diagnostics: [Diagnostic], root: String?) throws -> [Diagnostic] {
-        guard !paths.isEmpty else { return diagnostics }
-        let prefixes: [String] = try paths.map { path in
-            guard let root else { return path }
-            guard let relative = FileSystem.relative(FileSystem.absolute(path), to: root) else {
-                throw CLIError("\(path) is outside the workspace at \(root)")
+    /// The command's work from plain values, so that the hooks' entry point (`HookEntry`) runs
+    /// exactly this without building ArgumentParser's command tree.
+    struct Run {
+        var paths: [String] = []
+        var staged = false
+        var rev: String?
+        var format: ValidationFormat = .text
+        var asOf: String?
+        var strict = false
+        var changed = false
+        var workspace: String?
+
+        var version: PlanVersion { PlanVersion(staged: staged, rev: rev) }
+
+        func run() throws {
+            let (report, location) = try UsageErrors.exit2 {
+                let reader = try PlanReader(version: version, workspace: workspace)
+                let (source, defaultAsOf, conflicts) = try reader.open(version)
+                let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
+                let load = WorkspaceLoader.load(from: source)
+                // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
+                if let tree = source as? GitTreeSource { try Git.call { try tree.throwIfDamaged() } }
+                var diagnostics = Validator.validate(load, asOf: day)
+                diagnostics += conflicts.filter { PlanFileKind.classify($0) != nil }.map { path in
+                    Diagnostic(ruleID: RuleID.fileUnreadable, severity: .error, location: SourceLocation(path: path),
+                               message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")
+                }
+                if changed { diagnostics = try StagedChanges.keepingWarnings(in: reader.location, diagnostics) }
+                let report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
+                                              sourceDescription: source.sourceDescription)
+                return (report, reader.location)
             }
-            return relative
+            let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,
+                                        rules: RuleRegistry.all.map(\.description), pathPrefix: location.prefix)
+            Terminal.write(ValidationReporters.render(report, as: format, context: context))
+            if report.hasErrors || (strict && report.warningCount > 0) { throw ExitCode(1) }
         }
-        return diagnostics.filter { diagnostic in
-            prefixes.contains { $0.isEmpty || diagnostic.location.path == $0 || diagnostic.location.path.hasPrefix($0 + "/") }
+
+        /// Keeps findings under the given paths (relative to the current folder, like git's pathspecs).
+        private func filter(_ diagnostics: [Diagnostic], root: String?) throws -> [Diagnostic] {
+            guard !paths.isEmpty else { return diagnostics }
+            let prefixes: [String] = try paths.map { path in
+                guard let root else { return path }
+                guard let relative = FileSystem.relative(FileSystem.absolute(path), to: root) else {
+                    throw CLIError("\(path) is outside the workspace at \(root)")
+                }
+                return relative
+            }
+            return diagnostics.filter { diagnostic in
+                prefixes.contains { $0.isEmpty || diagnostic.location.path == $0 || diagnostic.location.path.hasPrefix($0 + "/") }
+            }
         }
     }
 }

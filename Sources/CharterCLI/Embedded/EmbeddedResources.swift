@@ -276,10 +276,14 @@ fi
 # 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
 #    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
 #    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
-#    PATH`, is honoured: the staged paths are exactly what the commit will hold.)
-if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null; then
-    exit 0
-fi
+#    PATH`, is honoured: the staged paths are exactly what the commit will hold.) diff-index is
+#    the plumbing under `git diff --cached`: the same answer without the porcelain's set-up.
+#    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
+git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+case $? in
+    0) exit 0 ;;
+    128) git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null && exit 0 ;;
+esac
 export CHARTER_HOOK=1
 
 "$charter" check --staged --message-file "$message_file" "$@"
@@ -338,10 +342,14 @@ fi
 # 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
 #    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
 #    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
-#    PATH`, is honoured: the staged paths are exactly what the commit will hold.)
-if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null; then
-    exit 0
-fi
+#    PATH`, is honoured: the staged paths are exactly what the commit will hold.) diff-index is
+#    the plumbing under `git diff --cached`: the same answer without the porcelain's set-up.
+#    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
+git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+case $? in
+    0) exit 0 ;;
+    128) git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null && exit 0 ;;
+esac
 export CHARTER_HOOK=1
 
 "$charter" validate --staged --changed "$@"

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# What charter's pre-commit + commit-msg hooks add to `git commit` on the bundled example, in
+# CPU time (user + system of git and every process it starts, `perf stat -e task-clock`),
+# which a shared machine disturbs far less than wall time. Many commits in a loop, the commit
+# with hooks and with --no-verify alternated; prints medians. Two kinds of commit: a one-line
+# change to a plan file, and one to NOTES.md (no plan file: the hooks must not start charter).
+# Usage: Benchmarks/hooks-cpu.sh [COMMITS] [WORKDIR]   (needs perf: apt-get install linux-perf)
+# CHARTER=/path/to/charter measures that binary instead of building the release one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+commits="${1:-40}"
+work="${2:-/tmp/charter-hooks-cpu}"
+command -v perf >/dev/null || { echo "perf is needed: apt-get install linux-perf" >&2; exit 2; }
+if [ -z "${CHARTER:-}" ]; then
+  swift build -c release --static-swift-stdlib --product charter >&2
+  CHARTER="$PWD/.build/release/charter"
+fi
+export CHARTER
+export GIT_AUTHOR_NAME="Alice Ng" GIT_AUTHOR_EMAIL="alice@acme.example"
+export GIT_COMMITTER_NAME="Alice Ng" GIT_COMMITTER_EMAIL="alice@acme.example"
+rm -rf "$work" && mkdir -p "$work"
+bash examples/build-history.sh "$work/example" >/dev/null
+cd "$work/example"
+"$CHARTER" hooks install pre-commit commit-msg >/dev/null
+echo "charter: $CHARTER ($("$CHARTER" --version)); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+
+# CPU milliseconds of one command (with its children), after staging a one-line change to FILE.
+cpu_ms() {
+  local file=$1; shift
+  echo "# bench $RANDOM" >> "$file" && git add "$file"
+  perf stat -x, -e task-clock -o "$work/stat" "$@" >/dev/null 2>&1
+  awk -F, '/task-clock/ {print $1}' "$work/stat"
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+
+plan=$(git ls-files 'programs/*/risks.yaml' | sed -n 1p)
+for case in "$plan" NOTES.md; do
+  : > "$work/with"; : > "$work/without"
+  for _ in $(seq "$commits"); do
+    cpu_ms "$case" git commit -q -m bench >> "$work/with"
+    cpu_ms "$case" git commit -q --no-verify -m bench >> "$work/without"
+  done
+  with=$(median < "$work/with"); without=$(median < "$work/without")
+  echo "$case: git commit $with ms CPU, --no-verify $without ms CPU, added by the hooks $(echo "$with - $without" | bc) ms (median of $commits each)"
+done
