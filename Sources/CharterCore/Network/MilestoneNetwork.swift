@@ -18,26 +18,26 @@ public struct MilestoneNetwork: Sendable {
     public typealias Node = Int
 
     public private(set) var ids: [QualifiedID] = []
-    public private(set) var milestones = NodeMilestones()
+    public internal(set) var milestones = NodeMilestones()
     /// The dependencies of each node (edges point at them).
-    public private(set) var dependencies: [[Node]] = []
+    public internal(set) var dependencies: [[Node]] = []
     /// Where each dependency is written, parallel to `dependencies`.
-    public private(set) var references: [[Located<EntityReference>]] = []
+    public internal(set) var references: [[Located<EntityReference>]] = []
     /// The nodes that depend on each node.
-    public private(set) var successors: [[Node]] = []
+    public internal(set) var successors: [[Node]] = []
     /// Entries that name no milestone, in milestone order; without suggestions (see
     /// `danglingWithSuggestions(in:)`), which only a report that prints them needs.
-    public private(set) var dangling: [DanglingDependency] = []
+    public internal(set) var dangling: [DanglingDependency] = []
     /// Cancelled milestones: references to them are no edge and not dangling either.
     public private(set) var cancelled: Set<QualifiedID> = []
     /// Every cycle, each as nodes where one depends on the next and the last on the first,
     /// starting at its smallest id; sorted by that id.
-    public private(set) var cycles: [[Node]] = []
+    public internal(set) var cycles: [[Node]] = []
     /// Every node that is in no cycle and after none, dependencies first (Kahn's algorithm).
-    public private(set) var order: [Node] = []
+    public internal(set) var order: [Node] = []
     /// The nodes of each program, in the order the files list them.
     public private(set) var members: [String: [Node]] = [:]
-    private var index: [QualifiedID: Node] = [:]
+    var index: [QualifiedID: Node] = [:]
 
     public init(_ workspace: Workspace) {
         // Sized up front, and each program's members gathered before one dictionary write:
@@ -67,25 +67,38 @@ public struct MilestoneNetwork: Sendable {
         references = Array(repeating: [], count: ids.count)
         successors = Array(repeating: [], count: ids.count)
         for node in ids.indices {
-            for reference in milestones[node].dependsOn {
-                let key = Self.key(reference.value, from: ids[node].program)
-                guard let dependency = index[key] else {
-                    if !cancelled.contains(key) {
-                        dangling.append(DanglingDependency(milestone: ids[node], reference: reference.value.description,
-                                                           suggestion: nil, location: reference.location))
-                    }
-                    continue
+            let resolved = resolve(node)
+            dependencies[node] = resolved.dependencies
+            references[node] = resolved.references
+            dangling += resolved.dangling
+            for dependency in resolved.dependencies { successors[dependency].append(node) }
+        }
+        findOrderAndCycles()
+    }
+
+    /// A node's `depends_on` as edges (without repeats, in the order written) and dangling entries.
+    func resolve(_ node: Node) -> (dependencies: [Node], references: [Located<EntityReference>], dangling: [DanglingDependency]) {
+        var resolved: (dependencies: [Node], references: [Located<EntityReference>], dangling: [DanglingDependency]) = ([], [], [])
+        for reference in milestones.dependsOn(of: node) {
+            let key = Self.key(reference.value, from: ids[node].program)
+            guard let dependency = index[key] else {
+                if !cancelled.contains(key) {
+                    resolved.dangling.append(DanglingDependency(milestone: ids[node], reference: reference.value.description,
+                                                                suggestion: nil, location: reference.location))
                 }
-                guard !dependencies[node].contains(dependency) else { continue }
-                dependencies[node].append(dependency)
-                references[node].append(reference)
-                successors[dependency].append(node)
+                continue
             }
+            guard !resolved.dependencies.contains(dependency) else { continue }
+            resolved.dependencies.append(dependency)
+            resolved.references.append(reference)
         }
+        return resolved
+    }
+
+    /// `order` and `cycles` from the edges.
+    mutating func findOrderAndCycles() {
         order = NetworkCycles.dependencyOrder(dependencies: dependencies, successors: successors)
-        if order.count < ids.count {
-            cycles = NetworkCycles.cycles(dependencies: dependencies, ids: ids)
-        }
+        cycles = order.count < ids.count ? NetworkCycles.cycles(dependencies: dependencies, ids: ids) : []
     }
 
     public func node(_ id: QualifiedID) -> Node? { index[id] }
@@ -149,5 +162,11 @@ public struct NodeMilestones: RandomAccessCollection, Sendable {
     public subscript(node: Int) -> Milestone {
         let place = places[node]
         return programs[Int(place.program)].milestones[Int(place.milestone)]
+    }
+
+    /// A node's `depends_on`, without copying the rest of its milestone out.
+    func dependsOn(of node: Int) -> [Located<EntityReference>] {
+        let place = places[node]
+        return programs[Int(place.program)].milestones[Int(place.milestone)].dependsOn
     }
 }

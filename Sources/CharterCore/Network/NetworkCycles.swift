@@ -4,7 +4,7 @@ enum NetworkCycles {
     /// Kahn's algorithm, O(V+E): every node whose dependencies can all be placed, dependencies
     /// first. Nodes in a cycle, or after one, are left out.
     static func dependencyOrder(dependencies: [[Int]], successors: [[Int]]) -> [Int] {
-        var waiting = dependencies.map(\.count)
+        var waiting = dependencies.map { $0.count }
         var ready = dependencies.indices.filter { waiting[$0] == 0 }
         var head = 0
         while head < ready.count {

@@ -41,17 +41,33 @@ public struct RuleContext: Sendable {
         allPrograms = load.workspace.programs
     }
 
-    /// The context for `load`, keeping `previous`'s milestone network and milestone index when
-    /// every program is where it was with the same milestones (an edit of a risk, a budget, an
-    /// owner, a decision): those are most of what building a context costs in a large workspace.
-    public init(load: LoadResult, asOf: PlanDate, reusing previous: RuleContext?) {
+    /// The context for `load`, brought up to date from `previous` when every program is where it
+    /// was (in the same folders, in the same order): the milestone index is kept, and the milestone
+    /// network too, for the programs whose milestones are unchanged (an edit of a risk, a budget,
+    /// an owner); a program whose milestones changed is updated in both, when its milestones are
+    /// the same nodes (a `depends_on` or a date edited). Those are most of what building a context
+    /// costs in a large workspace. Pass the only copy of `previous` to have its storage updated in place.
+    public init(load: LoadResult, asOf: PlanDate, reusing previous: consuming RuleContext?) {
         let programs = load.workspace.programs
-        guard let previous, previous.allPrograms.count == programs.count,
-              zip(previous.allPrograms, programs).allSatisfy({ $0.folder == $1.folder && $0.milestones == $1.milestones }) else {
+        guard var reused = previous.take(), reused.allPrograms.count == programs.count,
+              zip(reused.allPrograms, programs).allSatisfy({ $0.folder == $1.folder }) else {
             self.init(load: load, asOf: asOf)
             return
         }
-        self = previous
+        let changed = programs.indices.filter { reused.allPrograms[$0].milestones != programs[$0].milestones }
+        // The milestone index is updated program by program: keys are per folder, so a folder two
+        // programs share (never, loading from folders) would need both; build that anew.
+        let changedFolders = Set(changed.map { programs[$0].folder })
+        guard changedFolders.count == changed.count,
+              changed.isEmpty || programs.lazy.filter({ changedFolders.contains($0.folder) }).count == changed.count else {
+            self.init(load: load, asOf: asOf)
+            return
+        }
+        for program in changed { reused.reindexMilestones(of: program, from: reused.allPrograms[program], to: programs[program]) }
+        if !reused.network.update(to: load.workspace, changed: changed) {
+            reused.network = MilestoneNetwork(load.workspace)
+        }
+        self = reused
         workspace = load.workspace
         loadFindings = load.findings
         self.asOf = asOf
@@ -61,6 +77,18 @@ public struct RuleContext: Sendable {
         for program in programs { byFolder[program.folder] = program }
         programsByFolder = byFolder
         allPrograms = programs
+    }
+
+    /// Replaces the milestone index's entries for the program at `index` (its folder is its own).
+    private mutating func reindexMilestones(of index: Int, from old: Program, to new: Program) {
+        for milestone in old.milestones {
+            let key = QualifiedID(program: old.folder, id: milestone.id.value)
+            if milestoneIndex[key]?.program == index { milestoneIndex[key] = nil }
+        }
+        for (position, milestone) in new.milestones.enumerated() {
+            let key = QualifiedID(program: new.folder, id: milestone.id.value)
+            if milestoneIndex[key] == nil { milestoneIndex[key] = (index, position) }
+        }
     }
 
     /// The same indexes over the whole workspace, with only `programs` to check (and the root

@@ -74,7 +74,10 @@ public struct IncrementalValidation: Sendable {
             names = [:]
             rootFindings = []
         }
-        let context = RuleContext(load: load, asOf: asOf, reusing: self.context)
+        // Handed over, not copied: the network and indexes are then updated in place.
+        let previous = self.context
+        self.context = nil
+        let context = RuleContext(load: load, asOf: asOf, reusing: previous)
         self.context = context
         if rootFindings.isEmpty {
             let empty = context.focused(on: [])

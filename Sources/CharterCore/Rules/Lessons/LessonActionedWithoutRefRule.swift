@@ -2,6 +2,8 @@
 /// milestone, risk or decision gives a reader nothing to check that claim against, and can only
 /// come back by its category.
 public struct LessonActionedWithoutRefRule: Rule {
+    /// About each lesson alone.
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

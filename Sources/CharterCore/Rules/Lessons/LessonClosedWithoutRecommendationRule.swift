@@ -1,6 +1,8 @@
 /// A lesson is closed when nothing more is to be done; without a recommendation, the next
 /// program that meets the same trouble is told what went wrong but not what to do.
 public struct LessonClosedWithoutRecommendationRule: Rule {
+    /// About each lesson alone.
+    public static let scope = RuleScope.program
     public init() {}
 
     public static let description = RuleDescription(

@@ -1,5 +1,9 @@
 /// A milestone cannot be reached before what it depends on.
 public struct MilestoneBeforeDependencyRule: Rule {
+    /// A finding is about a milestone and the dates of what it depends on: it changes only with
+    /// its program or the milestones of the programs its `depends_on` names.
+    public static let scope = RuleScope.references
+
     public init() {}
 
     public static let description = RuleDescription(
@@ -29,11 +33,16 @@ public struct MilestoneBeforeDependencyRule: Rule {
         ]
     )
 
-    /// Over the network's edges: cancelled milestones and repeated entries take no part.
+    /// Over the network's edges from the programs checked: cancelled milestones and repeated
+    /// entries take no part.
     public func check(_ context: RuleContext) -> [Finding] {
         let network = context.network
         var findings: [Finding] = []
-        for node in network.ids.indices {
+        let folders = Set(context.workspace.programs.map(\.folder))
+        // In node order, as over the whole network.
+        let nodes = folders.count == context.programsByFolder.count ? Array(network.ids.indices)
+            : folders.flatMap { network.members[$0] ?? [] }.sorted()
+        for node in nodes {
             guard let date = network.milestones[node].date else { continue }
             for (dependency, reference) in zip(network.dependencies[node], network.references[node]) {
                 guard let targetDate = network.milestones[dependency].date, date.value < targetDate.value else { continue }
