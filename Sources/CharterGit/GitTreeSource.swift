@@ -1,58 +1,49 @@
 import CharterCore
 import Clibgit2
+import Dispatch
 
 /// Plan files as they are in the tree of one commit, under the workspace folder `prefix`.
 ///
 /// The workspace folder is resolved once; each folder asked for is read from its own
 /// tree object once (found through its parent's cached listing) and remembered, so
 /// listing a thousand program folders reads each tree exactly once.
-public final class GitTreeSource: PlanSource {
+///
+/// Files can also be read on several threads at once (`ConcurrentPlanSource`): each reader
+/// opens the repository again and reads blobs through its own handle, since libgit2 objects
+/// must be used by one thread at a time.
+public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
     public let commitID: ObjectID
     /// The workspace folder relative to the repository root; `""` for the root.
     public let prefix: String
 
-    /// Keeps the repository handle alive for as long as the source reads from it.
-    private let repository: Repository
-    private let objects: ObjectDatabase
-    private let rootTree: git_oid?
-    /// A cached `nil` remembers that a folder does not exist.
-    private var listings: [String: Listing?] = [:]
-    /// The first object this commit names that could not be read (missing or corrupt): the
-    /// loader turns the failure into a finding, and a history walk must not take that for a
-    /// plan, so it asks `throwIfDamaged()` after loading.
-    public private(set) var damage: GitError?
-
-    private struct Listing {
-        var stored: [String: StoredEntry]
-        var entries: [SourceEntry]
-    }
+    private var trees: CommitTrees
+    /// The damaged objects met by this source and by every reader it made.
+    private let damages: DamageRecord
 
     init(repository: Repository, commit: ObjectID, prefix: String) throws {
-        self.repository = repository
+        let normalised = pathComponents(prefix).joined(separator: "/")
         self.commitID = commit
-        self.prefix = pathComponents(prefix).joined(separator: "/")
-        self.objects = try ObjectDatabase(of: repository)
-        self.rootTree = try repository.treeID(ofCommit: commit, path: self.prefix)
+        self.prefix = normalised
+        self.damages = DamageRecord()
+        self.trees = CommitTrees(
+            repository: repository, objects: try ObjectDatabase(of: repository), commitID: commit,
+            rootTree: try repository.treeID(ofCommit: commit, path: normalised), listings: [:], damages: damages)
     }
 
     public var sourceDescription: String { "commit \(commitID.short)" }
 
+    /// The first object this commit names that could not be read (missing or corrupt), in
+    /// reading order (folders before files, then by path), whichever thread met it: the loader
+    /// turns the failure into a finding, and a history walk must not take that for a plan, so
+    /// it asks `throwIfDamaged()` after loading.
+    public var damage: GitError? { damages.first }
+
     public func entries(in directory: String) throws -> [SourceEntry]? {
-        try listing(of: pathComponents(directory).joined(separator: "/"))?.entries
+        try trees.listing(of: pathComponents(directory).joined(separator: "/"))?.entries
     }
 
     public func contents(of path: String) throws -> [UInt8] {
-        let (parent, name) = splitParent(path)
-        guard let entry = try listing(of: parent)?.stored[name] else {
-            throw PlanSourceError.notFound(path)
-        }
-        switch entry.kind {
-        case .file: return try readingObject(entry.id, at: path) { try repository.blobContents(entry.id) }
-        case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
-        case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
-        case .submodule: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
-        case .other: throw PlanSourceError.unreadable(path, reason: "is not a regular file")
-        }
+        try trees.contents(of: path)
     }
 
     /// The git object id at `path`: a blob for a file, a tree for a folder (`""` is the workspace
@@ -60,11 +51,74 @@ public final class GitTreeSource: PlanSource {
     /// versions of a folder can be compared without reading anything inside it.
     public func objectID(of path: String) throws -> ObjectID? {
         let (parent, name) = splitParent(path)
-        if name.isEmpty { return rootTree.map(ObjectID.init) }
-        return try listing(of: parent)?.stored[name].map { ObjectID($0.id) }
+        if name.isEmpty { return trees.rootTree.map(ObjectID.init) }
+        return try trees.listing(of: parent)?.stored[name].map { ObjectID($0.id) }
     }
 
-    private func listing(of directory: String) throws -> Listing? {
+    /// A reader on a repository handle of its own, knowing every folder listed so far.
+    public func makeFileReader() throws -> any PlanFileReader {
+        let repository = try trees.repository.openedAgain()
+        var copy = trees
+        copy.repository = repository
+        copy.objects = try ObjectDatabase(of: repository)
+        return BlobReader(trees: copy)
+    }
+
+    /// Throws the first damaged object met so far (see `damage`).
+    public func throwIfDamaged() throws {
+        if let damage { throw damage }
+    }
+}
+
+@available(*, unavailable, message: "libgit2 handles serve one task")
+extension GitTreeSource: Sendable {}
+
+/// A `GitTreeSource`'s files for one thread.
+private final class BlobReader: PlanFileReader {
+    private var trees: CommitTrees
+
+    init(trees: CommitTrees) {
+        self.trees = trees
+    }
+
+    func contents(of path: String) throws -> [UInt8] {
+        try trees.contents(of: path)
+    }
+}
+
+/// The trees of one commit read through one repository handle: folder listings, cached, and
+/// the blobs they name. A copy with another handle serves another thread.
+private struct CommitTrees {
+    var repository: Repository
+    var objects: ObjectDatabase
+    let commitID: ObjectID
+    let rootTree: git_oid?
+    /// A cached `nil` remembers that a folder does not exist.
+    var listings: [String: Listing?]
+    let damages: DamageRecord
+
+    struct Listing {
+        var stored: [String: StoredEntry]
+        var entries: [SourceEntry]
+    }
+
+    mutating func contents(of path: String) throws -> [UInt8] {
+        let (parent, name) = splitParent(path)
+        guard let entry = try listing(of: parent)?.stored[name] else {
+            throw PlanSourceError.notFound(path)
+        }
+        switch entry.kind {
+        case .file:
+            let repository = repository
+            return try readingObject(entry.id, at: path, isFolder: false) { try repository.blobContents(entry.id) }
+        case .directory: throw PlanSourceError.unreadable(path, reason: "is a folder, not a file")
+        case .symlink: throw PlanSourceError.unreadable(path, reason: "is a symbolic link, not a regular file")
+        case .submodule: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
+        case .other: throw PlanSourceError.unreadable(path, reason: "is not a regular file")
+        }
+    }
+
+    mutating func listing(of directory: String) throws -> Listing? {
         if let known = listings[directory] { return known }
         let treeID: git_oid?
         if directory.isEmpty {
@@ -74,14 +128,16 @@ public final class GitTreeSource: PlanSource {
             let entry = try listing(of: parent)?.stored[name]
             treeID = entry?.kind == .directory ? entry?.id : nil
         }
-        let listing = try treeID.map { id in try readingObject(id, at: directory.isEmpty ? "." : directory) { try load(id) } }
+        let listing = try treeID.map { id in
+            try readingObject(id, at: directory.isEmpty ? "." : directory, isFolder: true) { try load(id) }
+        }
         listings[directory] = .some(listing)
         return listing
     }
 
     /// Runs a read of an object the commit's trees name: any failure means the repository is
-    /// damaged (the object is missing or corrupt), and is remembered as such.
-    private func readingObject<T>(_ id: git_oid, at path: String, _ read: () throws -> T) throws -> T {
+    /// damaged (the object is missing or corrupt), and is recorded as such.
+    private func readingObject<T>(_ id: git_oid, at path: String, isFolder: Bool, _ read: () throws -> T) throws -> T {
         do {
             return try read()
         } catch let error as GitError {
@@ -89,14 +145,9 @@ public final class GitTreeSource: PlanSource {
                 kind: error.kind, function: error.function, code: error.code, detail: error.detail,
                 summary: "object \(ObjectID(id).hex) ('\(path)') of commit \(commitID.hex) is missing or corrupt; "
                     + "the repository is damaged (git fsck names what is wrong)")
-            if damage == nil { damage = damaged }
+            damages.record(damaged, at: DamageRecord.Place(isFile: !isFolder, path: path == "." ? "" : path))
             throw damaged
         }
-    }
-
-    /// Throws the first damaged object met so far (see `damage`).
-    public func throwIfDamaged() throws {
-        if let damage { throw damage }
     }
 
     private func load(_ treeID: git_oid) throws -> Listing {
@@ -108,8 +159,44 @@ public final class GitTreeSource: PlanSource {
     }
 }
 
-@available(*, unavailable, message: "libgit2 handles serve one task")
-extension GitTreeSource: Sendable {}
+/// The damaged objects met while reading one commit, from any thread; answers with the one a
+/// one-thread load meets first, so the error does not depend on which thread was faster.
+private final class DamageRecord: @unchecked Sendable {
+    /// Where a damaged object was met, ordered as a load reads: folders (listed before any file
+    /// is read) before files, then fewer path components first (root files before program
+    /// files), then by component.
+    struct Place: Comparable {
+        var isFile: Bool
+        var components: [String]
+
+        init(isFile: Bool, path: String) {
+            self.isFile = isFile
+            self.components = pathComponents(path).map(String.init)
+        }
+
+        static func < (lhs: Place, rhs: Place) -> Bool {
+            if lhs.isFile != rhs.isFile { return !lhs.isFile }
+            if lhs.components.count != rhs.components.count { return lhs.components.count < rhs.components.count }
+            return lhs.components.lexicographicallyPrecedes(rhs.components)
+        }
+    }
+
+    private let lock = DispatchSemaphore(value: 1)
+    private var earliest: (place: Place, error: GitError)?
+
+    var first: GitError? {
+        lock.wait()
+        defer { lock.signal() }
+        return earliest?.error
+    }
+
+    func record(_ error: GitError, at place: Place) {
+        lock.wait()
+        defer { lock.signal() }
+        if let earliest, !(place < earliest.place) { return }
+        earliest = (place, error)
+    }
+}
 
 extension Repository {
     /// The plan files of `commit`, seen from the workspace folder `prefix` ("" for the

@@ -10,6 +10,9 @@ public final class Repository {
     /// Set from `GIT_INDEX_FILE`: git points hooks at a temporary index (`index.lock`
     /// during `git commit -a`), and that, not `.git/index`, is what is being committed.
     let indexFileOverride: String?
+    /// Object folders added from `GIT_OBJECT_DIRECTORY` and `GIT_ALTERNATE_OBJECT_DIRECTORIES`
+    /// (a pre-receive quarantine): a handle opened again for another thread adds them too.
+    private var extraObjectDirectories: [String] = []
 
     private init(handle: OpaquePointer, indexFileOverride: String? = nil) {
         self.handle = handle
@@ -85,14 +88,35 @@ public final class Repository {
             try check("git_repository_set_namespace", git_repository_set_namespace(handle, namespace))
         }
         let extraObjectDirectories = [env.objectDirectory].compactMap { $0 } + env.alternateObjectDirectories
-        if !extraObjectDirectories.isEmpty {
-            // Replacing the object database needs the unexported sys/ headers; adding the
-            // quarantine as an alternate gives the same union of objects for reading.
-            let odb = try ObjectDatabase(of: self)
-            for directory in extraObjectDirectories {
-                try odb.addAlternate(directory)
-            }
+        try addObjectDirectories(extraObjectDirectories)
+    }
+
+    private func addObjectDirectories(_ directories: [String]) throws {
+        guard !directories.isEmpty else { return }
+        // Replacing the object database needs the unexported sys/ headers; adding the
+        // quarantine as an alternate gives the same union of objects for reading.
+        let odb = try ObjectDatabase(of: self)
+        for directory in directories {
+            try odb.addAlternate(directory)
         }
+        extraObjectDirectories += directories
+    }
+
+    /// Another handle on the same repository, with the same objects, for another thread to read
+    /// through: a libgit2 handle must be used by one thread at a time. Reading objects is all it
+    /// is for (it has no worktree or index settings of its own).
+    public func openedAgain() throws -> Repository {
+        try ensureLibgit2()
+        var raw: OpaquePointer?
+        let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_NO_DOTGIT.rawValue
+        let code = git_repository_open_ext(&raw, gitDir, flags, nil)
+        if code < 0 {
+            throw GitError.lastError(function: "git_repository_open_ext", code: code,
+                                     summary: "cannot open '\(gitDir)' again", kind: .notARepository)
+        }
+        let again = Repository(handle: raw!, indexFileOverride: indexFileOverride)
+        try again.addObjectDirectories(extraObjectDirectories)
+        return again
     }
 
     /// The top of the worktree, absolute, without a trailing slash; `nil` for a bare repository.

@@ -85,3 +85,8 @@ public struct WorktreeSource: PlanSource {
         return bytes
     }
 }
+
+/// POSIX reads keep no shared state, so every thread can read through the source itself.
+extension WorktreeSource: ConcurrentPlanSource, PlanFileReader {
+    public func makeFileReader() -> any PlanFileReader { self }
+}

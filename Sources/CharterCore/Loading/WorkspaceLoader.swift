@@ -32,10 +32,11 @@ public enum WorkspaceLoader {
 
         // One unit (a root file, or a program folder) is read, parsed, checked and turned into
         // model values on one core, and its YAML trees are dropped before the next: memory holds
-        // the model plus one unit in flight per core, never the whole workspace as YAML. Reads
-        // take turns (libgit2 handles are not shared across threads); the rest runs on every core.
-        let reader = SerialReader(source)
-        let loaded = ParallelMap.map(units) { unit in load(unit, reader: reader) }
+        // the model plus one unit in flight per core, never the whole workspace as YAML. A source
+        // that can hand each thread a reader of its own is read on every core too; any other
+        // takes turns (libgit2 handles are not shared across threads).
+        let reader = UnitReader(source, unitCount: units.count)
+        let loaded = ParallelMap.map(units) { unit in reader.reading { load(unit, read: $0) } }
 
         // Findings in the order a file-by-file load makes them: every read failure, then what
         // parsing found, file by file.
@@ -88,12 +89,12 @@ public enum WorkspaceLoader {
         var parseFindings: [(String, Finding)] = []
     }
 
-    private static func load(_ unit: Unit, reader: SerialReader) -> LoadedUnit {
+    private static func load(_ unit: Unit, read: (String) -> Result<[UInt8], ReadFailure>) -> LoadedUnit {
         var loaded = LoadedUnit()
         var program = unit.folder.map(Program.init(folder:))
         for file in unit.files {
             let bytes: [UInt8]
-            switch reader.read(file.path) {
+            switch read(file.path) {
             case .success(let read): bytes = read
             case .failure(let failure): loaded.readFindings.append(failure.finding); continue
             }
@@ -108,23 +109,6 @@ public enum WorkspaceLoader {
         }
         if let program { loaded.model = .program(program) }
         return loaded
-    }
-
-    /// Hands a source to one thread at a time.
-    final class SerialReader: @unchecked Sendable {
-        private let readFile: (String) -> Result<[UInt8], ReadFailure>
-        private let turn = DispatchSemaphore(value: 1)
-
-        init(_ source: some PlanSource) {
-            readFile = { path in WorkspaceLoader.read(path, source: source) }
-        }
-
-        /// The file's bytes, or the finding that says why they cannot be had.
-        func read(_ path: String) -> Result<[UInt8], ReadFailure> {
-            turn.wait()
-            defer { turn.signal() }
-            return readFile(path)
-        }
     }
 
     private static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
@@ -232,10 +216,14 @@ public enum WorkspaceLoader {
         var finding: Finding
     }
 
-    private static func read(_ path: String, source: some PlanSource) -> Result<[UInt8], ReadFailure> {
+    static func read(_ path: String, source: some PlanSource) -> Result<[UInt8], ReadFailure> {
+        read(path) { try source.contents(of: $0) }
+    }
+
+    static func read(_ path: String, contents: (String) throws -> [UInt8]) -> Result<[UInt8], ReadFailure> {
         let bytes: [UInt8]
         do {
-            bytes = try source.contents(of: path)
+            bytes = try contents(path)
         } catch {
             return .failure(ReadFailure(finding: Finding(at: SourceLocation(path: path), "cannot read '\(path)': \(error)")))
         }
