@@ -6,7 +6,9 @@ public enum WorkspaceLoader {
     /// Plan files are small; anything larger is refused before it is read.
     public static let maxFileBytes = 8 * 1024 * 1024
 
-    public static func load(from source: some PlanSource) -> LoadResult {
+    /// - Parameter parsed: program files already parsed, by path (`ProgramFilePart`): used
+    ///   instead of reading and parsing the file again. What it does not give is read as usual.
+    public static func load(from source: some PlanSource, parsed: (@Sendable (String) -> ProgramFilePart?)? = nil) -> LoadResult {
         var result = LoadResult(workspace: Workspace())
         var units: [Unit] = []
 
@@ -35,7 +37,7 @@ public enum WorkspaceLoader {
         // the model plus one unit in flight per core, never the whole workspace as YAML. Reads
         // take turns (libgit2 handles are not shared across threads); the rest runs on every core.
         let reader = SerialReader(source)
-        let loaded = ParallelMap.map(units) { unit in load(unit, reader: reader) }
+        let loaded = ParallelMap.map(units) { unit in load(unit, reader: reader, parsed: parsed) }
 
         // Findings in the order a file-by-file load makes them: every read failure, then what
         // parsing found, file by file.
@@ -88,10 +90,15 @@ public enum WorkspaceLoader {
         var parseFindings: [(String, Finding)] = []
     }
 
-    private static func load(_ unit: Unit, reader: SerialReader) -> LoadedUnit {
+    private static func load(_ unit: Unit, reader: SerialReader, parsed: (@Sendable (String) -> ProgramFilePart?)?) -> LoadedUnit {
         var loaded = LoadedUnit()
         var program = unit.folder.map(Program.init(folder:))
         for file in unit.files {
+            if program != nil, let part = parsed?(file.path), part.kind == file.kind {
+                loaded.parseFindings += part.findings
+                program!.adopt(part)
+                continue
+            }
             let bytes: [UInt8]
             switch reader.read(file.path) {
             case .success(let read): bytes = read
@@ -127,7 +134,7 @@ public enum WorkspaceLoader {
         }
     }
 
-    private static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
+    static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
         switch kind {
         case .program: ModelBuilder.fillProgram(&program, from: reader)
         case .milestones: program.milestones = reader.objects("milestones").compactMap(ModelBuilder.milestone)
