@@ -17,6 +17,8 @@ final class HistoryWorkspaces {
         var unreadable: [UnreadableFile]
         /// The keys (path and blob id) of the parsed files it was put together from.
         var files: [String]
+        /// The programs its milestones name (`ProgramLinks`).
+        var names: Set<String>
     }
 
     private struct ProgramVersion {
@@ -32,9 +34,11 @@ final class HistoryWorkspaces {
     /// By path and blob id.
     private var parts: [String: ProgramFilePart] = [:]
     private var roots: [String: (workspace: Workspace, unreadable: [UnreadableFile])] = [:]
-    private var recent: [(commit: ObjectID, side: DiffSide)] = []
+    private var recent: [(commit: ObjectID, side: HistorySide)] = []
     /// Program keys the previous batch used: kept for the next one, whose commits are older.
     private var usedBefore: Set<String> = []
+    /// The trees of the batch being prepared, and their program keys: read once per commit.
+    private var batchTrees: [ObjectID: (tree: GitTreeSource, keys: [(folder: String, key: String)])] = [:]
     /// How many program versions are copied out of git before their files are parsed: bounds
     /// the bytes held at once (a 10,000-program root commit is 121 MB of YAML).
     private static let versionsPerRound = 256
@@ -49,9 +53,12 @@ final class HistoryWorkspaces {
     func prepare(_ commits: [ObjectID?]) throws {
         var wanted: [String: ProgramVersion] = [:]
         var batch: Set<String> = []
+        batchTrees = [:]
         for commit in Set(commits.compactMap { $0 }) {
             let tree = try repository.treeSource(commit: commit, prefix: prefix)
-            for (folder, key) in try programKeys(tree) {
+            let keys = try programKeys(tree)
+            batchTrees[commit] = (tree, keys)
+            for (folder, key) in keys {
                 batch.insert(key)
                 if programs[key] == nil && wanted[key] == nil { wanted[key] = ProgramVersion(key: key, folder: folder, tree: tree) }
             }
@@ -65,11 +72,12 @@ final class HistoryWorkspaces {
     }
 
     /// The plans at a commit; an empty workspace for `nil` (before a root commit).
-    func side(at commit: ObjectID?) throws -> DiffSide {
-        guard let commit else { return DiffSide(workspace: Workspace()) }
+    func side(at commit: ObjectID?) throws -> HistorySide {
+        guard let commit else { return HistorySide(side: DiffSide(workspace: Workspace()), links: ProgramLinks(names: [:])) }
         if let cached = recent.first(where: { $0.commit == commit }) { return cached.side }
-        let tree = try repository.treeSource(commit: commit, prefix: prefix)
-        let side = try load(tree)
+        let known = batchTrees[commit]
+        let tree = try known?.tree ?? repository.treeSource(commit: commit, prefix: prefix)
+        let side = try load(tree, keys: known?.keys)
         // A walk asks for a commit, then for its parent, then for the parent's parent: keep a few.
         recent.append((commit, side))
         if recent.count > 4 { recent.removeFirst() }
@@ -104,7 +112,8 @@ final class HistoryWorkspaces {
             for (version, (copy, result)) in zip(round, zip(copies, loaded)) {
                 guard let program = result.workspace.programs.first else { continue }
                 let unreadable = DiffSide.unreadableFiles(in: result.findings).filter { $0.path.hasPrefix("programs/\(version.folder)/") }
-                programs[version.key] = ParsedProgram(program: program, unreadable: unreadable, files: Array(copy.keys.values))
+                programs[version.key] = ParsedProgram(program: program, unreadable: unreadable, files: Array(copy.keys.values),
+                                                      names: ProgramLinks.names(of: program))
             }
         }
     }
@@ -117,7 +126,7 @@ final class HistoryWorkspaces {
         }
     }
 
-    private func load(_ tree: GitTreeSource) throws -> DiffSide {
+    private func load(_ tree: GitTreeSource, keys known: [(folder: String, key: String)]?) throws -> HistorySide {
         let rootNames = [PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
         let rootKey = try rootNames.map { try tree.objectID(of: $0)?.hex ?? "-" }.joined(separator: ":")
         if roots[rootKey] == nil {
@@ -126,15 +135,27 @@ final class HistoryWorkspaces {
         }
         var workspace = roots[rootKey]!.workspace
         var unreadable = roots[rootKey]!.unreadable
-        let keys = try programKeys(tree)
+        let keys = try known ?? programKeys(tree)
         try parse(keys.filter { programs[$0.key] == nil }.map { ProgramVersion(key: $0.key, folder: $0.folder, tree: tree) })
-        workspace.programs = keys.compactMap { programs[$0.key]?.program }
-        unreadable += keys.flatMap { programs[$0.key]?.unreadable ?? [] }
+        let found = keys.compactMap { programs[$0.key] }
+        workspace.programs = found.map(\.program)
+        unreadable += found.flatMap(\.unreadable)
+        var names: [String: Set<String>] = [:]
+        names.reserveCapacity(found.count)
+        for program in found { names[program.program.folder, default: []].formUnion(program.names) }
         workspace.planFiles = []
         // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
         try tree.throwIfDamaged()
-        return DiffSide(workspace: workspace, unreadable: unreadable)
+        return HistorySide(side: DiffSide(workspace: workspace, unreadable: unreadable), links: ProgramLinks(names: names))
     }
+}
+
+/// The plans at one commit of a walk, and which programs each of its programs names.
+struct HistorySide: Sendable {
+    var side: DiffSide
+    var links: ProgramLinks
+
+    var workspace: Workspace { side.workspace }
 }
 
 /// One program folder of a commit, copied out of git so it can be put together on another
