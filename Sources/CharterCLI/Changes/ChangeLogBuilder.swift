@@ -42,6 +42,11 @@ final class ChangeLogBuilder {
         return (try? repository.allNotes()) ?? [:]
     }()
     private lazy var index: ChangeRecordIndex? = ChangeRecordIndex.shared(for: repository)
+    /// A commit whose plans to keep when the cold walk reads them (`keptWorkspace`).
+    var keepWorkspaceAt: ObjectID?
+    /// The plans at `keepWorkspaceAt`, when a record of it was built from git: the range's tip,
+    /// which `notify` is judged in, then need not be read and held a second time.
+    private(set) var keptWorkspace: Workspace?
 
     init(repository: Repository, prefix: String) {
         self.repository = repository
@@ -122,14 +127,15 @@ final class ChangeLogBuilder {
     /// freeze exceptions. Building the record from it is pure.
     struct RecordInputs: Sendable {
         var commit: CommitFacts
-        var old: DiffSide
-        var new: DiffSide
+        var old: HistorySide
+        var new: HistorySide
         var notes: [String]
         var freezeExceptions: [ChangeRequestBuilder.FreezeException]
 
         func build() -> ChangeRequest {
-            let diff = SemanticDiff.compare(old, new, asOf: commit.committer.day,
-                                            scope: DiffScope.programs(old.workspace, new.workspace))
+            let links = (old: old.links, new: new.links)
+            let diff = SemanticDiff.compare(old.side, new.side, asOf: commit.committer.day,
+                                            scope: DiffScope.programs(old.workspace, new.workspace, links: links), links: links)
             return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions)
                 .build(commit: commit, diff: diff, notes: notes)
         }
@@ -138,6 +144,7 @@ final class ChangeLogBuilder {
     func inputs(for commit: CommitInfo) throws -> RecordInputs {
         let old = try workspaces.side(at: commit.parentIDs.first)
         let new = try workspaces.side(at: commit.id)
+        if commit.id == keepWorkspaceAt { keptWorkspace = new.workspace }
         return RecordInputs(commit: CommitFacts(commit), old: old, new: new, notes: notes[commit.id].map { [$0] } ?? [],
                             freezeExceptions: freezeExceptions(in: new.workspace, at: commit.id))
     }

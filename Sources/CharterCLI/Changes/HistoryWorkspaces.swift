@@ -2,22 +2,46 @@ import CharterCore
 import CharterGit
 
 /// The workspace at each commit of a history walk, re-reading only what changed: a program
-/// folder whose tree id was seen before is not parsed again, and neither are `charter.yaml` and
+/// folder whose tree id was seen before is not put together again, a plan file whose blob was
+/// seen before (at the same path) is not parsed again, and neither are `charter.yaml` and
 /// `people.yaml` when their blob ids were. Successive commits then share storage for everything
 /// they have in common, which also makes comparing them cheap (see `DiffScope`).
 ///
-/// `prepare` reads the program folders a batch of commits needs that are not parsed yet, copies
-/// their files out of git (libgit2 handles serve one thread), and parses them on all cores.
-/// What the last two batches did not use is forgotten, so a long walk stays small.
+/// `prepare` reads the program folders a batch of commits needs that are not known yet: it copies
+/// their listings and their new files out of git (libgit2 handles serve one thread), parses each
+/// new file once on all cores, then puts the programs together from the parsed files, on all
+/// cores too. What the last two batches did not use is forgotten, so a long walk stays small.
 final class HistoryWorkspaces {
-    private typealias ParsedProgram = (program: Program, unreadable: [UnreadableFile])
+    private struct ParsedProgram {
+        var program: Program
+        var unreadable: [UnreadableFile]
+        /// The keys (path and blob id) of the parsed files it was put together from.
+        var files: [String]
+        /// The programs its milestones name (`ProgramLinks`).
+        var names: Set<String>
+    }
+
+    private struct ProgramVersion {
+        var key: String
+        var folder: String
+        var tree: GitTreeSource
+    }
+
     private let repository: Repository
     private let prefix: String
+    /// By folder and tree id.
     private var programs: [String: ParsedProgram] = [:]
+    /// By path and blob id.
+    private var parts: [String: ProgramFilePart] = [:]
     private var roots: [String: (workspace: Workspace, unreadable: [UnreadableFile])] = [:]
-    private var recent: [(commit: ObjectID, side: DiffSide)] = []
+    private var recent: [(commit: ObjectID, side: HistorySide)] = []
     /// Program keys the previous batch used: kept for the next one, whose commits are older.
     private var usedBefore: Set<String> = []
+    /// The trees of the batch being prepared, and their program keys: read once per commit.
+    private var batchTrees: [ObjectID: (tree: GitTreeSource, keys: [(folder: String, key: String)])] = [:]
+    /// How many program versions are copied out of git before their files are parsed: bounds
+    /// the bytes held at once (a 10,000-program root commit is 121 MB of YAML).
+    private static let versionsPerRound = 256
 
     init(repository: Repository, prefix: String) {
         self.repository = repository
@@ -27,62 +51,71 @@ final class HistoryWorkspaces {
     /// Parses, on all cores, the program folders these commits hold that are not parsed yet,
     /// and forgets those the previous batches used and these do not.
     func prepare(_ commits: [ObjectID?]) throws {
-        var wanted: [String: (folder: String, tree: GitTreeSource)] = [:]
+        var wanted: [String: ProgramVersion] = [:]
         var batch: Set<String> = []
+        batchTrees = [:]
         for commit in Set(commits.compactMap { $0 }) {
             let tree = try repository.treeSource(commit: commit, prefix: prefix)
-            for (folder, key) in try programKeys(tree) {
+            let keys = try programKeys(tree)
+            batchTrees[commit] = (tree, keys)
+            for (folder, key) in keys {
                 batch.insert(key)
-                if programs[key] == nil && wanted[key] == nil { wanted[key] = (folder, tree) }
+                if programs[key] == nil && wanted[key] == nil { wanted[key] = ProgramVersion(key: key, folder: folder, tree: tree) }
             }
         }
-        // One loader call per few hundred folders (it parses their files on all cores), with
-        // each folder name once per call: two versions of one program go to separate calls.
-        // The copied bytes of a 10,000-program workspace are then never all held at once.
-        var layers: [[(key: String, folder: String, tree: GitTreeSource)]] = []
-        var names: [Set<String>] = []
-        for (key, found) in wanted.sorted(by: { $0.key < $1.key }) {
-            var layer = layers.count - 1
-            while layer >= 0 && (layers[layer].count >= 256 || names[layer].contains(found.folder)) { layer -= 1 }
-            if layer < 0 {
-                layers.append([])
-                names.append([])
-                layer = layers.count - 1
-            }
-            layers[layer].append((key, found.folder, found.tree))
-            names[layer].insert(found.folder)
-        }
-        for layer in layers {
-            var folders: [String: FolderSnapshot] = [:]
-            for entry in layer {
-                folders[entry.folder] = try FolderSnapshot(entry.tree, folder: "programs/" + entry.folder)
-                // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
-                try entry.tree.throwIfDamaged()
-            }
-            let source = SnapshotSet(folders: folders)
-            let result = WorkspaceLoader.load(from: ProgramSubsetSource(source, programs: Set(folders.keys), rootFiles: []))
-            let unreadable = DiffSide.unreadableFiles(in: result.findings)
-            let keyOf = Dictionary(uniqueKeysWithValues: layer.map { ($0.folder, $0.key) })
-            for program in result.workspace.programs {
-                guard let key = keyOf[program.folder] else { continue }
-                programs[key] = (program, unreadable.filter { $0.path.hasPrefix("programs/\(program.folder)/") })
-            }
-        }
+        try parse(wanted.values.sorted { $0.key < $1.key })
         let keep = batch.union(usedBefore)
         programs = programs.filter { keep.contains($0.key) }
+        let files = Set(programs.values.flatMap(\.files))
+        parts = parts.filter { files.contains($0.key) }
         usedBefore = batch
     }
 
     /// The plans at a commit; an empty workspace for `nil` (before a root commit).
-    func side(at commit: ObjectID?) throws -> DiffSide {
-        guard let commit else { return DiffSide(workspace: Workspace()) }
+    func side(at commit: ObjectID?) throws -> HistorySide {
+        guard let commit else { return HistorySide(side: DiffSide(workspace: Workspace()), links: ProgramLinks(names: [:])) }
         if let cached = recent.first(where: { $0.commit == commit }) { return cached.side }
-        let tree = try repository.treeSource(commit: commit, prefix: prefix)
-        let side = try load(tree)
+        let known = batchTrees[commit]
+        let tree = try known?.tree ?? repository.treeSource(commit: commit, prefix: prefix)
+        let side = try load(tree, keys: known?.keys)
         // A walk asks for a commit, then for its parent, then for the parent's parent: keep a few.
         recent.append((commit, side))
         if recent.count > 4 { recent.removeFirst() }
         return side
+    }
+
+    /// Reads these program versions, a round at a time: copies (one thread, for libgit2) each
+    /// one's listing and the files not parsed yet, parses each new file once, then puts each
+    /// program together from its parsed files; both on all cores.
+    private func parse(_ versions: [ProgramVersion]) throws {
+        for start in stride(from: 0, to: versions.count, by: Self.versionsPerRound) {
+            let round = versions[start..<min(start + Self.versionsPerRound, versions.count)]
+            var copies: [ProgramFolderCopy] = []
+            var fresh: [String: (path: String, bytes: [UInt8])] = [:]
+            for version in round {
+                let copy = try ProgramFolderCopy(version.tree, folder: version.folder) { key in
+                    parts[key] == nil && fresh[key] == nil
+                }
+                // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
+                try version.tree.throwIfDamaged()
+                for (path, key) in copy.fresh { fresh[key] = (path, copy.bytes[path]!) }
+                copies.append(copy)
+            }
+            let work = fresh.sorted { $0.key < $1.key }
+            let parsed = ParallelMap.map(work, minimumCount: 2) { item in ProgramFilePart(item.value.bytes, path: item.value.path) }
+            for (item, part) in zip(work, parsed) { parts[item.key] = part }
+            let known = parts
+            let loaded = ParallelMap.map(copies, minimumCount: 2) { copy in
+                WorkspaceLoader.load(from: ProgramSubsetSource(copy, programs: [copy.folder], rootFiles: []),
+                                     parsed: { path in copy.keys[path].flatMap { known[$0] } })
+            }
+            for (version, (copy, result)) in zip(round, zip(copies, loaded)) {
+                guard let program = result.workspace.programs.first else { continue }
+                let unreadable = DiffSide.unreadableFiles(in: result.findings).filter { $0.path.hasPrefix("programs/\(version.folder)/") }
+                programs[version.key] = ParsedProgram(program: program, unreadable: unreadable, files: Array(copy.keys.values),
+                                                      names: ProgramLinks.names(of: program))
+            }
+        }
     }
 
     /// Each program folder at a tree, with the key it is parsed under (folder and tree id).
@@ -93,7 +126,7 @@ final class HistoryWorkspaces {
         }
     }
 
-    private func load(_ tree: GitTreeSource) throws -> DiffSide {
+    private func load(_ tree: GitTreeSource, keys known: [(folder: String, key: String)]?) throws -> HistorySide {
         let rootNames = [PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
         let rootKey = try rootNames.map { try tree.objectID(of: $0)?.hex ?? "-" }.joined(separator: ":")
         if roots[rootKey] == nil {
@@ -102,81 +135,66 @@ final class HistoryWorkspaces {
         }
         var workspace = roots[rootKey]!.workspace
         var unreadable = roots[rootKey]!.unreadable
-        let keys = try programKeys(tree)
-        let missing = keys.filter { programs[$0.key] == nil }
-        if !missing.isEmpty {
-            let folders = Set(missing.map(\.folder))
-            let result = WorkspaceLoader.load(from: ProgramSubsetSource(tree, programs: folders, rootFiles: []))
-            let unreadableFiles = DiffSide.unreadableFiles(in: result.findings)
-            let keyOf = Dictionary(uniqueKeysWithValues: missing.map { ($0.folder, $0.key) })
-            for program in result.workspace.programs {
-                let files = unreadableFiles.filter { $0.path.hasPrefix("programs/\(program.folder)/") }
-                if let key = keyOf[program.folder] { programs[key] = (program, files) }
-            }
-        }
-        workspace.programs = keys.compactMap { programs[$0.key]?.program }
-        unreadable += keys.flatMap { programs[$0.key]?.unreadable ?? [] }
+        let keys = try known ?? programKeys(tree)
+        try parse(keys.filter { programs[$0.key] == nil }.map { ProgramVersion(key: $0.key, folder: $0.folder, tree: tree) })
+        let found = keys.compactMap { programs[$0.key] }
+        workspace.programs = found.map(\.program)
+        unreadable += found.flatMap(\.unreadable)
+        var names: [String: Set<String>] = [:]
+        names.reserveCapacity(found.count)
+        for program in found { names[program.program.folder, default: []].formUnion(program.names) }
         workspace.planFiles = []
         // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
         try tree.throwIfDamaged()
-        return DiffSide(workspace: workspace, unreadable: unreadable)
+        return HistorySide(side: DiffSide(workspace: workspace, unreadable: unreadable), links: ProgramLinks(names: names))
     }
 }
 
-/// Program folders copied from several commits, seen as one source: `programs/` lists them all.
-struct SnapshotSet: PlanSource, Sendable {
-    let folders: [String: FolderSnapshot]
+/// The plans at one commit of a walk, and which programs each of its programs names.
+struct HistorySide: Sendable {
+    var side: DiffSide
+    var links: ProgramLinks
 
-    var sourceDescription: String { folders.values.first?.sourceDescription ?? "history" }
-
-    func entries(in directory: String) throws -> [SourceEntry]? {
-        let parts = directory.split(separator: "/").map(String.init)
-        switch parts.count {
-        case 0: return [SourceEntry(name: "programs", kind: .directory)]
-        case 1 where parts[0] == "programs":
-            return try folders.keys.sorted().flatMap { try folders[$0]!.entries(in: "programs") ?? [] }
-        default:
-            guard parts[0] == "programs", let folder = folders[parts[1]] else { return nil }
-            return try folder.entries(in: directory)
-        }
-    }
-
-    func contents(of path: String) throws -> [UInt8] {
-        let parts = path.split(separator: "/").map(String.init)
-        guard parts.count > 2, parts[0] == "programs", let folder = folders[parts[1]] else { throw PlanSourceError.notFound(path) }
-        return try folder.contents(of: path)
-    }
+    var workspace: Workspace { side.workspace }
 }
 
-/// A copy of one folder of a source, and the way there, as the loader sees it: listings, file
-/// bytes, and the errors reading them gave (a symbolic link, a submodule), so it can be parsed
-/// on another thread with the same result as the source itself.
-struct FolderSnapshot: PlanSource, Sendable {
+/// One program folder of a commit, copied out of git so it can be put together on another
+/// thread with the same result as the tree itself: the listings on the way there, the key (path
+/// and blob id) of each plan file, and the bytes of those not parsed yet (or the error reading
+/// them gave, for the loader to report).
+struct ProgramFolderCopy: PlanSource, Sendable {
     let sourceDescription: String
+    let folder: String
+    /// Plan files by path: their key, path and blob id.
+    private(set) var keys: [String: String] = [:]
+    /// The plan files whose keys were new, by path: what to parse.
+    private(set) var fresh: [String: String] = [:]
+    private(set) var bytes: [String: [UInt8]] = [:]
     private var listings: [String: [SourceEntry]] = [:]
-    private var files: [String: Result<[UInt8], any Error>] = [:]
+    private var failures: [String: any Error] = [:]
 
-    init(_ base: any PlanSource, folder: String) throws {
-        sourceDescription = base.sourceDescription
-        let parts = folder.split(separator: "/").map(String.init)
-        // The folders above: only the entry that leads down.
-        var above = ""
-        for part in parts {
-            listings[above] = (try base.entries(in: above) ?? []).filter { $0.name == part }
-            above = above.isEmpty ? part : above + "/" + part
-        }
-        try copy(base, folder: folder)
-    }
-
-    private mutating func copy(_ base: any PlanSource, folder: String) throws {
-        guard let entries = try base.entries(in: folder) else { return }
-        listings[folder] = entries
-        for entry in entries {
-            let path = folder + "/" + entry.name
-            if entry.kind == .directory {
-                try copy(base, folder: path)
-            } else {
-                files[path] = Result { try base.contents(of: path) }
+    /// - Parameter isNew: whether a file's key has not been parsed yet (its bytes are copied).
+    init(_ tree: GitTreeSource, folder: String, isNew: (String) -> Bool) throws {
+        sourceDescription = tree.sourceDescription
+        self.folder = folder
+        let path = "programs/" + folder
+        listings[""] = (try tree.entries(in: "") ?? []).filter { $0.name == "programs" }
+        listings["programs"] = (try tree.entries(in: "programs") ?? []).filter { $0.name == folder }
+        guard let entries = try tree.entries(in: path) else { return }
+        listings[path] = entries
+        for entry in entries where entry.kind == .file && PlanFileKind.programFiles.contains(where: { $0.fileName == entry.name }) {
+            let file = path + "/" + entry.name
+            guard let id = try tree.objectID(of: file) else { continue }
+            let key = file + "@" + id.hex
+            keys[file] = key
+            guard isNew(key) else { continue }
+            do {
+                bytes[file] = try tree.contents(of: file)
+                // Too large a file is the loader's to refuse, never parsed.
+                if bytes[file]!.count <= WorkspaceLoader.maxFileBytes { fresh[file] = key } else { keys[file] = nil }
+            } catch {
+                keys[file] = nil
+                failures[file] = error
             }
         }
     }
@@ -186,7 +204,8 @@ struct FolderSnapshot: PlanSource, Sendable {
     }
 
     func contents(of path: String) throws -> [UInt8] {
-        guard let result = files[path] else { throw PlanSourceError.notFound(path) }
-        return try result.get()
+        if let failure = failures[path] { throw failure }
+        if let file = bytes[path] { return file }
+        throw PlanSourceError.notFound(path)
     }
 }

@@ -84,11 +84,12 @@ struct Changes: ParsableCommand {
                 Terminal.write(commits.map { (commit: CommitInfo) in commit.id.hex }.joined(separator: "\n"))
                 return
             }
+            let tip = try? PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
+            builder.keepWorkspaceAt = tip?.tipCommit()
             var (records, shallow) = try Git.call { try builder.records(selection) }
             if reverse { records.reverse() }
             // An unborn branch has no records and no tip to read people from.
-            let notify = records.isEmpty ? [:]
-                : NotifyLists.byRecord(records, in: try PlanHistoryReader(range: range, workspace: workspaceOption.workspace).tip().workspace)
+            let notify = records.isEmpty ? [:] : NotifyLists.byRecord(records, in: try (tip ?? PlanHistoryReader(range: range, workspace: workspaceOption.workspace)).tipWorkspace(keptBy: builder))
             if let directory = writeDirectory {
                 try write(records, notify: notify, to: directory, location: reader.location)
                 return

@@ -64,6 +64,17 @@ struct PlanHistoryReader {
         return Result(history: history, context: context, records: records)
     }
 
+    /// The commit at the range's tip (`nil` on an unborn branch).
+    func tipCommit() -> ObjectID? {
+        try? repository.commit(RangeArgument.tip(of: range)).id
+    }
+
+    /// The plans at the range's tip as `builder` kept them from its walk, else read (`tip()`).
+    func tipWorkspace(keptBy builder: ChangeLogBuilder) throws -> Workspace {
+        if let kept = builder.keptWorkspace, builder.keepWorkspaceAt == tipCommit() { return kept }
+        return try tip().workspace
+    }
+
     /// The plans at the range's newest commit, and that commit's day (what risk ages are measured to).
     func tip() throws -> (workspace: Workspace, day: PlanDate) {
         let opened = try reader.open(.revision(RangeArgument.tip(of: range)))

@@ -21,19 +21,23 @@ struct ChangedCone {
 
     private let before: ConeSchedule
     private let after: ConeSchedule
-    /// For each program folder, the folders of programs whose milestones name one of its own.
-    private var referrers: [String: Set<String>] = [:]
+    /// For each program folder, the folders of programs whose milestones name one of its own;
+    /// made when a seed is found.
+    private var referrers: [String: Set<String>]?
+    private let links: (old: ProgramLinks, new: ProgramLinks)?
     /// For each program folder, which of its milestones name each milestone (either side).
     private var writers: [String: [QualifiedID: [QualifiedID]]] = [:]
     /// Keys whose state has been compared.
     private var settled: Set<QualifiedID> = []
     private var differing: [QualifiedID] = []
 
-    init(changedPrograms: Set<String>, before: ConeSchedule, after: ConeSchedule) {
+    /// - Parameter links: which programs each side's programs name, when the caller keeps them.
+    init(changedPrograms: Set<String>, before: ConeSchedule, after: ConeSchedule,
+         links: (old: ProgramLinks, new: ProgramLinks)? = nil) {
         self.before = before
         self.after = after
+        self.links = links
         programs = changedPrograms.filter { before.target($0) != after.target($0) }
-        referrers = Self.referrers(before, after)
         for folder in changedPrograms {
             let old = before.program(folder)?.milestones ?? [], new = after.program(folder)?.milestones ?? []
             var ids: Set<String> = []
@@ -42,11 +46,12 @@ struct ChangedCone {
                 if seedDiffers(key) { differ(key) }
             }
         }
+        if !differing.isEmpty { referrers = Self.referrers((before, links?.old), (after, links?.new)) }
         while let key = differing.popLast() {
             // Naming a milestone that is a node on neither side (cancelled on one, gone on the
             // other) is no edge: the whole network reaches such a writer only by another way.
             let isEdge = before.node(key) != nil || after.node(key) != nil
-            for folder in [key.program] + Array(referrers[key.program] ?? []) {
+            for folder in [key.program] + Array(referrers?[key.program] ?? []) {
                 for writer in writers(in: folder)[key] ?? [] where !milestones.contains(writer) {
                     if isEdge || isDownstream(writer, of: changedPrograms) { milestones.insert(writer) }
                     if settled.insert(writer).inserted, stateDiffers(writer) { differ(writer) }
@@ -115,15 +120,12 @@ struct ChangedCone {
         return found
     }
 
-    private static func referrers(_ sides: ConeSchedule...) -> [String: Set<String>] {
+    private static func referrers(_ sides: (schedule: ConeSchedule, links: ProgramLinks?)...) -> [String: Set<String>] {
         var found: [String: Set<String>] = [:]
         for side in sides {
-            for folder in side.folders {
-                for milestone in side.program(folder)!.milestones {
-                    for reference in milestone.dependsOn {
-                        if let other = reference.value.program, other != folder { found[other, default: []].insert(folder) }
-                    }
-                }
+            for folder in side.schedule.folders {
+                let names = side.links?.names[folder] ?? ProgramLinks.names(of: side.schedule.program(folder)!)
+                for other in names where other != folder { found[other, default: []].insert(folder) }
             }
         }
         return found

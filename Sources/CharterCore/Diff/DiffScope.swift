@@ -11,40 +11,32 @@ public enum DiffScope {
     }
 
     /// The program folders `narrowed` keeps; `nil` when it keeps everything.
-    public static func programs(_ old: Workspace, _ new: Workspace) -> Set<String>? {
+    /// - Parameter links: which programs each side's programs name, when the caller keeps them
+    ///   (a history walk does, per program version); `nil`: found by scanning the milestones.
+    public static func programs(_ old: Workspace, _ new: Workspace,
+                                links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> Set<String>? {
         let before = Dictionary(old.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         let after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         var keep = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         guard keep.count < max(before.count, after.count) else { return nil }
+        let links = links ?? (ProgramLinks(old), ProgramLinks(new))
 
-        var dependents: [String: Set<String>] = [:]
-        for workspace in [old, new] {
-            for program in workspace.programs {
-                for milestone in program.milestones {
-                    for reference in milestone.dependsOn {
-                        if let other = reference.value.program, other != program.folder {
-                            dependents[other, default: []].insert(program.folder)
-                        }
-                    }
-                }
-            }
-        }
         // Only a change to milestones can push another program's schedule.
-        var upstream: Set<String> = []
         var queue = Array(keep.filter { before[$0]?.milestones != after[$0]?.milestones })
-        while let folder = queue.popLast() {
-            for dependent in dependents[folder] ?? [] where keep.insert(dependent).inserted {
-                queue.append(dependent)
+        if !queue.isEmpty {
+            let dependents = ProgramLinks.dependents(links.old, links.new)
+            while let folder = queue.popLast() {
+                for dependent in dependents[folder] ?? [] where keep.insert(dependent).inserted {
+                    queue.append(dependent)
+                }
             }
         }
         // And one level upstream: when a kept milestone's dependency ends is read from the program
         // it lives in (taken at its own dates, as `charter diff` does).
-        for workspace in [old, new] {
-            for program in workspace.programs where keep.contains(program.folder) {
-                for milestone in program.milestones {
-                    for reference in milestone.dependsOn { if let other = reference.value.program { upstream.insert(other) } }
-                }
-            }
+        var upstream: Set<String> = []
+        for folder in keep {
+            upstream.formUnion(links.old.names[folder] ?? [])
+            upstream.formUnion(links.new.names[folder] ?? [])
         }
         keep.formUnion(upstream)
         return keep

@@ -28,11 +28,12 @@ public enum ScheduleImpact {
     ///   - everyFileRead: no plan file was unreadable on either side. Only then is a program
     ///     whose milestones differ always among `changedPrograms`, which the changed cone needs.
     static func consequences(old: Workspace, new: Workspace, changedPrograms: Set<String>, asOf: PlanDate,
-                             scope: Set<String>? = nil, everyFileRead: Bool = true) -> [Consequence] {
+                             scope: Set<String>? = nil, everyFileRead: Bool = true,
+                             links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> [Consequence] {
         guard !changedPrograms.isEmpty else { return [] }
         if everyFileRead, let before = ConeSchedule(old, scope: scope, asOf: asOf),
            let after = ConeSchedule(new, scope: scope, asOf: asOf) {
-            let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after)
+            let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after, links: links)
             return collect(cone.milestones, programs: cone.programs, before: before, after: after)
         }
         let before = ScheduleSide(old.restricted(to: scope), asOf: asOf), after = ScheduleSide(new.restricted(to: scope), asOf: asOf)

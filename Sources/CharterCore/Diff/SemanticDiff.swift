@@ -8,21 +8,25 @@ public enum SemanticDiff {
         compare(DiffSide(workspace: from), DiffSide(workspace: to), asOf: asOf)
     }
 
-    /// - Parameter scope: the programs whose milestones the consequences are judged among
-    ///   (`DiffScope.programs`): comparing the whole sides with a scope gives what comparing the
-    ///   narrowed sides gives, without copying them. `nil`: every program.
-    public static func compare(_ from: DiffSide, _ to: DiffSide, asOf: PlanDate, scope: Set<String>? = nil) -> PlanDiff {
-        compare(from, to, consequencesAsOf: asOf, scope: scope)
+    /// - Parameters:
+    ///   - scope: the programs whose milestones the consequences are judged among
+    ///     (`DiffScope.programs`): comparing the whole sides with a scope gives what comparing the
+    ///     narrowed sides gives, without copying them. `nil`: every program.
+    ///   - links: which programs each side's programs name, when the caller keeps them.
+    public static func compare(_ from: DiffSide, _ to: DiffSide, asOf: PlanDate, scope: Set<String>? = nil,
+                               links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> PlanDiff {
+        compare(from, to, consequencesAsOf: asOf, scope: scope, links: links)
     }
 
     /// Without `consequencesAsOf`, the changes only (no schedule consequences): for callers that
     /// only pair entities, as the variance does.
-    static func compare(_ from: DiffSide, _ to: DiffSide, consequencesAsOf asOf: PlanDate?, scope: Set<String>? = nil) -> PlanDiff {
+    static func compare(_ from: DiffSide, _ to: DiffSide, consequencesAsOf asOf: PlanDate?, scope: Set<String>? = nil,
+                        links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> PlanDiff {
         var comparison = Comparison(from: from, to: to)
         comparison.run()
         let consequences = asOf.map { asOf in
             ScheduleImpact.consequences(old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms, asOf: asOf,
-                                        scope: scope, everyFileRead: from.unreadable.isEmpty && to.unreadable.isEmpty)
+                                        scope: scope, everyFileRead: from.unreadable.isEmpty && to.unreadable.isEmpty, links: links)
         } ?? []
         let unreadable = from.unreadable.map { UnreadableReport(side: .from, file: $0) }
             + to.unreadable.map { UnreadableReport(side: .to, file: $0) }

@@ -6,7 +6,9 @@ public enum WorkspaceLoader {
     /// Plan files are small; anything larger is refused before it is read.
     public static let maxFileBytes = 8 * 1024 * 1024
 
-    public static func load(from source: some PlanSource) -> LoadResult {
+    /// - Parameter parsed: program files already parsed, by path (`ProgramFilePart`): used
+    ///   instead of reading and parsing the file again. What it does not give is read as usual.
+    public static func load(from source: some PlanSource, parsed: (@Sendable (String) -> ProgramFilePart?)? = nil) -> LoadResult {
         var result = LoadResult(workspace: Workspace())
         var units: [Unit] = []
 
@@ -36,7 +38,7 @@ public enum WorkspaceLoader {
         // that can hand each thread a reader of its own is read on every core too; any other
         // takes turns (libgit2 handles are not shared across threads).
         let reader = UnitReader(source, unitCount: units.count)
-        let loaded = ParallelMap.map(units) { unit in reader.reading { load(unit, read: $0) } }
+        let loaded = ParallelMap.map(units) { unit in reader.reading { load(unit, read: $0, parsed: parsed) } }
 
         // Findings in the order a file-by-file load makes them: every read failure, then what
         // parsing found, file by file.
@@ -89,10 +91,15 @@ public enum WorkspaceLoader {
         var parseFindings: [(String, Finding)] = []
     }
 
-    private static func load(_ unit: Unit, read: (String) -> Result<[UInt8], ReadFailure>) -> LoadedUnit {
+    private static func load(_ unit: Unit, read: (String) -> Result<[UInt8], ReadFailure>, parsed: (@Sendable (String) -> ProgramFilePart?)?) -> LoadedUnit {
         var loaded = LoadedUnit()
         var program = unit.folder.map(Program.init(folder:))
         for file in unit.files {
+            if program != nil, let part = parsed?(file.path), part.kind == file.kind {
+                loaded.parseFindings += part.findings
+                program!.adopt(part)
+                continue
+            }
             let bytes: [UInt8]
             switch read(file.path) {
             case .success(let read): bytes = read
@@ -111,7 +118,7 @@ public enum WorkspaceLoader {
         return loaded
     }
 
-    private static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
+    static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
         switch kind {
         case .program: ModelBuilder.fillProgram(&program, from: reader)
         case .milestones: program.milestones = reader.objects("milestones").compactMap(ModelBuilder.milestone)
