@@ -94,3 +94,75 @@ import Testing
         }
     }
 }
+
+/// Change requests as the history index keeps them: read back equal, field for field.
+@Suite struct ChangeRequestBinaryTests {
+    static func records() -> [ChangeRequest] {
+        let base = ["programs/demo/program.yaml": SlipLedgerTests.program("demo")]
+        return SlipLedgerTests.records([
+            ("2026-01-05", base.merging(["programs/demo/milestones.yaml": SlipLedgerTests.milestones(m2: "2026-05-01"),
+                                         "programs/demo/risks.yaml": SlipLedgerTests.risks("R1")]) { $1 }),
+            ("2026-01-10", base.merging(["programs/demo/milestones.yaml": SlipLedgerTests.milestones(m2: "2026-05-20", m3: "2026-06-01"),
+                                         "programs/demo/risks.yaml": SlipLedgerTests.risks("R1", "R2")]) { $1 }),
+            ("2026-01-20", base.merging(["programs/demo/milestones.yaml": SlipLedgerTests.milestones(m2: "2026-04-20")]) { $1 }),
+        ])
+    }
+
+    @Test("Records built from real diffs round-trip equal")
+    func roundTrip() throws {
+        let records = Self.records()
+        #expect(records.contains { !$0.changes.isEmpty })
+        for record in records {
+            let bytes = BinaryWriter.encode(record)
+            #expect(try BinaryReader.decode(ChangeRequest.self, from: bytes[...]) == record)
+        }
+    }
+
+    @Test("Every field set, optionals and all: round-trips equal; every truncation is Malformed")
+    func everyField() throws {
+        var change = EntityChange(program: "p", entity: .budgetLine, id: "B1", change: .moved,
+                                  fields: [FieldChange(field: "amount", from: .number(-1.5), to: .number(.greatestFiniteMagnitude)),
+                                           FieldChange(field: "date", from: .date(PlanDate("2026-02-28")!), to: nil),
+                                           FieldChange(field: "tags", from: .list(["a", "é"]), to: .flag(true)),
+                                           FieldChange(field: "name", from: nil, to: .text("日本"))],
+                                  tags: ChangeTag.allCases, name: "Line")
+        change.movedFrom = "q"
+        change.slipDays = -3
+        change.scoreFrom = 1
+        change.scoreTo = 25
+        change.amountDelta = 0.1
+        change.budgetDelta = -0.0
+        change.budgetDeltaPercent = 1e-9
+        change.currency = "EUR"
+        change.personDaysDelta = 4.5
+        change.contents = [EntityCount(.milestone, 50)]
+        change.unit = "%"
+        change.kpiTarget = 99.9
+        change.improved = false
+        var consequence = Consequence(kind: .targetAtRisk, program: "p", milestone: "M9", message: "late")
+        consequence.dependency = QualifiedID(program: "o", id: "M1")
+        consequence.date = PlanDate("2026-05-01")
+        consequence.dependencyEnd = PlanDate("2026-05-02")
+        consequence.slackFrom = 3
+        consequence.slackTo = -1
+        consequence.target = PlanDate("2026-06-30")
+        consequence.earliestEnd = PlanDate("2026-07-01")
+        consequence.pushedBy = QualifiedID(program: "p", id: "M2")
+        var record = Self.records()[1]
+        record.changes.append(change)
+        record.consequences.append(consequence)
+        record.reason = "Vendor late"
+        record.pullRequest = 1234
+        record.approvals = [Approval(name: "Ann", email: "a@x", person: "ann", statedRole: "sponsor", roles: ["owner", "sponsor"],
+                                     kind: "Approved-by", source: .trailer, counts: true, note: nil)]
+        record.requirements = [ChangeRequest.Requirement(reason: .dependentSlip, program: nil, detail: "d", roles: [],
+                                                         satisfiedBy: ["Ann"], missing: nil)]
+        record.contradictedClaims = [ChangeRequest.ContradictedClaim(trailer: "Slip", claimed: "0", actual: "3")]
+        record.unreadableFiles = ["programs/x/risks.yaml"]
+        let bytes = BinaryWriter.encode(record)
+        #expect(try BinaryReader.decode(ChangeRequest.self, from: bytes[...]) == record)
+        for length in stride(from: 0, to: bytes.count, by: 7) {
+            #expect(throws: BinaryReader.Malformed.self) { try BinaryReader.decode(ChangeRequest.self, from: bytes[0..<length]) }
+        }
+    }
+}
