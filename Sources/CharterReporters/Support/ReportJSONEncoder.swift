@@ -249,23 +249,33 @@ private struct TreeWriter: Encoder {
 /// What a value becomes in a node: the scalars `JSONEncoder` writes plainly, else its own
 /// `encode(to:)`; the types `JSONEncoder` treats specially are refused.
 private func encodeValue<Value: Encodable>(_ value: Value, tree: JSONTree, node: Int32) throws {
-    switch value {
-    case let text as String: tree.setString(node, text)
-    case let flag as Bool: tree.setScalar(node) { $0.append(contentsOf: (flag ? "true" : "false").utf8) }
-    case let number as Int: tree.setInteger(node, number)
-    case let number as Double: try tree.setDouble(node, number)
-    case let number as Int64: tree.setInteger(node, number)
-    case let number as Int32: tree.setInteger(node, number)
-    case let number as Int16: tree.setInteger(node, number)
-    case let number as Int8: tree.setInteger(node, number)
-    case let number as UInt: tree.setInteger(node, number)
-    case let number as UInt64: tree.setInteger(node, number)
-    case let number as UInt32: tree.setInteger(node, number)
-    case let number as UInt16: tree.setInteger(node, number)
-    case let number as UInt8: tree.setInteger(node, number)
-    case is Float, is Date, is Data, is URL, is Decimal: throw ReportJSONEncoder.Unsupported()
-    default: try value.encode(to: TreeWriter(tree: tree, node: node))
+    // Metatype comparisons, not `as` casts: a failed dynamic cast costs more than the write.
+    let type = Value.self
+    if type == String.self { return tree.setString(node, unsafeBitCast(value, to: String.self)) }
+    if type == Int.self { return tree.setInteger(node, unsafeBitCast(value, to: Int.self)) }
+    if type == Bool.self {
+        let flag = unsafeBitCast(value, to: Bool.self)
+        return tree.setScalar(node) { $0.append(contentsOf: (flag ? "true" : "false").utf8) }
     }
+    if type == Double.self { return try tree.setDouble(node, unsafeBitCast(value, to: Double.self)) }
+    if type is any BinaryInteger.Type {
+        switch value {
+        case let number as Int64: return tree.setInteger(node, number)
+        case let number as Int32: return tree.setInteger(node, number)
+        case let number as Int16: return tree.setInteger(node, number)
+        case let number as Int8: return tree.setInteger(node, number)
+        case let number as UInt: return tree.setInteger(node, number)
+        case let number as UInt64: return tree.setInteger(node, number)
+        case let number as UInt32: return tree.setInteger(node, number)
+        case let number as UInt16: return tree.setInteger(node, number)
+        case let number as UInt8: return tree.setInteger(node, number)
+        default: throw ReportJSONEncoder.Unsupported()
+        }
+    }
+    if type == Float.self || type == Date.self || type == Data.self || type == URL.self || type == Decimal.self {
+        throw ReportJSONEncoder.Unsupported()
+    }
+    try value.encode(to: TreeWriter(tree: tree, node: node))
 }
 
 private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
