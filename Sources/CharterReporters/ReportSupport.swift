@@ -44,12 +44,12 @@ func findingIdentity(_ diagnostic: Diagnostic, repositoryPath: String) -> [Strin
 }
 
 /// Sorted keys, two-space pretty printing, `/` left alone: stable output that diffs well.
+/// `JSONEncoder`'s text, written by `ReportJSONEncoder` (several times faster on Linux).
 func encodeJSON<Value: Encodable>(_ value: Value) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     do {
-        let data = try encoder.encode(value)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var bytes = try ReportJSON.encode(value)
+        bytes.append(10)
+        return String(decoding: bytes, as: UTF8.self)
     } catch {
         // Our types hold only strings and integers; encoding them cannot fail.
         preconditionFailure("encoding a report failed: \(error)")

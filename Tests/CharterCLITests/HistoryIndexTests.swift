@@ -102,6 +102,49 @@ import Testing
         }
     }
 
+    /// A whole file (right version, right checksum) whose records are not what this build reads:
+    /// each such record is built again, silently, and the answer is the cold one.
+    @Test func recordsThatDoNotDecodeAreBuiltAgain() throws {
+        let (repo, _) = try SlipLedgerCommandTests.history()
+        let cold = try repo.charter("changes", "--format", "json", environment: Self.cold)
+        #expect(try repo.charter("cache", "build").status == 0)
+        let path = Self.index(repo)
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // `charter-cache 1`, the version line, a count, then (key, value) pairs, then the SHA-1.
+        var at = bytes.firstIndex(of: 10)! + 1
+        at = bytes[at...].firstIndex(of: 10)! + 1
+        func uint32(_ offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
+        let count = uint32(at)
+        var rewritten = Array(bytes[..<(at + 4)])
+        at += 4
+        for entry in 0..<count {
+            let keyLength = uint32(at)
+            rewritten += bytes[at..<(at + 4 + keyLength)]
+            at += 4 + keyLength
+            let valueLength = uint32(at)
+            // Half the records cut short, half replaced by bytes of another shape.
+            let value: [UInt8] = entry % 2 == 0 ? Array(bytes[(at + 4)..<(at + 4 + valueLength / 2)]) : Array(repeating: 0xFE, count: 9)
+            withUnsafeBytes(of: UInt32(value.count).littleEndian) { rewritten += $0 }
+            rewritten += value
+            at += 4 + valueLength
+        }
+        #expect(at == bytes.count - 20)
+        let unhashed = repo.fixture.url("unhashed").path
+        try Data(rewritten).write(to: URL(fileURLWithPath: unhashed))
+        let hex = try repo.gitOK("hash-object", unhashed).trimmingCharacters(in: .whitespacesAndNewlines)
+        var checksum: [UInt8] = []
+        var digits = Substring(hex)
+        while !digits.isEmpty { checksum.append(UInt8(digits.prefix(2), radix: 16)!); digits = digits.dropFirst(2) }
+        try Data(rewritten + checksum).write(to: URL(fileURLWithPath: path))
+        let damaged = try repo.charter("changes", "--format", "json")
+        #expect(damaged.status == 0 && damaged.stdout == cold.stdout)
+        #expect(damaged.stderr.split(separator: "\n").count <= 1, "\(damaged.stderr)")
+        for command in [["slips", "--format", "json"], ["history", "web/M2"]] {
+            let warm = try repo.charter(command), coldRun = try repo.charter(command, environment: Self.cold)
+            #expect(Self.outcome(warm) == Self.outcome(coldRun), "\(command)")
+        }
+    }
+
     @Test func aRepositoryThatCannotBeWrittenIsReadWithoutAnIndex() throws {
         let (repo, ids) = try SlipLedgerCommandTests.history()
         let expected = try Self.commands(ids).prefix(3).map { try repo.charter($0, environment: Self.cold) }
