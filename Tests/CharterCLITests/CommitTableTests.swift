@@ -170,4 +170,16 @@ import Testing
         }
         #expect(FileManager.default.fileExists(atPath: bare + "/charter/commits.idx"))
     }
+
+    @Test func cacheStatusListsTheFilesAndClearDeletesThem() throws {
+        let repo = try Self.history()
+        #expect(try repo.charter("kpis", "--history").status == 0)
+        let status = try repo.charter("cache", "status")
+        let commits = try repo.gitOK("rev-list", "--first-parent", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(status.stdout.contains("commits.idx (commit table): "), "\(status.stdout)")
+        #expect(status.stdout.contains(", \(commits) commits\n"), "\(status.stdout)")
+        #expect(status.stdout.contains("kpis.idx (KPI readings): "), "\(status.stdout)")
+        #expect(try repo.charter("cache", "clear").status == 0)
+        #expect(Self.files(repo).allSatisfy { !FileManager.default.fileExists(atPath: $0) })
+    }
 }
