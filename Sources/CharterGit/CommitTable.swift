@@ -91,9 +91,11 @@ public final class CommitTable {
                     dirty = true
                 }
             }
-            var changed = true
-            for paths in groups where changed {
-                changed = try facts!.answer(any: paths, roots: roots) ?? repository.commitChanges(ObjectID(id.oid), under: paths)
+            // What the facts answer first: git is asked only when no group is known to be unchanged.
+            let answers = groups.map { facts!.answer(any: $0, roots: roots) }
+            var changed = !answers.contains(false)
+            for (paths, answer) in zip(groups, answers) where changed && answer == nil {
+                changed = try repository.commitChanges(ObjectID(id.oid), under: paths)
             }
             if changed { found.append(ObjectID(id.oid)) }
             node = parent

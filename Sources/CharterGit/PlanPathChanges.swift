@@ -19,6 +19,8 @@ struct PlanPathChanges {
     /// path is `query` or inside it, `nil` when `query` is inside a changed path (a folder added
     /// whole: the facts do not list its files) or outside every root, else `false`.
     func answer(_ query: String, roots: [String]) -> Bool? {
+        // As git and `SubtreeFilter` read a path: `programs/pay/` and `./programs/pay` are `programs/pay`.
+        let query = pathComponents(query).joined(separator: "/")
         guard roots.contains(where: { query == $0 || query.hasPrefix($0 + "/") }) else { return nil }
         for path in paths {
             if path == query || path.hasPrefix(query + "/") { return true }

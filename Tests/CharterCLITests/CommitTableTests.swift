@@ -13,6 +13,7 @@ import Testing
         ["changes", "--ids"], ["changes", "--ids", "--reverse"], ["changes", "--ids", "--max-count", "3"],
         ["changes", "--ids", "--program", "pay"], ["changes", "--ids", "--program", "web"],
         ["changes", "--ids", "--path", "programs/pay/kpis.yaml"], ["changes", "--ids", "--path", "src"],
+        ["changes", "--ids", "--path", "programs/pay/"], ["changes", "--ids", "--path", "./programs/web/kpis.yaml"],
         ["changes", "--ids", "HEAD~3"], ["changes", "--ids", "--all-commits"],
         ["kpis", "--history"], ["kpis", "--history", "--format", "json", "pay"], ["kpis", "--history", "--rev", "HEAD~4"],
     ]
