@@ -1,6 +1,13 @@
 import CharterGit
 
 extension ChangeLogBuilder {
+    /// The ids of `planCommits`, from the commit table when it can answer (no object read for a
+    /// commit it has seen), else from the walk.
+    func planCommitIDs(_ selection: ChangeLogSelection) throws -> [ObjectID] {
+        if let ids = try planCommitIDsFromTable(selection) { return ids }
+        return try planCommits(selection).map(\.id)
+    }
+
     /// The commits that changed plans, newest first, found by comparing tree ids alone: no YAML
     /// is read (`charter changes --ids`).
     func planCommits(_ selection: ChangeLogSelection) throws -> [CommitInfo] {

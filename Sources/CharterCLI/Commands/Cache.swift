@@ -12,7 +12,9 @@ struct Cache: ParsableCommand {
         each plan commit in an index in the repository's common git directory \
         ($(git rev-parse --git-common-dir)/charter/), shared by linked worktrees and never in a worktree. \
         It is a cache: output is the same with it and without it (--no-cache or CHARTER_NO_CACHE=1), \
-        approvals recorded as notes are read afresh every time, and a damaged index is rebuilt.
+        approvals recorded as notes are read afresh every time, and a damaged index is rebuilt. Beside it, \
+        commits.idx (each commit's parents and what it changed in the plans, for changes --ids and \
+        kpis --history) and kpis.idx (each kpis.yaml version's measurements); clear deletes all three.
         """,
         subcommands: [CacheStatus.self, CacheBuild.self, CacheClear.self]
     )
@@ -32,15 +34,22 @@ struct CacheStatus: ParsableCommand {
 
     func run() throws {
         try UsageErrors.exit2 {
-            let (index, _, _) = try openIndex(workspaceOption)
-            guard index.file.exists else {
-                Terminal.write("\(index.file.path): no index yet (any history command, or 'charter cache build', makes it)")
-                return
+            let (index, repository, _) = try openIndex(workspaceOption)
+            var lines: [String]
+            if index.file.exists {
+                lines = ["\(index.file.path)", "  size: \(index.file.size) bytes", "  commits covered: \(index.count)"]
+                if let problem = index.problem { lines.append("  not used: it \(problem); the next history command rebuilds it") }
+            } else {
+                lines = ["\(index.file.path): no index yet (any history command, or 'charter cache build', makes it)"]
             }
-            let count = index.count
-            var lines = ["\(index.file.path)", "  size: \(index.file.size) bytes",
-                         "  commits covered: \(count)"]
-            if let problem = index.problem { lines.append("  not used: it \(problem); the next history command rebuilds it") }
+            // The commit table and the KPI readings, when a command made them.
+            let table = CommitTable(repository: repository, cached: true)
+            if let file = table.file, file.exists {
+                lines.append("\(file.path) (commit table): \(file.size) bytes, \(table.count) commits"
+                             + (table.problem.map { "; not used: it \($0)" } ?? ""))
+            }
+            let readings = CacheFile(repository: repository, name: KPIReadingIndex.fileName, version: "")
+            if readings.exists { lines.append("\(readings.path) (KPI readings): \(readings.size) bytes") }
             Terminal.write(lines.joined(separator: "\n"))
         }
     }
@@ -75,10 +84,12 @@ struct CacheClear: ParsableCommand {
 
     func run() throws {
         try UsageErrors.exit2 {
-            let (index, _, _) = try openIndex(workspaceOption)
+            let (index, repository, _) = try openIndex(workspaceOption)
             let existed = index.file.exists
+            let others = [CommitTable.fileName, KPIReadingIndex.fileName].map { CacheFile(repository: repository, name: $0, version: "") }
             do {
                 try index.clear()
+                for file in others { try file.remove() }
             } catch {
                 throw CLIError("cannot delete \(index.file.path): \(error.localizedDescription)")
             }

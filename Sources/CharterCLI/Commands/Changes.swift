@@ -79,9 +79,9 @@ struct Changes: ParsableCommand {
             selection.since = since.flatMap(PlanDate.init)
             selection.paths = try paths.map { try repositoryPath($0, repository: repository) }
             if ids {
-                var commits = try Git.call { try builder.planCommits(selection) }
+                var commits = try Git.call { try builder.planCommitIDs(selection) }
                 if reverse { commits.reverse() }
-                Terminal.write(commits.map { (commit: CommitInfo) in commit.id.hex }.joined(separator: "\n"))
+                Terminal.write(commits.map(\.hex).joined(separator: "\n"))
                 return
             }
             let tip = try? PlanHistoryReader(range: range, workspace: workspaceOption.workspace)

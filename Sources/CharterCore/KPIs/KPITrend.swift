@@ -29,16 +29,45 @@ public struct KPITrend: Hashable, Sendable {
     /// Ordered by date, then by commit order; one point per distinct (date, value).
     public var points: [Point]
 
+    /// What a trend reads of a KPI at one commit: its values, not where they were written.
+    /// A function of the file's bytes alone, so the history index keeps it per blob.
+    public struct Reading: Hashable, Sendable, Codable {
+        public var id: String
+        public var name: String?
+        public var unit: String?
+        public var baseline: Double?
+        public var target: Double?
+        /// `KPI.effectiveDirection`.
+        public var direction: KPI.Direction?
+        public var current: Double?
+        public var asOf: PlanDate?
+
+        public init(_ kpi: KPI) {
+            id = kpi.id.value
+            name = kpi.name
+            unit = kpi.unit
+            baseline = kpi.baseline?.value
+            target = kpi.target?.value
+            direction = kpi.effectiveDirection
+            current = kpi.current?.value
+            asOf = kpi.asOf?.value
+        }
+    }
+
     /// The plans at one commit: its id, its day, and the KPIs of each program folder.
     public struct Snapshot: Sendable {
         public var commit: String
         public var date: PlanDate
-        public var kpis: [String: [KPI]]
+        public var readings: [String: [Reading]]
 
-        public init(commit: String, date: PlanDate, kpis: [String: [KPI]]) {
+        public init(commit: String, date: PlanDate, readings: [String: [Reading]]) {
             self.commit = commit
             self.date = date
-            self.kpis = kpis
+            self.readings = readings
+        }
+
+        public init(commit: String, date: PlanDate, kpis: [String: [KPI]]) {
+            self.init(commit: commit, date: date, readings: kpis.mapValues { $0.map(Reading.init) })
         }
     }
 
@@ -48,17 +77,17 @@ public struct KPITrend: Hashable, Sendable {
     public static func trends(_ snapshots: [Snapshot]) -> [KPITrend] {
         var trends: [String: KPITrend] = [:]
         for snapshot in snapshots {
-            for (program, kpis) in snapshot.kpis {
+            for (program, kpis) in snapshot.readings {
                 for kpi in kpis {
-                    let key = program + "/" + kpi.id.value
-                    var trend = trends[key] ?? KPITrend(program: program, kpi: kpi.id.value, points: [])
+                    let key = program + "/" + kpi.id
+                    var trend = trends[key] ?? KPITrend(program: program, kpi: kpi.id, points: [])
                     trend.name = kpi.name ?? trend.name
                     trend.unit = kpi.unit
-                    trend.baseline = kpi.baseline?.value
-                    trend.target = kpi.target?.value
-                    trend.direction = kpi.effectiveDirection
-                    if let value = kpi.current?.value {
-                        let point = Point(date: kpi.asOf?.value ?? snapshot.date, value: value, commit: snapshot.commit,
+                    trend.baseline = kpi.baseline
+                    trend.target = kpi.target
+                    trend.direction = kpi.direction
+                    if let value = kpi.current {
+                        let point = Point(date: kpi.asOf ?? snapshot.date, value: value, commit: snapshot.commit,
                                           dateFromCommit: kpi.asOf == nil)
                         trend.record(point)
                     }
@@ -84,3 +113,5 @@ public struct KPITrend: Hashable, Sendable {
         points.insert(point, at: index)
     }
 }
+
+extension KPI.Direction: Codable {}
