@@ -34,7 +34,8 @@ public enum ScheduleImpact {
         if everyFileRead, let before = ConeSchedule(old, scope: scope, asOf: asOf),
            let after = ConeSchedule(new, scope: scope, asOf: asOf) {
             let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after, links: links)
-            return collect(cone.milestones, programs: cone.programs, before: before, after: after)
+            let found = collect(cone.milestones, programs: cone.programs, before: before, after: after)
+            if !before.metCycle && !after.metCycle { return found }
         }
         let before = ScheduleSide(old.restricted(to: scope), asOf: asOf), after = ScheduleSide(new.restricted(to: scope), asOf: asOf)
         let affected = downstream(of: changedPrograms, in: before, after)
