@@ -513,83 +513,31 @@ private struct DateQueue {
     }
 }
 
-/// Decides whether a commit changed anything under a set of paths by comparing object ids
-/// with its first parent's, level by level as git's tree diff does: where two folders have
-/// the same id nothing inside them differs, so `programs/p1` costs one look into the root
-/// trees when `programs` did not change. Recently read trees are kept, so in a walk each
-/// tree is read once though it is compared as a child and again as a parent.
+/// Decides whether a commit changed anything under a set of paths against its first parent:
+/// reads the two root tree ids and asks `PlanPathDiffer`, which compares them level by level by
+/// object id and keeps the trees it read across the commits of a walk.
 final class SubtreeFilter {
-    private struct EntryState: Equatable {
-        var id: OidKey
-        var mode: UInt32
-        var isTree: Bool { mode & 0o170000 == 0o040000 }
-    }
-
     private let repository: Repository
     /// Each path as its components; `[]` for the whole tree.
     private let paths: [[String]]
-    /// Owned tree objects by id, freed when the cache is cleared.
-    private var trees: [OidKey: OpaquePointer] = [:]
-    private static let cacheLimit = 256
+    private let differ: PlanPathDiffer
 
     init(repository: Repository, paths: [String]) {
         self.repository = repository
         let normalized = Set(paths.map { pathComponents($0).joined(separator: "/") })
         self.paths = normalized.sorted().map { $0.isEmpty ? [] : $0.split(separator: "/").map(String.init) }
-    }
-
-    deinit {
-        for tree in trees.values { git_tree_free(tree) }
+        differ = PlanPathDiffer(repository: repository)
     }
 
     func changed(_ commit: OpaquePointer, firstParent: git_oid?) throws -> Bool {
-        let root = OidKey(git_commit_tree_id(commit).pointee)
-        var parentRoot: OidKey?
+        var parentTree: git_oid?
         if var parentID = firstParent {
             var parent: OpaquePointer?
             try check("git_commit_lookup", git_commit_lookup(&parent, repository.handle, &parentID))
-            parentRoot = OidKey(git_commit_tree_id(parent).pointee)
+            parentTree = git_commit_tree_id(parent).pointee
             git_commit_free(parent)
         }
-        if root == parentRoot { return false }
-        for path in paths where try differs(root, parentRoot, under: path) {
-            return true
-        }
-        return false
-    }
-
-    /// Whether the entries at `path` differ between two root trees (`nil`: no tree).
-    private func differs(_ left: OidKey?, _ right: OidKey?, under path: [String]) throws -> Bool {
-        var left = left
-        var right = right
-        for (depth, name) in path.enumerated() {
-            let leftEntry = try left.map { try entry(name, in: $0) } ?? nil
-            let rightEntry = try right.map { try entry(name, in: $0) } ?? nil
-            if leftEntry == rightEntry { return false }
-            if depth == path.count - 1 { return true }
-            left = leftEntry?.isTree == true ? leftEntry?.id : nil
-            right = rightEntry?.isTree == true ? rightEntry?.id : nil
-            if left == nil && right == nil { return false }
-        }
-        return left != right
-    }
-
-    private func entry(_ name: String, in treeID: OidKey) throws -> EntryState? {
-        guard let entry = git_tree_entry_byname(try tree(treeID), name) else { return nil }
-        return EntryState(id: OidKey(git_tree_entry_id(entry).pointee), mode: UInt32(git_tree_entry_filemode_raw(entry).rawValue))
-    }
-
-    private func tree(_ id: OidKey) throws -> OpaquePointer {
-        if let known = trees[id] { return known }
-        if trees.count >= SubtreeFilter.cacheLimit {
-            for tree in trees.values { git_tree_free(tree) }
-            trees.removeAll(keepingCapacity: true)
-        }
-        var oid = id.oid
-        var tree: OpaquePointer?
-        try check("git_tree_lookup", git_tree_lookup(&tree, repository.handle, &oid))
-        trees[id] = tree!
-        return tree!
+        return try differ.differs(tree: git_commit_tree_id(commit).pointee, parentTree: parentTree, under: paths)
     }
 }
 

@@ -43,8 +43,14 @@ struct PlanPathChanges {
     }
 }
 
-/// Computes `PlanPathChanges` from trees, keeping the trees it read (a walk compares each
-/// tree as a child and again as a parent).
+/// Compares two root trees level by level by object id, as git's tree diff does: where two
+/// folders have the same id nothing inside them differs, so `programs/p1` costs one look into
+/// the root trees when `programs` did not change. It keeps the trees it read, since a walk
+/// compares each tree as a child and again as a parent.
+///
+/// The one mechanism behind both questions a walk asks of a commit and its first parent: what
+/// changed under the plan roots (`changes`, the facts `CommitTable` keeps) and whether anything
+/// changed under some paths (`differs`, the walk's path filter, `SubtreeFilter`).
 final class PlanPathDiffer {
     private struct Entry: Equatable {
         var id: OidKey
@@ -59,7 +65,8 @@ final class PlanPathDiffer {
     private var trees: [OidKey: OpaquePointer] = [:]
     private static let cacheLimit = 256
 
-    init(repository: Repository, roots: [String], depth: Int = 2) {
+    /// - Parameter roots: what `changes` lists changes under; `differs` takes its own paths.
+    init(repository: Repository, roots: [String] = [], depth: Int = 2) {
         self.repository = repository
         self.roots = roots.sorted()
         self.depth = depth
@@ -71,34 +78,58 @@ final class PlanPathDiffer {
 
     /// The changes between two root trees (`nil`: no parent, everything is new).
     func changes(tree: git_oid, parentTree: git_oid?) throws -> PlanPathChanges {
-        if trees.count >= Self.cacheLimit {
-            // Only here, never while `list` holds trees it read.
-            for tree in trees.values { git_tree_free(tree) }
-            trees.removeAll(keepingCapacity: true)
-        }
+        trimCache()
         let root = OidKey(tree)
         let parentRoot = parentTree.map(OidKey.init)
         if root == parentRoot { return PlanPathChanges(paths: []) }
         var found: [String] = []
         for path in roots {
             let components = path.split(separator: "/").map(String.init)
-            var left: OidKey? = root, right: OidKey? = parentRoot
-            var leftEntry: Entry?, rightEntry: Entry?
-            var same = false
-            for name in components {
-                leftEntry = try left.map { try entry(name, in: $0) } ?? nil
-                rightEntry = try right.map { try entry(name, in: $0) } ?? nil
-                if leftEntry == rightEntry { same = true; break }
-                left = leftEntry?.isTree == true ? leftEntry?.id : nil
-                right = rightEntry?.isTree == true ? rightEntry?.id : nil
-            }
-            if same { continue }
-            try list(leftEntry, rightEntry, at: path, levels: depth, into: &found)
+            guard let differing = try entries(at: components, root, parentRoot) else { continue }
+            try list(differing.0, differing.1, at: path, levels: depth, into: &found)
         }
         if found.count > PlanPathChanges.limit {
             found = roots.filter { root in found.contains { $0 == root || $0.hasPrefix(root + "/") } }
         }
         return PlanPathChanges(paths: found.sorted())
+    }
+
+    /// Whether the two root trees differ under one of `paths` (each as its components; `[]` for
+    /// the whole tree). `parentTree` `nil`: no parent, so whatever exists at a path is new.
+    func differs(tree: git_oid, parentTree: git_oid?, under paths: [[String]]) throws -> Bool {
+        trimCache()
+        let root = OidKey(tree)
+        let parentRoot = parentTree.map(OidKey.init)
+        if root == parentRoot { return false }
+        for path in paths where try entries(at: path, root, parentRoot) != nil {
+            return true
+        }
+        return false
+    }
+
+    /// The entries at `path` in two root trees (`nil`: no tree), or `nil` when they are the same
+    /// there or at a folder above it (or neither side has a folder on the way).
+    private func entries(at path: [String], _ left: OidKey?, _ right: OidKey?) throws -> (Entry?, Entry?)? {
+        guard !path.isEmpty else { return left == right ? nil : (nil, nil) }
+        var left = left, right = right
+        var pair: (Entry?, Entry?) = (nil, nil)
+        for name in path {
+            let leftEntry = try left.map { try entry(name, in: $0) } ?? nil
+            let rightEntry = try right.map { try entry(name, in: $0) } ?? nil
+            if leftEntry == rightEntry { return nil }
+            pair = (leftEntry, rightEntry)
+            left = leftEntry?.isTree == true ? leftEntry?.id : nil
+            right = rightEntry?.isTree == true ? rightEntry?.id : nil
+        }
+        return pair
+    }
+
+    /// Frees the kept trees when there are many; only between questions, never while `list`
+    /// holds trees it read.
+    private func trimCache() {
+        guard trees.count >= Self.cacheLimit else { return }
+        for tree in trees.values { git_tree_free(tree) }
+        trees.removeAll(keepingCapacity: true)
     }
 
     /// Two differing entries at `path`: the path itself, or what differs inside when both are

@@ -134,8 +134,11 @@ final class ChangeLogBuilder {
 
         func build() -> ChangeRequest {
             let links = (old: old.links, new: new.links)
+            // Programs whose subtree ids match are the same values: skipped, not compared.
+            let known = old.changes(to: new)
             let diff = SemanticDiff.compare(old.side, new.side, asOf: commit.committer.day,
-                                            scope: DiffScope.programs(old.workspace, new.workspace, links: links), links: links)
+                                            scope: DiffScope.programs(old.workspace, new.workspace, links: links, known: known),
+                                            links: links, known: known)
             return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions)
                 .build(commit: commit, diff: diff, notes: notes)
         }

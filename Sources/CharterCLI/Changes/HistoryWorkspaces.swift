@@ -73,7 +73,9 @@ final class HistoryWorkspaces {
 
     /// The plans at a commit; an empty workspace for `nil` (before a root commit).
     func side(at commit: ObjectID?) throws -> HistorySide {
-        guard let commit else { return HistorySide(side: DiffSide(workspace: Workspace()), links: ProgramLinks(names: [:])) }
+        guard let commit else {
+            return HistorySide(side: DiffSide(workspace: Workspace()), links: ProgramLinks(names: [:]), programKeys: [:], rootKey: "")
+        }
         if let cached = recent.first(where: { $0.commit == commit }) { return cached.side }
         let known = batchTrees[commit]
         let tree = try known?.tree ?? repository.treeSource(commit: commit, prefix: prefix)
@@ -146,16 +148,31 @@ final class HistoryWorkspaces {
         workspace.planFiles = []
         // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
         try tree.throwIfDamaged()
-        return HistorySide(side: DiffSide(workspace: workspace, unreadable: unreadable), links: ProgramLinks(names: names))
+        var programKeys: [String: String] = [:]
+        programKeys.reserveCapacity(keys.count)
+        for (folder, key) in keys where programs[key] != nil { programKeys[folder] = key }
+        return HistorySide(side: DiffSide(workspace: workspace, unreadable: unreadable), links: ProgramLinks(names: names),
+                           programKeys: programKeys, rootKey: rootKey)
     }
 }
 
-/// The plans at one commit of a walk, and which programs each of its programs names.
+/// The plans at one commit of a walk, which programs each of its programs names, and the keys
+/// its parts were read under: two sides with the same key for a program folder (or for the root
+/// files) hold the same value there, so a diff needs to compare only where keys differ.
 struct HistorySide: Sendable {
     var side: DiffSide
     var links: ProgramLinks
+    /// Each program folder's key: its folder and tree id.
+    var programKeys: [String: String]
+    /// The blob ids of `charter.yaml` and `people.yaml`; empty before a root commit.
+    var rootKey: String
 
     var workspace: Workspace { side.workspace }
+
+    /// Where this side and `newer` can differ.
+    func changes(to newer: HistorySide) -> KnownChanges {
+        KnownChanges(programs: programKeys, newer.programKeys, rootFiles: rootKey, newer.rootKey)
+    }
 }
 
 /// One program folder of a commit, copied out of git so it can be put together on another

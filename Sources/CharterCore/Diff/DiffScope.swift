@@ -11,14 +11,26 @@ public enum DiffScope {
     }
 
     /// The program folders `narrowed` keeps; `nil` when it keeps everything.
-    /// - Parameter links: which programs each side's programs name, when the caller keeps them
-    ///   (a history walk does, per program version); `nil`: found by scanning the milestones.
+    /// - Parameters:
+    ///   - links: which programs each side's programs name, when the caller keeps them
+    ///     (a history walk does, per program version); `nil`: found by scanning the milestones.
+    ///   - known: the folders that can differ, when the caller knows (`KnownChanges`): only
+    ///     those are compared; `nil`: every program of both sides is.
     public static func programs(_ old: Workspace, _ new: Workspace,
-                                links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> Set<String>? {
-        let before = Dictionary(old.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
-        let after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+                                links: (old: ProgramLinks, new: ProgramLinks)? = nil,
+                                known: KnownChanges? = nil) -> Set<String>? {
+        let before: [String: Program], after: [String: Program], folderCount: Int
+        if let known {
+            before = known.programs(of: old)
+            after = known.programs(of: new)
+            folderCount = max(Set(old.programs.lazy.map(\.folder)).count, Set(new.programs.lazy.map(\.folder)).count)
+        } else {
+            before = Dictionary(old.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+            after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
+            folderCount = max(before.count, after.count)
+        }
         var keep = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-        guard keep.count < max(before.count, after.count) else { return nil }
+        guard keep.count < folderCount else { return nil }
         let links = links ?? (ProgramLinks(old), ProgramLinks(new))
 
         // Only a change to milestones can push another program's schedule.

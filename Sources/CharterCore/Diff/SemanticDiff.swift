@@ -13,16 +13,19 @@ public enum SemanticDiff {
     ///     (`DiffScope.programs`): comparing the whole sides with a scope gives what comparing the
     ///     narrowed sides gives, without copying them. `nil`: every program.
     ///   - links: which programs each side's programs name, when the caller keeps them.
+    ///   - known: where the sides can differ, when the caller knows it from content ids
+    ///     (`KnownChanges`): the programs outside it, and the root files when it says so, are
+    ///     not compared. `nil`: everything is.
     public static func compare(_ from: DiffSide, _ to: DiffSide, asOf: PlanDate, scope: Set<String>? = nil,
-                               links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> PlanDiff {
-        compare(from, to, consequencesAsOf: asOf, scope: scope, links: links)
+                               links: (old: ProgramLinks, new: ProgramLinks)? = nil, known: KnownChanges? = nil) -> PlanDiff {
+        compare(from, to, consequencesAsOf: asOf, scope: scope, links: links, known: known)
     }
 
     /// Without `consequencesAsOf`, the changes only (no schedule consequences): for callers that
     /// only pair entities, as the variance does.
     static func compare(_ from: DiffSide, _ to: DiffSide, consequencesAsOf asOf: PlanDate?, scope: Set<String>? = nil,
-                        links: (old: ProgramLinks, new: ProgramLinks)? = nil) -> PlanDiff {
-        var comparison = Comparison(from: from, to: to)
+                        links: (old: ProgramLinks, new: ProgramLinks)? = nil, known: KnownChanges? = nil) -> PlanDiff {
+        var comparison = Comparison(from: from, to: to, known: known)
         comparison.run()
         let consequences = asOf.map { asOf in
             ScheduleImpact.consequences(old: from.workspace, new: to.workspace, changedPrograms: comparison.changedPrograms, asOf: asOf,
@@ -47,6 +50,8 @@ public enum SemanticDiff {
 private struct Comparison {
     let from: DiffSide
     let to: DiffSide
+    /// Where the sides can differ; `nil`: anywhere.
+    let known: KnownChanges?
     /// Paths unreadable on either side: their entities are compared on neither.
     let unreadable: Set<String>
 
@@ -56,9 +61,10 @@ private struct Comparison {
     var addedPool: [(program: String, entity: DiffEntity, reported: Bool)] = []
     var currencies: [String: String] = [:]
 
-    init(from: DiffSide, to: DiffSide) {
+    init(from: DiffSide, to: DiffSide, known: KnownChanges?) {
         self.from = from
         self.to = to
+        self.known = known
         unreadable = Set((from.unreadable + to.unreadable).map(\.path))
     }
 
@@ -69,9 +75,11 @@ private struct Comparison {
     }
 
     mutating func run() {
-        let old = Self.index(from.workspace.programs)
-        let new = Self.index(to.workspace.programs)
-        for program in to.workspace.programs + from.workspace.programs where currencies[program.folder] == nil {
+        // Programs outside `known` are the same on both sides: never changed, added or removed.
+        let old = known?.programs(of: from.workspace) ?? Self.index(from.workspace.programs)
+        let new = known?.programs(of: to.workspace) ?? Self.index(to.workspace.programs)
+        // Only changed programs' budget lines ask for a currency.
+        for program in [new, old].lazy.flatMap(\.values) where currencies[program.folder] == nil {
             currencies[program.folder] = program.currency
         }
 
@@ -100,7 +108,7 @@ private struct Comparison {
             for folder in appeared { addedPool += contents(of: new[folder]!).map { (folder, $0, false) } }
         }
         pairMoves()
-        compareRootFiles()
+        if known?.rootFiles ?? true { compareRootFiles() }
     }
 
     // MARK: Programs
@@ -155,16 +163,48 @@ private struct Comparison {
         for kind in Self.programContents {
             let file = Self.file(of: kind)
             guard readable(before.folder, file), readable(after.folder, file), !Self.sameModel(kind, before, after) else { continue }
-            let old = entities(kind, of: before), new = entities(kind, of: after)
-            if old == new { continue }
-            let matched = Self.match(old, new)
-            for (a, b) in matched.pairs {
-                let change = entityChange(program: after.folder, old: a, new: b, kind: .modified)
-                if !change.fields.isEmpty { changes.append(change) }
+            switch kind {
+            case .workstream: compareEntities(before.workstreams, after.workstreams, before, after, id: \.id.value, DiffEntity.init)
+            case .milestone: compareEntities(before.milestones, after.milestones, before, after, id: \.id.value, DiffEntity.init)
+            case .risk: compareEntities(before.risks, after.risks, before, after, id: \.id.value, DiffEntity.init)
+            case .budgetLine: compareEntities(before.budgetLines, after.budgetLines, before, after, id: \.id.value, DiffEntity.init)
+            case .decision: compareEntities(before.decisions, after.decisions, before, after, id: \.id.value, DiffEntity.init)
+            case .kpi: compareEntities(before.kpis, after.kpis, before, after, id: \.id.value, DiffEntity.init)
+            case .allocation:
+                // Their ids come from grouping (`person@workstream#2`): compared as entities.
+                let old = entities(kind, of: before), new = entities(kind, of: after)
+                if old != new { compareEntities(old, new, before, after, id: \.id, { $0 }) }
+            case .program, .person, .settings: continue
             }
-            removedPool += matched.removed.map { (before.folder, $0, true) }
-            addedPool += matched.added.map { (after.folder, $0, true) }
         }
+    }
+
+    /// Pairs two versions of one kind of entity by id (with duplicate ids, the first with the
+    /// first), reports the pairs whose fields differ, and pools what is on one side only for
+    /// `pairMoves`. A pair of equal model values is equal as entities too, so entities are made
+    /// only of what differs: most entities of a changed file did not change.
+    private mutating func compareEntities<Model: Equatable>(
+        _ old: [Model], _ new: [Model], _ before: Program, _ after: Program,
+        id: (Model) -> String, _ entity: (Model) -> DiffEntity) {
+        var waiting: [String: [Int]] = [:]
+        waiting.reserveCapacity(old.count)
+        for (index, model) in old.enumerated() { waiting[id(model), default: []].append(index) }
+        var used = Array(repeating: false, count: old.count)
+        var added: [DiffEntity] = []
+        for model in new {
+            let key = id(model)
+            guard let index = waiting[key]?.first else {
+                added.append(entity(model))
+                continue
+            }
+            waiting[key]!.removeFirst()
+            used[index] = true
+            guard old[index] != model else { continue }
+            let change = entityChange(program: after.folder, old: entity(old[index]), new: entity(model), kind: .modified)
+            if !change.fields.isEmpty { changes.append(change) }
+        }
+        for index in old.indices where !used[index] { removedPool.append((before.folder, entity(old[index]), true)) }
+        addedPool += added.map { (after.folder, $0, true) }
     }
 
     /// The entities of one kind are the same model values on both sides (most files of a
@@ -177,7 +217,9 @@ private struct Comparison {
         case .budgetLine: return a.budgetLines == b.budgetLines
         case .decision: return a.decisions == b.decisions
         case .kpi: return a.kpis == b.kpis
-        case .allocation, .program, .person, .settings: return false
+        // An allocation's effort falls back to the program's start and target.
+        case .allocation: return a.allocations == b.allocations && a.start?.value == b.start?.value && a.target?.value == b.target?.value
+        case .program, .person, .settings: return false
         }
     }
 
@@ -293,7 +335,8 @@ private struct Comparison {
     // MARK: People and settings
 
     private mutating func compareRootFiles() {
-        if !unreadable.contains(PlanFileKind.people.fileName) {
+        // Equal models are equal entities: successive commits share the root files' values.
+        if !unreadable.contains(PlanFileKind.people.fileName), from.workspace.people != to.workspace.people {
             let old = from.workspace.people.map(DiffEntity.init), new = to.workspace.people.map(DiffEntity.init)
             if old != new {
                 let matched = Self.match(old, new)
@@ -306,8 +349,8 @@ private struct Comparison {
             }
         }
         if !unreadable.contains(PlanFileKind.settings.fileName) {
-            let old = DiffEntity(settings: from.workspace.settings), new = DiffEntity(settings: to.workspace.settings)
-            let fields = old.changes(to: new)
+            let fields = from.workspace.settings == to.workspace.settings ? []
+                : DiffEntity(settings: from.workspace.settings).changes(to: DiffEntity(settings: to.workspace.settings))
             let hadFile = from.workspace.settingsPath != nil, hasFile = to.workspace.settingsPath != nil
             if !fields.isEmpty || hadFile != hasFile {
                 var change = EntityChange(program: nil, entity: .settings, id: PlanFileKind.settings.fileName,
