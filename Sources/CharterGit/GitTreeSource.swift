@@ -55,6 +55,14 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
         return try trees.listing(of: parent)?.stored[name].map { ObjectID($0.id) }
     }
 
+    /// Each entry of a folder with its object id, in listing order; `nil` when there is no such
+    /// folder. One look at the folder's listing, where `objectID(of:)` per entry finds the folder
+    /// again for each (a history walk asks this of `programs` at every commit).
+    public func entriesWithIDs(in directory: String) throws -> [(entry: SourceEntry, id: ObjectID)]? {
+        guard let listing = try trees.listing(of: pathComponents(directory).joined(separator: "/")) else { return nil }
+        return listing.entries.compactMap { entry in listing.stored[entry.name].map { (entry, ObjectID($0.id)) } }
+    }
+
     /// A reader on a repository handle of its own, knowing every folder listed so far.
     public func makeFileReader() throws -> any PlanFileReader {
         let repository = try trees.repository.openedAgain()

@@ -139,7 +139,8 @@ final class ChangeLogBuilder {
             let diff = SemanticDiff.compare(old.side, new.side, asOf: commit.committer.day,
                                             scope: DiffScope.programs(old.workspace, new.workspace, links: links, known: known),
                                             links: links, known: known)
-            return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions)
+            return ChangeRequestBuilder(old: old.workspace, new: new.workspace, freezeExceptions: freezeExceptions,
+                                        people: new.workspace.people.isEmpty ? old.people : new.people)
                 .build(commit: commit, diff: diff, notes: notes)
         }
     }

@@ -33,7 +33,7 @@ final class HistoryWorkspaces {
     private var programs: [String: ParsedProgram] = [:]
     /// By path and blob id.
     private var parts: [String: ProgramFilePart] = [:]
-    private var roots: [String: (workspace: Workspace, unreadable: [UnreadableFile])] = [:]
+    private var roots: [String: (workspace: Workspace, unreadable: [UnreadableFile], people: PeopleDirectory)] = [:]
     private var recent: [(commit: ObjectID, side: HistorySide)] = []
     /// Program keys the previous batch used: kept for the next one, whose commits are older.
     private var usedBefore: Set<String> = []
@@ -74,7 +74,8 @@ final class HistoryWorkspaces {
     /// The plans at a commit; an empty workspace for `nil` (before a root commit).
     func side(at commit: ObjectID?) throws -> HistorySide {
         guard let commit else {
-            return HistorySide(side: DiffSide(workspace: Workspace()), links: ProgramLinks(names: [:]), programKeys: [:], rootKey: "")
+            return HistorySide(side: DiffSide(workspace: Workspace()), links: ProgramLinks(names: [:]), programKeys: [:], rootKey: "",
+                               people: PeopleDirectory([]))
         }
         if let cached = recent.first(where: { $0.commit == commit }) { return cached.side }
         let known = batchTrees[commit]
@@ -122,9 +123,8 @@ final class HistoryWorkspaces {
 
     /// Each program folder at a tree, with the key it is parsed under (folder and tree id).
     private func programKeys(_ tree: GitTreeSource) throws -> [(folder: String, key: String)] {
-        let folders = (try tree.entries(in: "programs") ?? []).filter { $0.kind == .directory }.map(\.name)
-        return try folders.map { folder in
-            (folder, folder + "@" + (try tree.objectID(of: "programs/" + folder)?.hex ?? "-"))
+        (try tree.entriesWithIDs(in: "programs") ?? []).filter { $0.entry.kind == .directory }.map { entry, id in
+            (entry.name, entry.name + "@" + id.hex)
         }
     }
 
@@ -133,7 +133,7 @@ final class HistoryWorkspaces {
         let rootKey = try rootNames.map { try tree.objectID(of: $0)?.hex ?? "-" }.joined(separator: ":")
         if roots[rootKey] == nil {
             let result = WorkspaceLoader.load(from: ProgramSubsetSource(tree, programs: [], rootFiles: Set(rootNames)))
-            roots[rootKey] = (result.workspace, DiffSide.unreadableFiles(in: result.findings))
+            roots[rootKey] = (result.workspace, DiffSide.unreadableFiles(in: result.findings), PeopleDirectory(result.workspace.people))
         }
         var workspace = roots[rootKey]!.workspace
         var unreadable = roots[rootKey]!.unreadable
@@ -144,7 +144,8 @@ final class HistoryWorkspaces {
         unreadable += found.flatMap(\.unreadable)
         var names: [String: Set<String>] = [:]
         names.reserveCapacity(found.count)
-        for program in found { names[program.program.folder, default: []].formUnion(program.names) }
+        // Folders are unique in a tree: each set is shared, not copied element by element.
+        for program in found { names[program.program.folder] = program.names }
         workspace.planFiles = []
         // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
         try tree.throwIfDamaged()
@@ -152,7 +153,7 @@ final class HistoryWorkspaces {
         programKeys.reserveCapacity(keys.count)
         for (folder, key) in keys where programs[key] != nil { programKeys[folder] = key }
         return HistorySide(side: DiffSide(workspace: workspace, unreadable: unreadable), links: ProgramLinks(names: names),
-                           programKeys: programKeys, rootKey: rootKey)
+                           programKeys: programKeys, rootKey: rootKey, people: roots[rootKey]!.people)
     }
 }
 
@@ -166,6 +167,8 @@ struct HistorySide: Sendable {
     var programKeys: [String: String]
     /// The blob ids of `charter.yaml` and `people.yaml`; empty before a root commit.
     var rootKey: String
+    /// Its people, made once per version of the root files.
+    var people: PeopleDirectory
 
     var workspace: Workspace { side.workspace }
 
@@ -197,11 +200,10 @@ struct ProgramFolderCopy: PlanSource, Sendable {
         let path = "programs/" + folder
         listings[""] = (try tree.entries(in: "") ?? []).filter { $0.name == "programs" }
         listings["programs"] = (try tree.entries(in: "programs") ?? []).filter { $0.name == folder }
-        guard let entries = try tree.entries(in: path) else { return }
-        listings[path] = entries
-        for entry in entries where entry.kind == .file && PlanFileKind.programFiles.contains(where: { $0.fileName == entry.name }) {
+        guard let entries = try tree.entriesWithIDs(in: path) else { return }
+        listings[path] = entries.map(\.entry)
+        for (entry, id) in entries where entry.kind == .file && PlanFileKind.programFiles.contains(where: { $0.fileName == entry.name }) {
             let file = path + "/" + entry.name
-            guard let id = try tree.objectID(of: file) else { continue }
             let key = file + "@" + id.hex
             keys[file] = key
             guard isNew(key) else { continue }

@@ -16,18 +16,21 @@ public struct ChangeRequestBuilder: Sendable {
     public var new: Workspace
     public var policy: Policy
     public var freezeExceptions: [FreezeException]
+    /// Who the people are (the newer side's, or the older's when the newer has none); made from
+    /// the workspaces unless the caller keeps one per version of `people.yaml`, as a history walk does.
+    public var people: PeopleDirectory
 
-    public init(old: Workspace, new: Workspace, freezeExceptions: [FreezeException] = []) {
+    public init(old: Workspace, new: Workspace, freezeExceptions: [FreezeException] = [], people: PeopleDirectory? = nil) {
         self.old = old
         self.new = new
         self.policy = new.settings.policy
         self.freezeExceptions = freezeExceptions
+        self.people = people ?? PeopleDirectory(new.people.isEmpty ? old.people : new.people)
     }
 
     public func build(commit: CommitFacts, diff: PlanDiff, notes: [String] = []) -> ChangeRequest {
         var message = CommitMessage(commit.message)
         message.trailers = SquashMessage.trailers(of: message, full: commit.message)
-        let people = PeopleDirectory(new.people.isEmpty ? old.people : new.people)
         let authorID = people.match(PersonIdentity(name: commit.author.name, email: commit.author.email))
         let programs = Set(diff.changes.compactMap(\.program))
 
@@ -139,12 +142,12 @@ public struct ChangeRequestBuilder: Sendable {
 }
 
 /// Finds people in people.yaml by email (case-insensitive), id or exact name.
-struct PeopleDirectory {
+public struct PeopleDirectory: Sendable {
     private let byEmail: [String: String]
     private let byID: [String: Person]
     private let byName: [String: String]
 
-    init(_ people: [Person]) {
+    public init(_ people: [Person]) {
         var emails: [String: String] = [:], ids: [String: Person] = [:], names: [String: String] = [:]
         for person in people {
             if let email = person.email { emails[email.lowercased()] = emails[email.lowercased()] ?? person.id.value }

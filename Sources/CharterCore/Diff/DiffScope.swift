@@ -23,7 +23,8 @@ public enum DiffScope {
         if let known {
             before = known.programs(of: old)
             after = known.programs(of: new)
-            folderCount = max(Set(old.programs.lazy.map(\.folder)).count, Set(new.programs.lazy.map(\.folder)).count)
+            // Folders are unique in a tree; with duplicates, keeping every folder is keeping everything anyway.
+            folderCount = max(old.programs.count, new.programs.count)
         } else {
             before = Dictionary(old.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
             after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })

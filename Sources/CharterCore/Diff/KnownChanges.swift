@@ -33,8 +33,10 @@ public struct KnownChanges: Sendable, Hashable {
     func programs(of workspace: Workspace) -> [String: Program] {
         var found: [String: Program] = [:]
         found.reserveCapacity(programs.count)
-        for program in workspace.programs where programs.contains(program.folder) && found[program.folder] == nil {
-            found[program.folder] = program
+        // By index: only the programs kept are copied.
+        for index in workspace.programs.indices where programs.contains(workspace.programs[index].folder) {
+            let program = workspace.programs[index]
+            if found[program.folder] == nil { found[program.folder] = program }
         }
         return found
     }

@@ -37,8 +37,8 @@ public enum SemanticDiff {
                             unreadable: unreadable.sorted { ($0.file.location, $0.side) < ($1.file.location, $1.side) })
         let mentioned = Set(diff.programs)
         for programs in [from.workspace.programs, to.workspace.programs] {
-            for program in programs where mentioned.contains(program.folder) {
-                if let name = program.name { diff.programNames[program.folder] = name }
+            for index in programs.indices where mentioned.contains(programs[index].folder) {
+                if let name = programs[index].name { diff.programNames[programs[index].folder] = name }
             }
         }
         return diff
