@@ -35,7 +35,7 @@ import Testing
     }
 
     static let budget = """
-    budget_lines:
+    lines:
       - { id: B1, amount: 100, category: labor, description: Contractors }
 
     """
@@ -82,7 +82,8 @@ import Testing
             ("p11 removed, p13 added", {
                 try FileManager.default.removeItem(at: fixture.url("programs/p11"))
                 try fixture.write("programs/p13/program.yaml", Self.program("p13"))
-                try fixture.write("programs/p13/milestones.yaml", Self.milestones())
+                // Other milestones than p11's: an added program, not p11 renamed.
+                try fixture.write("programs/p13/milestones.yaml", Self.milestones().replacingOccurrences(of: "id: M", with: "id: N").replacingOccurrences(of: "[M", with: "[N"))
             }),
             ("p3's build moves back", { try fixture.write("programs/p3/milestones.yaml", Self.milestones()) }),
         ]
@@ -110,7 +111,7 @@ import Testing
             try #require(records.first { $0["title"] as? String == title })
         }
         func changed(_ title: String) throws -> [String] {
-            (try record(title)["changes"] as? [[String: Any]] ?? []).map { "\($0["program"] ?? "-")/\($0["id"] ?? "")" }
+            (try record(title)["changes"] as? [[String: Any]] ?? []).map { "\($0["program"] as? String ?? "-")/\($0["id"] as? String ?? "")" }
         }
         // Only p3 changed, but `down`, unchanged in its subtree, is reached through its dependency.
         #expect(try changed("p3's build moves past down's rollout") == ["p3/M2"])
