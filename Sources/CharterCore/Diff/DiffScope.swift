@@ -30,18 +30,25 @@ public enum DiffScope {
             after = Dictionary(new.programs.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
             folderCount = max(before.count, after.count)
         }
-        var keep = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        var keep: Set<String> = []
+        // Only a change to milestones can push another program's schedule.
+        var queue: [String] = []
+        for folder in Set(before.keys).union(after.keys) {
+            // Milestones first: when they differ, so do the programs, without comparing them again.
+            if before[folder]?.milestones != after[folder]?.milestones {
+                keep.insert(folder)
+                queue.append(folder)
+            } else if before[folder] != after[folder] {
+                keep.insert(folder)
+            }
+        }
         guard keep.count < folderCount else { return nil }
         let links = links ?? (ProgramLinks(old), ProgramLinks(new))
 
-        // Only a change to milestones can push another program's schedule.
-        var queue = Array(keep.filter { before[$0]?.milestones != after[$0]?.milestones })
-        if !queue.isEmpty {
-            let dependents = ProgramLinks.dependents(links.old, links.new)
-            while let folder = queue.popLast() {
-                for dependent in dependents[folder] ?? [] where keep.insert(dependent).inserted {
-                    queue.append(dependent)
-                }
+        var dependents = ProgramLinks.Dependents(links.old, links.new)
+        while let folder = queue.popLast() {
+            for dependent in dependents.of(folder) where keep.insert(dependent).inserted {
+                queue.append(dependent)
             }
         }
         // And one level upstream: when a kept milestone's dependency ends is read from the program

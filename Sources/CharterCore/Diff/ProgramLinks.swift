@@ -28,7 +28,7 @@ public struct ProgramLinks: Sendable, Hashable {
     }
 
     /// For each program folder, the other folders (of either version) whose milestones name it.
-    static func dependents(_ versions: ProgramLinks...) -> [String: Set<String>] {
+    static func dependents(_ versions: [ProgramLinks]) -> [String: Set<String>] {
         var found: [String: Set<String>] = [:]
         for version in versions {
             for (folder, names) in version.names {
@@ -36,5 +36,32 @@ public struct ProgramLinks: Sendable, Hashable {
             }
         }
         return found
+    }
+
+    /// The folders whose milestones name a folder, asked of a few folders: the first few
+    /// questions scan the names (a commit usually changes one program's milestones), and only
+    /// a commit that asks of many makes the whole map.
+    struct Dependents {
+        private let versions: [ProgramLinks]
+        private var map: [String: Set<String>]?
+        private var scans = 0
+        private static let scansBeforeMap = 8
+
+        init(_ versions: ProgramLinks...) {
+            self.versions = versions
+        }
+
+        mutating func of(_ folder: String) -> Set<String> {
+            if map == nil && scans < Self.scansBeforeMap {
+                scans += 1
+                var found: Set<String> = []
+                for version in versions {
+                    for (other, names) in version.names where other != folder && names.contains(folder) { found.insert(other) }
+                }
+                return found
+            }
+            if map == nil { map = ProgramLinks.dependents(versions) }
+            return map![folder] ?? []
+        }
     }
 }

@@ -88,8 +88,14 @@ private struct Comparison {
         let renames = ProgramRenames.pairs(removed: removed.map { old[$0]! }, added: added.map { new[$0]! })
         let renamedFrom = Set(renames.map(\.from)), renamedTo = Set(renames.map(\.to))
 
-        // Unchanged programs (most of a large workspace) are left out before sorting.
-        for folder in new.keys.filter({ folder in old[folder].map { $0 != new[folder]! } ?? false }).sorted(by: NaturalOrder.less) {
+        // Unchanged programs (most of a large workspace) are left out before sorting. Told where
+        // the sides differ, every folder on both sides is a changed one (or as good as: a program
+        // that compares equal gives no change below), so comparing whole programs first is waste.
+        let both = new.keys.filter { folder in
+            guard let before = old[folder] else { return false }
+            return known != nil || before != new[folder]!
+        }
+        for folder in both.sorted(by: NaturalOrder.less) {
             let before = old[folder]!, after = new[folder]!
             if let change = programChange(before, after, movedFrom: nil) { changes.append(change) }
             compareContents(before, after)
@@ -186,22 +192,31 @@ private struct Comparison {
     private mutating func compareEntities<Model: Equatable>(
         _ old: [Model], _ new: [Model], _ before: Program, _ after: Program,
         id: (Model) -> String, _ entity: (Model) -> DiffEntity) {
-        var waiting: [String: [Int]] = [:]
-        waiting.reserveCapacity(old.count)
-        for (index, model) in old.enumerated() { waiting[id(model), default: []].append(index) }
         var used = Array(repeating: false, count: old.count)
+        func pair(_ index: Int, _ model: Model) {
+            used[index] = true
+            guard old[index] != model else { return }
+            let change = entityChange(program: after.folder, old: entity(old[index]), new: entity(model), kind: .modified)
+            if !change.fields.isEmpty { changes.append(change) }
+        }
+        // An edit usually keeps the entities in their order: while the ids agree position by
+        // position, the first of an id is paired with the first, so pair by position.
+        var start = 0
+        while start < old.count, start < new.count, id(old[start]) == id(new[start]) {
+            pair(start, new[start])
+            start += 1
+        }
+        var waiting: [String: [Int]] = [:]
+        for index in old.indices.dropFirst(start) { waiting[id(old[index]), default: []].append(index) }
         var added: [DiffEntity] = []
-        for model in new {
+        for model in new.dropFirst(start) {
             let key = id(model)
             guard let index = waiting[key]?.first else {
                 added.append(entity(model))
                 continue
             }
             waiting[key]!.removeFirst()
-            used[index] = true
-            guard old[index] != model else { continue }
-            let change = entityChange(program: after.folder, old: entity(old[index]), new: entity(model), kind: .modified)
-            if !change.fields.isEmpty { changes.append(change) }
+            pair(index, model)
         }
         for index in old.indices where !used[index] { removedPool.append((before.folder, entity(old[index]), true)) }
         addedPool += added.map { (after.folder, $0, true) }
