@@ -96,16 +96,7 @@ import Testing
         #expect(walk.status == 0, "\(walk.stderr)")
         let records = try JSONSerialization.jsonObject(with: Data(walk.stdout.utf8)) as! [[String: Any]]
         #expect(records.count == steps.count + 1)
-        for record in records.dropLast() {
-            let commit = record["commit"] as! String
-            let day = String(((record["committer"] as? [String: Any])?["date"] as? String ?? "").prefix(10))
-            let diff = try Run.charter(["diff", "\(commit)^!", "--format", "json", "--as-of", day], in: fixture.path)
-            let fromWalk = String(decoding: try JSONSerialization.data(withJSONObject: record["changes"] ?? [], options: .sortedKeys), as: UTF8.self)
-            #expect(fromWalk == (try ChangesMatchDiffTests.entries(diff.stdout, path: ["changes"])), "changes of \(record["title"] ?? commit)")
-            let diffed = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
-            let messages = (diffed["consequences"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
-            #expect(record["consequences"] as? [String] == messages, "consequences of \(record["title"] ?? commit)")
-        }
+        try HistoryWalkReuseTests.expectDiffsMatch(records.dropLast(), in: fixture.path)
 
         func record(_ title: String) throws -> [String: Any] {
             try #require(records.first { $0["title"] as? String == title })

@@ -23,6 +23,22 @@ import Testing
         "id: \(id)\nname: Program \(id)\nowner: alice\nstatus: active\nstart: 2030-01-01\ntarget: 2030-07-15\n"
     }
 
+    /// Each record's changes and consequences are what `charter diff C^!` says of its commit.
+    static func expectDiffsMatch(_ records: ArraySlice<[String: Any]>, in path: String) throws {
+        for record in records {
+            let commit = record["commit"] as! String
+            // Judged on the commit's day, as its record is.
+            let day = String(((record["committer"] as? [String: Any])?["date"] as? String ?? "").prefix(10))
+            let diff = try Run.charter(["diff", "\(commit)^!", "--format", "json", "--as-of", day], in: path)
+            let fromWalk = String(decoding: try JSONSerialization.data(withJSONObject: record["changes"] ?? [], options: .sortedKeys), as: UTF8.self)
+            #expect(fromWalk == (try ChangesMatchDiffTests.entries(diff.stdout, path: ["changes"])), "changes of \(record["title"] ?? commit)")
+            // A record says its consequences in words: diff's messages.
+            let diffed = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
+            let messages = (diffed["consequences"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+            #expect(record["consequences"] as? [String] == messages, "consequences of \(record["title"] ?? commit)")
+        }
+    }
+
     @Test("one cold walk over programs sharing blobs gives each commit the records diff gives it")
     func sharedBlobs() throws {
         let fixture = try Fixture()
@@ -64,18 +80,7 @@ import Testing
         #expect(walk.status == 0, "\(walk.stderr)")
         let records = try JSONSerialization.jsonObject(with: Data(walk.stdout.utf8)) as! [[String: Any]]
         #expect(records.count == steps.count + 1)
-        for record in records.dropLast() {
-            let commit = record["commit"] as! String
-            // Judged on the commit's day, as its record is.
-            let day = String(((record["committer"] as? [String: Any])?["date"] as? String ?? "").prefix(10))
-            let diff = try Run.charter(["diff", "\(commit)^!", "--format", "json", "--as-of", day], in: fixture.path)
-            let fromWalk = String(decoding: try JSONSerialization.data(withJSONObject: record["changes"] ?? [], options: .sortedKeys), as: UTF8.self)
-            #expect(fromWalk == (try ChangesMatchDiffTests.entries(diff.stdout, path: ["changes"])), "changes of \(record["title"] ?? commit)")
-            // A record says its consequences in words: diff's messages.
-            let diffed = try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as! [String: Any]
-            let messages = (diffed["consequences"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
-            #expect(record["consequences"] as? [String] == messages, "consequences of \(record["title"] ?? commit)")
-        }
+        try Self.expectDiffsMatch(records.dropLast(), in: fixture.path)
 
         // The commit that touched only beta's risks: one change, in beta, to R1.
         let risk = try #require(records.first { $0["title"] as? String == "Beta's risk is more likely" })
