@@ -33,18 +33,15 @@ public enum ScheduleImpact {
         guard !changedPrograms.isEmpty else { return [] }
         if everyFileRead, let before = ConeSchedule(old, scope: scope, asOf: asOf),
            let after = ConeSchedule(new, scope: scope, asOf: asOf) {
-            let found: [Consequence]
             if before.folders.isEmpty && after.folders.allSatisfy(changedPrograms.contains) {
                 // An import (the first commit, or plans added where there were none): every
                 // milestone is new, so the cone is every milestone and every program. One
                 // schedule of the new side, without following anything from 300,000 seeds.
-                found = collect(changedPrograms.lazy.flatMap { after.members($0) }.map(after.key), programs: changedPrograms,
-                                before: before, after: after)
-            } else {
-                let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after, links: links)
-                found = collect(cone.milestones, programs: cone.programs, before: before, after: after)
+                return collect(changedPrograms.lazy.flatMap { after.members($0) }.map(after.key), programs: changedPrograms,
+                               before: before, after: after)
             }
-            if !before.metCycle && !after.metCycle { return found }
+            let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after, links: links)
+            return collect(cone.milestones, programs: cone.programs, before: before, after: after)
         }
         let before = ScheduleSide(old.restricted(to: scope), asOf: asOf), after = ScheduleSide(new.restricted(to: scope), asOf: asOf)
         let affected = downstream(of: changedPrograms, in: before, after)
