@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Who a set of plan changes concerns, and why: the one answer `notify` (who must hear about a
 /// change request) and `charter digest` (what a person cares about) both filter.
 ///
@@ -53,6 +55,9 @@ public struct ChangeAudience: Sendable {
     private let referrers: [String: Set<String>]
     /// people.yaml by id (the first of an id).
     let people: [String: Person]
+    /// The networks built for earlier changes, by the programs they hold: the records of a long
+    /// history mostly change the same programs.
+    private let networks = NetworkCache()
 
     /// No whole milestone network is built: each set of changes builds the network of only the
     /// programs its dependents can be in (see `dependents(of:movedFrom:in:)`), so a commit
@@ -143,9 +148,11 @@ public struct ChangeAudience: Sendable {
             if let from = change.movedFrom { homes.insert(from) }
         }
         guard !homes.isEmpty else { return nil }
-        var scope = homes
-        for home in homes { scope.formUnion(referrers[home] ?? []) }
-        return MilestoneNetwork(workspace.restricted(to: scope))
+        var scope: Set<String>? = homes
+        for home in homes { scope!.formUnion(referrers[home] ?? []) }
+        // Half the programs or more: the whole network, built once for every such change.
+        if scope!.count * 2 >= programIndex.count { scope = nil }
+        return networks.network(holding: scope) { MilestoneNetwork(workspace.restricted(to: scope)) }
     }
 
     /// Milestones of other programs that depend on `key`: the first milestone outside its
@@ -171,5 +178,22 @@ public struct ChangeAudience: Sendable {
             stack += network.successors[node]
         }
         return result.sorted()
+    }
+}
+
+/// Milestone networks by the program folders they hold (`nil`: all), shared by the copies of one
+/// `ChangeAudience` and safe to ask from several threads. Bounded: it starts afresh past 32.
+private final class NetworkCache: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var built: [Set<String>?: MilestoneNetwork] = [:]
+
+    func network(holding scope: Set<String>?, make: () -> MilestoneNetwork) -> MilestoneNetwork {
+        lock.wait()
+        defer { lock.signal() }
+        if let known = built[scope] { return known }
+        if built.count >= 32 { built.removeAll() }
+        let network = make()
+        built[scope] = network
+        return network
     }
 }
