@@ -35,6 +35,27 @@ import Testing
         }
     }
 
+    @Test("an import (no programs before) finds what the whole network finds, with and without a cycle")
+    func importEqualsWholeNetwork() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 0...999).array(of: 8...120)) { tape in
+            var plan = GeneratedPlan(tape: tape)
+            if tape.count > 4, tape[tape.count - 1] % 2 == 1, plan.after.count > 1 {
+                // A back edge: a cycle among the imported milestones.
+                let from = tape[tape.count - 2] % plan.after.count, to = tape[tape.count - 3] % plan.after.count
+                plan.after[from].dependsOn.append(plan.after[to].program == plan.after[from].program ? plan.after[to].id
+                    : "p\(plan.after[to].program)/\(plan.after[to].id)")
+            }
+            let files = plan.files(plan.after)
+            let empty = GeneratedPlan.load(files.filter { !$0.key.hasPrefix("programs/") })
+            let new = GeneratedPlan.load(files)
+            let changed = Set(new.programs.map(\.folder))
+            let imported = ScheduleImpact.consequences(old: empty, new: new, changedPrograms: changed, asOf: plan.asOf)
+            let whole = ScheduleImpact.consequences(old: empty, new: new, changedPrograms: changed, asOf: plan.asOf, everyFileRead: false)
+            #expect(imported == whole, "as of \(plan.asOf)")
+            #expect(SemanticDiff.compare(empty, new, asOf: plan.asOf).consequences == whole)
+        }
+    }
+
     @Test("a milestone moved within its slack stops the cone: nothing after it is scheduled")
     func slackStopsTheCone() throws {
         let before = scheduleWorkspace([

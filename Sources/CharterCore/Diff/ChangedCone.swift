@@ -8,8 +8,8 @@
 ///   the schedule reads (status, start, date, done_on, depends_on), or that is a node or exists
 ///   on one side only;
 /// - milestones that name one whose state differs, found by following the references backwards
-///   from the seeds, and continuing only through milestones whose own state differs: a date
-///   moved within its slack stops there.
+///   from the seeds, and continuing only through milestones whose own state differs (its early
+///   finish, or whether it is in or after a cycle): a date moved within its slack stops there.
 /// A program's target can only be newly at risk when the target differs or one of its
 /// milestones' state does. Everything found is downstream of a changed program, so this is a
 /// subset of what the whole-network path examines, with the same answers.
@@ -91,11 +91,13 @@ struct ChangedCone {
         return !Self.sameSchedule(before.milestone(old), after.milestone(new))
     }
 
-    /// What its dependents read of it differs: node or not, existence, early finish.
+    /// What its dependents read of it differs: node or not, existence, early finish, and whether
+    /// it is in or after a cycle. The last is not its finish: a milestone without dates has none
+    /// either way, but only one after a cycle leaves its dependents unscheduled too.
     private func stateDiffers(_ key: QualifiedID) -> Bool {
         let old = before.node(key), new = after.node(key)
         guard let old, let new else { return (old == nil) != (new == nil) || before.exists(key) != after.exists(key) }
-        return before.finishDay(old) != after.finishDay(new)
+        return before.finishDay(old) != after.finishDay(new) || before.isInOrAfterCycle(old) != after.isInOrAfterCycle(new)
     }
 
     /// The fields the schedule and the consequences read.

@@ -34,10 +34,6 @@ final class ConeSchedule: ImpactSide {
     private var earlyFinish: [Int?] = []
     private var drivers: [ScheduledMilestone.Driver] = []
     private var drivingNodes: [[Int]] = []
-    /// A cycle was met while scheduling. The cone's rule "go further only where a finish moved"
-    /// does not hold across a cycle that one side has and the other lacks, so `ScheduleImpact`
-    /// then takes the whole-network path (cycles are error findings: rare, and worth being exact).
-    private(set) var metCycle = false
 
     /// `nil` when two programs share a folder (not a workspace read from git or disk), which the
     /// whole-network path handles. `scope`: the program folders the network is made of; the
@@ -135,6 +131,13 @@ final class ConeSchedule: ImpactSide {
         return drivingNodes[node]
     }
 
+    /// In or after a cycle: left out of the dependency order, so unscheduled, and so is every
+    /// milestone after it (`MilestoneNetwork.order`).
+    func isInOrAfterCycle(_ node: Int) -> Bool {
+        schedule(node)
+        return excluded[node]
+    }
+
     func nodes(withID id: String) -> [QualifiedID] {
         folders.compactMap { folder in node(QualifiedID(program: folder, id: id)).map { ids[$0] } }
     }
@@ -159,7 +162,6 @@ final class ConeSchedule: ImpactSide {
                     stack.append((dependency, 0))
                 case .onStack:
                     excluded[node] = true
-                    metCycle = true
                 case .done:
                     break
                 }

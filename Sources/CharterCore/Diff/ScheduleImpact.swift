@@ -33,9 +33,15 @@ public enum ScheduleImpact {
         guard !changedPrograms.isEmpty else { return [] }
         if everyFileRead, let before = ConeSchedule(old, scope: scope, asOf: asOf),
            let after = ConeSchedule(new, scope: scope, asOf: asOf) {
+            if before.folders.isEmpty && after.folders.allSatisfy(changedPrograms.contains) {
+                // An import (the first commit, or plans added where there were none): every
+                // milestone is new, so the cone is every milestone and every program. One
+                // schedule of the new side, without following anything from 300,000 seeds.
+                return collect(changedPrograms.lazy.flatMap { after.members($0) }.map(after.key), programs: changedPrograms,
+                               before: before, after: after)
+            }
             let cone = ChangedCone(changedPrograms: changedPrograms, before: before, after: after, links: links)
-            let found = collect(cone.milestones, programs: cone.programs, before: before, after: after)
-            if !before.metCycle && !after.metCycle { return found }
+            return collect(cone.milestones, programs: cone.programs, before: before, after: after)
         }
         let before = ScheduleSide(old.restricted(to: scope), asOf: asOf), after = ScheduleSide(new.restricted(to: scope), asOf: asOf)
         let affected = downstream(of: changedPrograms, in: before, after)
@@ -47,7 +53,7 @@ public enum ScheduleImpact {
     /// The consequences found at `milestones` (those open after the change) and for the targets
     /// of `programs`, in report order.
     private static func collect<Before: ImpactSide, After: ImpactSide>(
-        _ milestones: Set<QualifiedID>, programs: Set<String>, before: Before, after: After) -> [Consequence] {
+        _ milestones: some Sequence<QualifiedID>, programs: Set<String>, before: Before, after: After) -> [Consequence] {
         var found: [Consequence] = []
         // In any order: no two consequences tie in the order they are sorted into below (one per
         // milestone, kind and dependency; one target per program), and the first commit of a

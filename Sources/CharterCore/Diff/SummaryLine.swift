@@ -19,10 +19,14 @@ public enum SummaryLine {
             unreadableBySubject[subject, default: []].append(report)
             if let folder = classified.programFolder { subjects.insert(folder) }
         }
+        // Grouped once, in their order: a commit that imports 10,000 programs has 10,000 subjects.
+        var changesBySubject: [String: [EntityChange]] = [:]
+        for change in changes { if let program = change.program { changesBySubject[program, default: []].append(change) } }
+        var consequencesBySubject: [String: [Consequence]] = [:]
+        for consequence in consequences { consequencesBySubject[consequence.program, default: []].append(consequence) }
         var parts: [String] = []
         for program in subjects.sorted(by: NaturalOrder.less) {
-            let clauses = programClauses(changes.filter { $0.program == program },
-                                         consequences.filter { $0.program == program })
+            let clauses = programClauses(changesBySubject[program] ?? [], consequencesBySubject[program] ?? [])
                 + unreadableClauses(unreadableBySubject[program] ?? [])
             if !clauses.isEmpty { parts.append("\(program): " + clauses.joined(separator: "; ")) }
         }

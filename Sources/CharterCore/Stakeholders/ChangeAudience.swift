@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Who a set of plan changes concerns, and why: the one answer `notify` (who must hear about a
 /// change request) and `charter digest` (what a person cares about) both filter.
 ///
@@ -46,17 +48,42 @@ public struct ChangeAudience: Sendable {
     }
 
     public let workspace: Workspace
-    public let network: MilestoneNetwork
+    /// The first program of each folder (as `Workspace.program(_:)` finds it), by folder.
+    private let programIndex: [String: Int]
+    /// For each program folder, the other folders whose milestones name it (`ProgramLinks`):
+    /// where a milestone's dependents outside its own program can be.
+    private let referrers: [String: Set<String>]
+    /// people.yaml by id (the first of an id).
+    let people: [String: Person]
+    /// The networks built for earlier changes, by the programs they hold: the records of a long
+    /// history mostly change the same programs.
+    private let networks = NetworkCache()
 
-    public init(workspace: Workspace, network: MilestoneNetwork? = nil) {
+    /// No whole milestone network is built: each set of changes builds the network of only the
+    /// programs its dependents can be in (see `dependents(of:movedFrom:in:)`), so a commit
+    /// importing 10,000 programs, whose changes are whole programs, builds none.
+    public init(workspace: Workspace) {
         self.workspace = workspace
-        self.network = network ?? MilestoneNetwork(workspace)
+        var index: [String: Int] = [:]
+        index.reserveCapacity(workspace.programs.count)
+        for (position, program) in workspace.programs.enumerated() where index[program.folder] == nil {
+            index[program.folder] = position
+        }
+        programIndex = index
+        referrers = ProgramLinks.dependents(ProgramLinks(workspace))
+        people = Dictionary(workspace.people.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The first program at a folder.
+    func program(_ folder: String) -> Program? {
+        programIndex[folder].map { workspace.programs[$0] }
     }
 
     /// Every concern these changes raise, each once, in a stable order.
     public func concerns(_ changes: [EntityChange]) -> [Concern] {
         var found: [Concern] = []
         var programs: Set<String> = []
+        let network = dependentsNetwork(for: changes)
         for change in changes {
             if let program = change.program { programs.insert(program) }
             if let from = change.movedFrom { programs.insert(from) }
@@ -65,14 +92,14 @@ public struct ChangeAudience: Sendable {
             for owner in owners(of: key, in: change) {
                 found.append(Concern(person: owner, kind: .milestoneOwner, subject: key.description))
             }
-            guard Self.reachesDependents(change) else { continue }
-            for dependent in dependents(of: key, movedFrom: change.movedFrom.map { QualifiedID(program: $0, id: change.id) }) {
+            guard Self.reachesDependents(change), let network else { continue }
+            for dependent in Self.dependents(of: key, movedFrom: change.movedFrom.map { QualifiedID(program: $0, id: change.id) }, in: network) {
                 guard let owner = network.milestone(dependent)?.owner?.value else { continue }
                 found.append(Concern(person: owner, kind: .dependentOwner, subject: dependent.description, dependsOn: key.description))
             }
         }
         for folder in programs.sorted() {
-            guard let program = workspace.program(folder) else { continue }
+            guard let program = program(folder) else { continue }
             for (person, role) in Self.roles(in: program) {
                 found.append(Concern(person: person, kind: .stakeholder, subject: folder, role: role))
             }
@@ -105,14 +132,34 @@ public struct ChangeAudience: Sendable {
         if let field = change.field("owner") {
             return [field.from?.text, field.to?.text].compactMap { $0 }
         }
-        return workspace.program(key.program)?.milestones.first { $0.id.value == key.id }?.owner.map { [$0.value] } ?? []
+        return program(key.program)?.milestones.first { $0.id.value == key.id }?.owner.map { [$0.value] } ?? []
+    }
+
+    /// The network of the programs where the dependents of these changes' milestones can be:
+    /// the programs of the milestones whose change reaches dependents (and those they moved
+    /// from), and every program whose milestones name one of those. A dependent's chain is
+    /// followed only inside the changed milestone's program, and a milestone outside it that
+    /// depends on one inside names that program, so this network gives the whole network's
+    /// answer. `nil` when no change reaches dependents.
+    private func dependentsNetwork(for changes: [EntityChange]) -> MilestoneNetwork? {
+        var homes: Set<String> = []
+        for change in changes where change.entity == .milestone && Self.reachesDependents(change) {
+            if let program = change.program { homes.insert(program) }
+            if let from = change.movedFrom { homes.insert(from) }
+        }
+        guard !homes.isEmpty else { return nil }
+        var scope: Set<String>? = homes
+        for home in homes { scope!.formUnion(referrers[home] ?? []) }
+        // Half the programs or more: the whole network, built once for every such change.
+        if scope!.count * 2 >= programIndex.count { scope = nil }
+        return networks.network(holding: scope) { MilestoneNetwork(workspace.restricted(to: scope)) }
     }
 
     /// Milestones of other programs that depend on `key`: the first milestone outside its
     /// program on each chain of dependents (a chain inside that other program is its own
     /// owners' business); for a milestone the plans no longer hold, those whose `depends_on`
     /// still names it, or that reach it through their own program.
-    private func dependents(of key: QualifiedID, movedFrom: QualifiedID?) -> [QualifiedID] {
+    private static func dependents(of key: QualifiedID, movedFrom: QualifiedID?, in network: MilestoneNetwork) -> [QualifiedID] {
         var starts: [MilestoneNetwork.Node] = network.node(key).map { [$0] } ?? []
         for old in [key, movedFrom].compactMap({ $0 }) {
             for entry in network.dangling where MilestoneNetwork.key(EntityReference(entry.reference), from: entry.milestone.program) == old {
@@ -131,5 +178,22 @@ public struct ChangeAudience: Sendable {
             stack += network.successors[node]
         }
         return result.sorted()
+    }
+}
+
+/// Milestone networks by the program folders they hold (`nil`: all), shared by the copies of one
+/// `ChangeAudience` and safe to ask from several threads. Bounded: it starts afresh past 32.
+private final class NetworkCache: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var built: [Set<String>?: MilestoneNetwork] = [:]
+
+    func network(holding scope: Set<String>?, make: () -> MilestoneNetwork) -> MilestoneNetwork {
+        lock.wait()
+        defer { lock.signal() }
+        if let known = built[scope] { return known }
+        if built.count >= 32 { built.removeAll() }
+        let network = make()
+        built[scope] = network
+        return network
     }
 }

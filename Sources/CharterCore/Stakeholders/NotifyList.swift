@@ -32,7 +32,7 @@ public struct NotifyList: Hashable, Sendable {
             guard concern.person != author else { return false }
             return concern.kind != .stakeholder || concern.role.flatMap(RACIRole.init(rawValue:)).map(told.contains) == true
         }
-        let people = Dictionary(audience.workspace.people.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let people = audience.people
         var order: [String] = []
         var reasons: [String: [ChangeAudience.Concern]] = [:]
         for concern in concerns {
