@@ -126,7 +126,7 @@ public enum WorkspaceLoader {
             guard let fields = parsedFile.reader else { continue }
             switch file.kind {
             case .settings: loaded.model = .settings(ModelBuilder.settings(fields), path: file.path)
-            case .people: loaded.model = .people(fields.objects("people").compactMap(ModelBuilder.person))
+            case .people: loaded.model = .people(fields.objects("people").compactMapSized(ModelBuilder.person))
             default: if program != nil { fill(&program!, kind: file.kind, reader: fields) }
             }
         }
@@ -137,12 +137,12 @@ public enum WorkspaceLoader {
     static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
         switch kind {
         case .program: ModelBuilder.fillProgram(&program, from: reader)
-        case .milestones: program.milestones = reader.objects("milestones").compactMap(ModelBuilder.milestone)
-        case .risks: program.risks = reader.objects("risks").compactMap(ModelBuilder.risk)
-        case .budget: program.budgetLines = reader.objects("lines").compactMap(ModelBuilder.budgetLine)
-        case .decisions: program.decisions = reader.objects("decisions").compactMap(ModelBuilder.decision)
-        case .kpis: program.kpis = reader.objects("kpis").compactMap(ModelBuilder.kpi)
-        case .lessons: program.lessons = reader.objects("lessons").compactMap(ModelBuilder.lesson)
+        case .milestones: program.milestones = reader.objects("milestones").compactMapSized(ModelBuilder.milestone)
+        case .risks: program.risks = reader.objects("risks").compactMapSized(ModelBuilder.risk)
+        case .budget: program.budgetLines = reader.objects("lines").compactMapSized(ModelBuilder.budgetLine)
+        case .decisions: program.decisions = reader.objects("decisions").compactMapSized(ModelBuilder.decision)
+        case .kpis: program.kpis = reader.objects("kpis").compactMapSized(ModelBuilder.kpi)
+        case .lessons: program.lessons = reader.objects("lessons").compactMapSized(ModelBuilder.lesson)
         case .settings, .people: break
         }
     }
