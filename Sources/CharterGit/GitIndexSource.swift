@@ -5,22 +5,21 @@ import Clibgit2
 ///
 /// The folder map is built in one pass over the index entries under the prefix when the
 /// source is made; file sizes are read from object headers when a folder is listed.
-public final class GitIndexSource: PlanSource {
+///
+/// Files can also be read on several threads at once (`ConcurrentPlanSource`), each reader
+/// through a repository handle of its own, as `GitTreeSource` does.
+public final class GitIndexSource: PlanSource, ConcurrentPlanSource {
     /// The workspace folder relative to the repository root; `""` for the root.
     public let prefix: String
     /// Paths (relative to `prefix`) with unresolved merge conflicts. Their entries are left
     /// out of the listings, since there is no single staged version to read.
-    public let conflictedPaths: [String]
+    public var conflictedPaths: [String] { files.conflictedPaths }
 
-    private let repository: Repository
-    private let objects: ObjectDatabase
-    private let folders: IndexedFolders
+    private let files: StagedFiles
     private var listings: [String: [SourceEntry]] = [:]
 
     init(repository: Repository, prefix: String) throws {
-        self.repository = repository
         self.prefix = pathComponents(prefix).joined(separator: "/")
-        self.objects = try ObjectDatabase(of: repository)
 
         let skip = self.prefix.isEmpty ? 0 : self.prefix.utf8.count + 1
         var folders = IndexedFolders(rootAlwaysExists: self.prefix.isEmpty)
@@ -32,8 +31,8 @@ public final class GitIndexSource: PlanSource {
             // Each conflicted path has up to three stages; report it once.
             if conflicted.last != relative { conflicted.append(relative) }
         }
-        self.folders = folders
-        self.conflictedPaths = conflicted
+        self.files = StagedFiles(repository: repository, objects: try ObjectDatabase(of: repository),
+                                 folders: folders, conflictedPaths: conflicted)
     }
 
     public var sourceDescription: String { "index" }
@@ -41,7 +40,7 @@ public final class GitIndexSource: PlanSource {
     public func entries(in directory: String) throws -> [SourceEntry]? {
         let folder = pathComponents(directory).joined(separator: "/")
         if let known = listings[folder] { return known }
-        let entries = folders.entries(in: folder) { [objects] _, entry in objects.size(of: entry.id) }
+        let entries = files.entries(in: folder)
         listings[folder] = entries
         return entries
     }
@@ -49,15 +48,57 @@ public final class GitIndexSource: PlanSource {
     /// The staged blob id of the file at `path`; `nil` for folders (the index holds no tree ids)
     /// and for paths that are not staged.
     public func objectID(of path: String) -> ObjectID? {
-        guard let entry = folders.entry(at: path), entry.kind != .directory else { return nil }
+        guard let entry = files.folders.entry(at: path), entry.kind != .directory else { return nil }
         return ObjectID(entry.id)
     }
 
     public func contents(of path: String) throws -> [UInt8] {
+        try files.contents(of: path)
+    }
+
+    /// A reader on a repository handle of its own, over the same staged entries (read once,
+    /// when the source was made: every reader sees the same index).
+    public func makeFileReader() throws -> any PlanFileReader {
+        let repository = try files.repository.openedAgain()
+        return StagedFileReader(files: StagedFiles(
+            repository: repository, objects: try ObjectDatabase(of: repository),
+            folders: files.folders, conflictedPaths: files.conflictedPaths))
+    }
+}
+
+/// The staged entries under the prefix and the handle their blobs are read through.
+private struct StagedFiles {
+    let repository: Repository
+    let objects: ObjectDatabase
+    let folders: IndexedFolders
+    let conflictedPaths: [String]
+
+    func entries(in folder: String) -> [SourceEntry]? {
+        folders.entries(in: folder) { [objects] _, entry in objects.size(of: entry.id) }
+    }
+
+    func contents(of path: String) throws -> [UInt8] {
         if folders.entry(at: path) == nil, conflictedPaths.contains(pathComponents(path).joined(separator: "/")) {
             throw PlanSourceError.unreadable(path, reason: "has unresolved merge conflicts")
         }
         return try folders.contents(of: path, in: repository)
+    }
+}
+
+/// A `GitIndexSource`'s folders and files for one thread.
+private final class StagedFileReader: PlanFileReader {
+    private let files: StagedFiles
+
+    init(files: StagedFiles) {
+        self.files = files
+    }
+
+    func entries(in directory: String) throws -> [SourceEntry]? {
+        files.entries(in: pathComponents(directory).joined(separator: "/"))
+    }
+
+    func contents(of path: String) throws -> [UInt8] {
+        try files.contents(of: path)
     }
 }
 

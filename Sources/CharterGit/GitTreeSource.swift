@@ -63,12 +63,15 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
         return listing.entries.compactMap { entry in listing.stored[entry.name].map { (entry, ObjectID($0.id)) } }
     }
 
-    /// A reader on a repository handle of its own, knowing every folder listed so far.
+    /// A reader on a repository handle of its own, knowing every folder listed so far. The
+    /// folders it lists itself (a program's, read once) it keeps only while it reads their files,
+    /// and its handle, with the trees libgit2 cached in it, is freed with the reader.
     public func makeFileReader() throws -> any PlanFileReader {
         let repository = try trees.repository.openedAgain()
         var copy = trees
         copy.repository = repository
         copy.objects = try ObjectDatabase(of: repository)
+        copy.keepsNewListings = false
         return BlobReader(trees: copy)
     }
 
@@ -81,12 +84,16 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
 @available(*, unavailable, message: "libgit2 handles serve one task")
 extension GitTreeSource: Sendable {}
 
-/// A `GitTreeSource`'s files for one thread.
+/// A `GitTreeSource`'s folders and files for one thread.
 private final class BlobReader: PlanFileReader {
     private var trees: CommitTrees
 
     init(trees: CommitTrees) {
         self.trees = trees
+    }
+
+    func entries(in directory: String) throws -> [SourceEntry]? {
+        try trees.listing(of: pathComponents(directory).joined(separator: "/"))?.entries
     }
 
     func contents(of path: String) throws -> [UInt8] {
@@ -104,6 +111,10 @@ private struct CommitTrees {
     /// A cached `nil` remembers that a folder does not exist.
     var listings: [String: Listing?]
     let damages: DamageRecord
+    /// Whether folders listed from now on are remembered; a reader, which lists each program's
+    /// folder once and then reads its files, remembers only the last (`lastListing`).
+    var keepsNewListings = true
+    var lastListing: (directory: String, listing: Listing?)?
 
     struct Listing {
         var stored: [String: StoredEntry]
@@ -128,6 +139,7 @@ private struct CommitTrees {
 
     mutating func listing(of directory: String) throws -> Listing? {
         if let known = listings[directory] { return known }
+        if let last = lastListing, last.directory == directory { return last.listing }
         let treeID: git_oid?
         if directory.isEmpty {
             treeID = rootTree
@@ -139,7 +151,7 @@ private struct CommitTrees {
         let listing = try treeID.map { id in
             try readingObject(id, at: directory.isEmpty ? "." : directory, isFolder: true) { try load(id) }
         }
-        listings[directory] = .some(listing)
+        if keepsNewListings { listings[directory] = .some(listing) } else { lastListing = (directory, listing) }
         return listing
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// `validate --rev` on a workspace large enough for the loader to read a commit's blobs on every
-/// core, each thread through its own repository handle: the same findings as the worktree, and a
-/// damaged object still stops the command naming the object and the commit.
+/// `validate --rev` and `validate --staged` on a workspace large enough for the loader to read
+/// blobs on every core, each thread through its own repository handle: the same findings as the
+/// worktree, and a damaged object still stops `--rev` naming the object and the commit.
 @Suite struct ParallelRevisionReadTests {
     /// More programs than `WorkspaceLoader.UnitReader.concurrentUnitCount`, so the reads run in parallel.
     static let programs = 150
@@ -38,6 +38,27 @@ import Testing
         let text = try Run.charter(["validate", "--rev", "HEAD", "--as-of", "2026-04-27"], in: fixture.path).stdout
         #expect(text.contains("programs/zz-broken/risks.yaml:"), "\(text.suffix(400))")
         #expect(text.contains("M7"), "\(text.suffix(400))")
+    }
+
+    @Test("--staged read on every core gives the findings of the same files in the worktree, in every format")
+    func stagedMatchesWorktree() throws {
+        let fixture = try Self.generatedRepository()
+        // Staged changes HEAD lacks, then a worktree edit left unstaged and taken back before
+        // comparing: the index is what is read.
+        try fixture.write("programs/zz-broken/decisions.yaml", "decisions:\n  - id: D1\n    title: Staged only\n    status: acepted\n")
+        try fixture.git("add", "programs/zz-broken/decisions.yaml")
+        for format in ["text", "json", "sarif"] {
+            let worktree = try Run.charter(["validate", "--as-of", "2026-04-27", "--format", format], in: fixture.path)
+            let staged = try Run.charter(["validate", "--staged", "--as-of", "2026-04-27", "--format", format], in: fixture.path)
+            #expect(worktree.status == 1, "\(worktree.stderr)")
+            #expect(staged.status == worktree.status, "\(format): \(staged.stderr)")
+            #expect(staged.stdout == worktree.stdout, "\(format)")
+        }
+        let text = try Run.charter(["validate", "--staged", "--as-of", "2026-04-27"], in: fixture.path).stdout
+        #expect(text.contains("programs/zz-broken/decisions.yaml:"), "\(text.suffix(400))")
+        try fixture.write("programs/zz-broken/decisions.yaml", "decisions: [unstaged\n")
+        let unstagedEdit = try Run.charter(["validate", "--staged", "--as-of", "2026-04-27"], in: fixture.path)
+        #expect(unstagedEdit.stdout == text)
     }
 
     @Test("a missing blob read by a worker thread still exits 2 naming the first object in reading order and the commit")

@@ -41,11 +41,11 @@ struct FieldReader: Sendable {
     func boolean(_ key: String) -> Bool? { text(key).flatMap(ScalarParsing.boolean) }
 
     func texts(_ key: String) -> [String] {
-        (node[key]?.items ?? []).compactMap { $0.isNull ? nil : $0.scalarText }
+        (node[key]?.items ?? []).compactMapSized { $0.isNull ? nil : $0.scalarText }
     }
 
     func references(_ key: String) -> [Located<EntityReference>] {
-        (node[key]?.items ?? []).compactMap { item in
+        (node[key]?.items ?? []).compactMapSized { item in
             guard let text = item.scalarText, ScalarParsing.isReference(text) else { return nil }
             return Located(EntityReference(text), at: location(of: item))
         }
@@ -57,12 +57,12 @@ struct FieldReader: Sendable {
     }
 
     func objects(_ key: String) -> [FieldReader] {
-        (node[key]?.items ?? []).compactMap { $0.pairs == nil ? nil : FieldReader(node: $0, path: path) }
+        (node[key]?.items ?? []).compactMapSized { $0.pairs == nil ? nil : FieldReader(node: $0, path: path) }
     }
 
     /// Key-value pairs of a free mapping, with where each value was written.
     func entries(_ key: String) -> [(key: String, value: Located<String>)] {
-        (node[key]?.pairs ?? []).compactMap { pair in
+        (node[key]?.pairs ?? []).compactMapSized { pair in
             guard let name = pair.key.scalarText, let text = pair.value.scalarText else { return nil }
             return (name, Located(text, at: location(of: pair.value)))
         }

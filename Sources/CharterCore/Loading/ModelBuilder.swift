@@ -25,13 +25,13 @@ enum ModelBuilder {
             program.scopeIn = scope.texts("in")
             program.scopeOut = scope.texts("out")
         }
-        program.workstreams = r.objects("workstreams").compactMap { w in
+        program.workstreams = r.objects("workstreams").compactMapSized { w in
             w.identifier("id").map { Program.Workstream(id: $0, name: w.text("name"), owner: w.located("owner")) }
         }
-        program.stakeholders = r.objects("stakeholders").compactMap { s in
+        program.stakeholders = r.objects("stakeholders").compactMapSized { s in
             s.located("person").map { Program.Stakeholder(person: $0, role: s.text("role")) }
         }
-        program.allocations = r.objects("allocations").compactMap { a in
+        program.allocations = r.objects("allocations").compactMapSized { a in
             guard let person = a.located("person"), let percent = a.number("percent", in: .allocationPercent) else { return nil }
             return Program.Allocation(person: person, workstream: a.located("workstream"), percent: percent.value,
                                       from: a.date("from")?.value, to: a.date("to")?.value, location: a.location)
@@ -137,7 +137,7 @@ enum ModelBuilder {
                 policy.approverRoles[reason] = roles.texts(reason.rawValue)
             }
         }
-        policy.freezes = r.objects("freezes").compactMap { f in
+        policy.freezes = r.objects("freezes").compactMapSized { f in
             guard let name = f.text("name"), let from = f.date("from"), let to = f.date("to") else { return nil }
             let covers = f.texts("covers")
             return Policy.Freeze(name: name, from: from.value, to: to.value, programs: f.texts("programs"),

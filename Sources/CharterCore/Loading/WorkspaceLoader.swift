@@ -12,19 +12,18 @@ public enum WorkspaceLoader {
         var result = LoadResult(workspace: Workspace())
         var units: [Unit] = []
 
-        let rootEntries = list(source, "", into: &result) ?? []
+        var rootFindings: [(String, Finding)] = []
+        let rootEntries = listing("", { try source.entries(in: $0) }, into: &rootFindings) ?? []
         for entry in rootEntries {
             if let kind = [PlanFileKind.settings, .people].first(where: { $0.fileName == entry.name }),
-               accept(entry, path: entry.name, into: &result) {
-                units.append(Unit(folder: nil, files: [PlanFile(path: entry.name, kind: kind)]))
+               accept(entry, path: entry.name, into: &rootFindings) {
+                units.append(.rootFile(PlanFile(path: entry.name, kind: kind)))
             }
         }
+        for (rule, finding) in rootFindings { result.report(rule, finding) }
         if let programsEntry = rootEntries.first(where: { $0.name == "programs" }) {
             if programsEntry.kind == .directory {
-                for folder in list(source, "programs", into: &result) ?? [] {
-                    let files = programFiles(in: folder, source: source, into: &result)
-                    if !files.isEmpty { units.append(Unit(folder: folder.name, files: files)) }
-                }
+                units += (list(source, "programs", into: &result) ?? []).map(Unit.folder)
             } else {
                 result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: "programs"),
                     programsEntry.kind == .submodule ? submoduleProblem("programs")
@@ -32,25 +31,29 @@ public enum WorkspaceLoader {
             }
         }
 
-        // One unit (a root file, or a program folder) is read, parsed, checked and turned into
-        // model values on one core, and its YAML trees are dropped before the next: memory holds
-        // the model plus one unit in flight per core, never the whole workspace as YAML. A source
-        // that can hand each thread a reader of its own is read on every core too; any other
-        // takes turns (libgit2 handles are not shared across threads).
-        let reader = UnitReader(source, unitCount: units.count)
-        let loaded = ParallelMap.map(units) { unit in reader.reading { load(unit, read: $0, parsed: parsed) } }
+        // One unit (a root file, or a program folder) is listed, read, parsed, checked and turned
+        // into model values on one core, and its YAML trees are dropped before the next: memory
+        // holds the model plus one unit in flight per core, never the whole workspace as YAML. A
+        // source that can hand each thread a reader of its own is listed and read on every core
+        // too; any other takes turns (libgit2 handles are not shared across threads).
+        let loaded = ParallelMap.map(units) { [reader = UnitReader(source, unitCount: units.count)] unit in
+            reader.reading { load(unit, through: $0, parsed: parsed) }
+        }
 
-        // Findings in the order a file-by-file load makes them: every read failure, then what
-        // parsing found, file by file.
+        // Findings in the order a file-by-file load makes them: what listing each folder found,
+        // every read failure, then what parsing found, file by file.
+        for unit in loaded {
+            for (rule, finding) in unit.listFindings { result.report(rule, finding) }
+        }
         for unit in loaded {
             for finding in unit.readFindings { result.report(RuleID.fileUnreadable, finding) }
         }
         var programs: [Program] = []
         programs.reserveCapacity(units.count)
-        for (unit, loadedUnit) in zip(units, loaded) {
+        for unit in loaded {
             result.workspace.planFiles += unit.files.map(\.path)
-            for (rule, finding) in loadedUnit.parseFindings { result.report(rule, finding) }
-            switch loadedUnit.model {
+            for (rule, finding) in unit.parseFindings { result.report(rule, finding) }
+            switch unit.model {
             case .settings(let settings, let path)?:
                 result.workspace.settings = settings
                 result.workspace.settingsPath = path
@@ -72,10 +75,11 @@ public enum WorkspaceLoader {
         var kind: PlanFileKind
     }
 
-    /// What one core loads at a time: a root file (`folder` is `nil`), or one program's folder.
-    struct Unit: Sendable {
-        var folder: String?
-        var files: [PlanFile]
+    /// What one core loads at a time: a root file, or one entry of `programs` (a program's folder,
+    /// listed by the core that loads it).
+    enum Unit: Sendable {
+        case rootFile(PlanFile)
+        case folder(SourceEntry)
     }
 
     /// A unit as model values, with no YAML left in it.
@@ -86,31 +90,43 @@ public enum WorkspaceLoader {
             case program(Program)
         }
 
+        /// The plan files the unit holds, in reading order.
+        var files: [PlanFile] = []
         var model: Model?
+        var listFindings: [(String, Finding)] = []
         var readFindings: [Finding] = []
         var parseFindings: [(String, Finding)] = []
     }
 
-    private static func load(_ unit: Unit, read: (String) -> Result<[UInt8], ReadFailure>, parsed: (@Sendable (String) -> ProgramFilePart?)?) -> LoadedUnit {
+    private static func load(_ unit: Unit, through access: UnitAccess, parsed: (@Sendable (String) -> ProgramFilePart?)?) -> LoadedUnit {
         var loaded = LoadedUnit()
-        var program = unit.folder.map(Program.init(folder:))
-        for file in unit.files {
+        var program: Program?
+        switch unit {
+        case .rootFile(let file):
+            loaded.files = [file]
+        case .folder(let folder):
+            loaded.files = programFiles(in: folder, list: access.list, into: &loaded.listFindings)
+            // A folder without plan files is no program (its listing said why).
+            guard !loaded.files.isEmpty else { return loaded }
+            program = Program(folder: folder.name)
+        }
+        for file in loaded.files {
             if program != nil, let part = parsed?(file.path), part.kind == file.kind {
                 loaded.parseFindings += part.findings
                 program!.adopt(part)
                 continue
             }
-            let bytes: [UInt8]
-            switch read(file.path) {
-            case .success(let read): bytes = read
+            let parsedFile: ParsedFile
+            switch access.read(file.path) {
+            // The bytes are dropped as soon as they are parsed: the YAML tree holds its own text.
+            case .success(let bytes): parsedFile = parse(bytes, path: file.path, kind: file.kind)
             case .failure(let failure): loaded.readFindings.append(failure.finding); continue
             }
-            let parsed = parse(bytes, path: file.path, kind: file.kind)
-            loaded.parseFindings += parsed.findings
-            guard let fields = parsed.reader else { continue }
+            loaded.parseFindings += parsedFile.findings
+            guard let fields = parsedFile.reader else { continue }
             switch file.kind {
             case .settings: loaded.model = .settings(ModelBuilder.settings(fields), path: file.path)
-            case .people: loaded.model = .people(fields.objects("people").compactMap(ModelBuilder.person))
+            case .people: loaded.model = .people(fields.objects("people").compactMapSized(ModelBuilder.person))
             default: if program != nil { fill(&program!, kind: file.kind, reader: fields) }
             }
         }
@@ -121,12 +137,12 @@ public enum WorkspaceLoader {
     static func fill(_ program: inout Program, kind: PlanFileKind, reader: FieldReader) {
         switch kind {
         case .program: ModelBuilder.fillProgram(&program, from: reader)
-        case .milestones: program.milestones = reader.objects("milestones").compactMap(ModelBuilder.milestone)
-        case .risks: program.risks = reader.objects("risks").compactMap(ModelBuilder.risk)
-        case .budget: program.budgetLines = reader.objects("lines").compactMap(ModelBuilder.budgetLine)
-        case .decisions: program.decisions = reader.objects("decisions").compactMap(ModelBuilder.decision)
-        case .kpis: program.kpis = reader.objects("kpis").compactMap(ModelBuilder.kpi)
-        case .lessons: program.lessons = reader.objects("lessons").compactMap(ModelBuilder.lesson)
+        case .milestones: program.milestones = reader.objects("milestones").compactMapSized(ModelBuilder.milestone)
+        case .risks: program.risks = reader.objects("risks").compactMapSized(ModelBuilder.risk)
+        case .budget: program.budgetLines = reader.objects("lines").compactMapSized(ModelBuilder.budgetLine)
+        case .decisions: program.decisions = reader.objects("decisions").compactMapSized(ModelBuilder.decision)
+        case .kpis: program.kpis = reader.objects("kpis").compactMapSized(ModelBuilder.kpi)
+        case .lessons: program.lessons = reader.objects("lessons").compactMapSized(ModelBuilder.lesson)
         case .settings, .people: break
         }
     }
@@ -144,38 +160,38 @@ public enum WorkspaceLoader {
     }
 
     private static func programFiles(
-        in folder: SourceEntry, source: some PlanSource, into result: inout LoadResult
+        in folder: SourceEntry, list: (String) throws -> [SourceEntry]?, into findings: inout [(String, Finding)]
     ) -> [PlanFile] {
         let folderPath = "programs/\(folder.name)"
         guard folder.kind == .directory else {
             if folder.kind == .symlink {
-                result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath),
-                    "'\(folderPath)' is a symbolic link; a program must be a real folder so git and Charter see the same plans"))
+                findings.append((RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath),
+                    "'\(folderPath)' is a symbolic link; a program must be a real folder so git and Charter see the same plans")))
             } else if folder.kind == .submodule {
-                result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath), submoduleProblem(folderPath)))
+                findings.append((RuleID.fileUnreadable, Finding(at: SourceLocation(path: folderPath), submoduleProblem(folderPath))))
             } else if folder.name.hasSuffix(".yaml") || folder.name.hasSuffix(".yml") {
-                result.report(RuleID.unknownFile, Finding(at: SourceLocation(path: folderPath),
-                    "plan files belong in a program's folder: programs/<program-id>/\(folder.name)"))
+                findings.append((RuleID.unknownFile, Finding(at: SourceLocation(path: folderPath),
+                    "plan files belong in a program's folder: programs/<program-id>/\(folder.name)")))
             }
             return []
         }
         var found: [PlanFile] = []
         let known = PlanFileKind.programFiles.map(\.fileName)
-        for entry in list(source, folderPath, into: &result) ?? [] {
+        for entry in listing(folderPath, list, into: &findings) ?? [] {
             let path = "\(folderPath)/\(entry.name)"
             if let kind = PlanFileKind.programFiles.first(where: { $0.fileName == entry.name }) {
-                if accept(entry, path: path, into: &result) { found.append(PlanFile(path: path, kind: kind)) }
+                if accept(entry, path: path, into: &findings) { found.append(PlanFile(path: path, kind: kind)) }
             } else if entry.name.hasSuffix(".yaml") || entry.name.hasSuffix(".yml") {
                 let stem = entry.name.hasSuffix(".yml") ? String(entry.name.dropLast(4)) + ".yaml" : entry.name
                 let suggestion = Suggestion.closest(to: stem, in: known)
-                result.report(RuleID.unknownFile, Finding(at: SourceLocation(path: path),
+                findings.append((RuleID.unknownFile, Finding(at: SourceLocation(path: path),
                     "Charter does not read '\(entry.name)'\(suggestion == nil ? "; program folders hold " + known.joined(separator: ", ") : Suggestion.phrase(suggestion))",
-                    suggestion: suggestion))
+                    suggestion: suggestion)))
             }
         }
         if !found.contains(where: { $0.kind == .program }) {
-            result.report(RuleID.missingField, Finding(at: SourceLocation(path: "\(folderPath)/program.yaml"),
-                "program folder '\(folder.name)' has no program.yaml (it needs at least id, name, owner, status and start)"))
+            findings.append((RuleID.missingField, Finding(at: SourceLocation(path: "\(folderPath)/program.yaml"),
+                "program folder '\(folder.name)' has no program.yaml (it needs at least id, name, owner, status and start)")))
         }
         return found
     }
@@ -187,7 +203,7 @@ public enum WorkspaceLoader {
     }
 
     /// Whether an entry named like a plan file can be read as one.
-    private static func accept(_ entry: SourceEntry, path: String, into result: inout LoadResult) -> Bool {
+    private static func accept(_ entry: SourceEntry, path: String, into findings: inout [(String, Finding)]) -> Bool {
         let problem: String?
         switch entry.kind {
         case .file:
@@ -202,18 +218,26 @@ public enum WorkspaceLoader {
         case .other: problem = "'\(path)' is not a regular file"
         }
         if let problem {
-            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: path), problem))
+            findings.append((RuleID.fileUnreadable, Finding(at: SourceLocation(path: path), problem)))
             return false
         }
         return true
     }
 
     private static func list(_ source: some PlanSource, _ directory: String, into result: inout LoadResult) -> [SourceEntry]? {
+        var findings: [(String, Finding)] = []
+        defer { for (rule, finding) in findings { result.report(rule, finding) } }
+        return listing(directory, { try source.entries(in: $0) }, into: &findings)
+    }
+
+    private static func listing(
+        _ directory: String, _ list: (String) throws -> [SourceEntry]?, into findings: inout [(String, Finding)]
+    ) -> [SourceEntry]? {
         do {
-            return try source.entries(in: directory)
+            return try list(directory)
         } catch {
-            result.report(RuleID.fileUnreadable, Finding(at: SourceLocation(path: directory.isEmpty ? "." : directory),
-                "cannot list '\(directory.isEmpty ? "." : directory)': \(error)"))
+            findings.append((RuleID.fileUnreadable, Finding(at: SourceLocation(path: directory.isEmpty ? "." : directory),
+                "cannot list '\(directory.isEmpty ? "." : directory)': \(error)")))
             return nil
         }
     }

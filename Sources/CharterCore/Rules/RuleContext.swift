@@ -13,9 +13,13 @@ public struct RuleContext: Sendable {
     public private(set) var programsByFolder: [String: Program]
     /// The milestones and their dependencies, built once for every rule that follows them.
     public private(set) var network: MilestoneNetwork
-    /// Where each milestone is: indexes into `workspace.programs` and its `milestones`.
-    private var milestoneIndex: [QualifiedID: (program: Int, milestone: Int)]
-    /// Every program, which `milestoneIndex` points into (`workspace.programs` may be fewer).
+    /// Where each milestone is (indexes into `allPrograms` and its `milestones`) that the
+    /// network does not say: every milestone with an id is found by `network.node(_:)` except
+    /// one whose id's first milestone is cancelled (the first of two duplicates wins, and the
+    /// network holds no cancelled milestone). Rare, so this stays small: a second index of every
+    /// milestone was 30 MB and a sixth of building the context at 10,000 programs.
+    private var milestonesOutsideNetwork: [QualifiedID: (program: Int, milestone: Int)]
+    /// Every program, which the milestone index points into (`workspace.programs` may be fewer).
     private var allPrograms: [Program]
 
     public init(load: LoadResult, asOf: PlanDate) {
@@ -24,21 +28,13 @@ public struct RuleContext: Sendable {
         self.asOf = asOf
         peopleIDs = Set(load.workspace.people.map(\.id.value))
         var programs: [String: Program] = [:]
-        var milestones: [QualifiedID: (program: Int, milestone: Int)] = [:]
         programs.reserveCapacity(load.workspace.programs.count)
-        milestones.reserveCapacity(load.workspace.programs.reduce(0) { $0 + $1.milestones.count })
-        for (programIndex, program) in load.workspace.programs.enumerated() {
-            programs[program.folder] = program
-            for (index, milestone) in program.milestones.enumerated() {
-                let key = QualifiedID(program: program.folder, id: milestone.id.value)
-                // The first of two duplicates wins; duplicate-id reports the second.
-                if milestones[key] == nil { milestones[key] = (programIndex, index) }
-            }
-        }
+        for program in load.workspace.programs { programs[program.folder] = program }
         programsByFolder = programs
         network = MilestoneNetwork(load.workspace)
-        milestoneIndex = milestones
         allPrograms = load.workspace.programs
+        milestonesOutsideNetwork = [:]
+        indexMilestonesOutsideNetwork(of: allPrograms.indices)
     }
 
     /// The context for `load`, brought up to date from `previous` when every program is where it
@@ -63,10 +59,11 @@ public struct RuleContext: Sendable {
             self.init(load: load, asOf: asOf)
             return
         }
-        for program in changed { reused.reindexMilestones(of: program, from: reused.allPrograms[program], to: programs[program]) }
         if !reused.network.update(to: load.workspace, changed: changed) {
             reused.network = MilestoneNetwork(load.workspace)
         }
+        reused.allPrograms = programs
+        reused.reindexMilestonesOutsideNetwork(of: changed)
         self = reused
         workspace = load.workspace
         loadFindings = load.findings
@@ -79,16 +76,41 @@ public struct RuleContext: Sendable {
         allPrograms = programs
     }
 
-    /// Replaces the milestone index's entries for the program at `index` (its folder is its own).
-    private mutating func reindexMilestones(of index: Int, from old: Program, to new: Program) {
-        for milestone in old.milestones {
-            let key = QualifiedID(program: old.folder, id: milestone.id.value)
-            if milestoneIndex[key]?.program == index { milestoneIndex[key] = nil }
+    /// Adds the milestones of the programs at `indexes` that the network does not find by their
+    /// key (see `milestonesOutsideNetwork`). Only a cancelled milestone can be one: it is, when
+    /// no milestone before it has its key, which the network answers for every milestone that is
+    /// not cancelled and this index for those that are.
+    private mutating func indexMilestonesOutsideNetwork(of indexes: some Sequence<Int>) {
+        for programIndex in indexes {
+            let program = allPrograms[programIndex]
+            guard program.milestones.contains(where: { $0.status.value == .cancelled }) else { continue }
+            for (index, milestone) in program.milestones.enumerated() where milestone.status.value == .cancelled {
+                let key = QualifiedID(program: program.folder, id: milestone.id.value)
+                guard milestonesOutsideNetwork[key] == nil else { continue }
+                if let node = network.node(key) {
+                    let place = network.milestones.places[node]
+                    if (Int(place.program), Int(place.milestone)) < (programIndex, index) { continue }
+                }
+                milestonesOutsideNetwork[key] = (programIndex, index)
+            }
         }
-        for (position, milestone) in new.milestones.enumerated() {
-            let key = QualifiedID(program: new.folder, id: milestone.id.value)
-            if milestoneIndex[key] == nil { milestoneIndex[key] = (index, position) }
-        }
+    }
+
+    /// Indexes again the programs at `changed` (each in a folder of its own), after the network
+    /// was brought up to date with them.
+    private mutating func reindexMilestonesOutsideNetwork(of changed: [Int]) {
+        guard !changed.isEmpty else { return }
+        let changedSet = Set(changed)
+        milestonesOutsideNetwork = milestonesOutsideNetwork.filter { !changedSet.contains($0.value.program) }
+        indexMilestonesOutsideNetwork(of: changed)
+    }
+
+    /// Where the milestone with `key` is: the first with that id.
+    private func place(of key: QualifiedID) -> (program: Int, milestone: Int)? {
+        if let place = milestonesOutsideNetwork[key] { return place }
+        guard let node = network.node(key) else { return nil }
+        let place = network.milestones.places[node]
+        return (Int(place.program), Int(place.milestone))
     }
 
     /// The same indexes over the whole workspace, with only `programs` to check (and the root
@@ -109,11 +131,11 @@ public struct RuleContext: Sendable {
 
     /// Whether a milestone has that id, without copying it out.
     public func hasMilestone(at key: QualifiedID) -> Bool {
-        milestoneIndex[key] != nil
+        network.node(key) != nil || milestonesOutsideNetwork[key] != nil
     }
 
     public func milestone(at key: QualifiedID) -> Milestone? {
-        milestoneIndex[key].map { allPrograms[$0.program].milestones[$0.milestone] }
+        place(of: key).map { allPrograms[$0.program].milestones[$0.milestone] }
     }
 
     public func key(_ reference: EntityReference, from home: String) -> QualifiedID {
