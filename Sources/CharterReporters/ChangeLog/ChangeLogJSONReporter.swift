@@ -7,9 +7,13 @@ public enum ChangeLogJSONReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.json
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
+        String(decoding: renderUTF8(records, context: context), as: UTF8.self)
+    }
+
+    public static func renderUTF8(_ records: [ChangeRequest], context: ChangeLogContext) -> [UInt8] {
         var bytes = ChangeLogJSONWriter.document(records, context: context)
         bytes.append(10)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }
 

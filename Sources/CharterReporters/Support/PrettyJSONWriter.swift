@@ -58,8 +58,8 @@ struct PrettyJSONWriter {
         lastKeys[lastKeys.count - 1] = keyBytes
         #endif
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: Self.keySeparator)
+        append(key)
+        append("\" : ")
     }
 
     /// Starts an object member whose key is data (a dictionary's key): escaped as a string.
@@ -71,7 +71,7 @@ struct PrettyJSONWriter {
         lastKeys[lastKeys.count - 1] = keyBytes
         #endif
         Self.appendQuoted(key, to: &bytes)
-        bytes.append(contentsOf: Self.keySeparator.dropFirst())
+        append(" : ")
     }
 
     /// Starts an array element; its value is written next.
@@ -110,11 +110,11 @@ struct PrettyJSONWriter {
     }
 
     mutating func bool(_ value: Bool) {
-        bytes.append(contentsOf: value ? Self.trueText : Self.falseText)
+        append(value ? "true" : "false")
     }
 
     mutating func null() {
-        bytes.append(contentsOf: Self.nullText)
+        append("null")
     }
 
     /// An array of strings.
@@ -165,19 +165,20 @@ struct PrettyJSONWriter {
 
     private mutating func indent(_ depth: Int) {
         let count = depth * 2
-        if count <= Self.spaces.count {
-            bytes.append(contentsOf: Self.spaces[0..<count])
+        if count <= Self.spaces.utf8CodeUnitCount {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: Self.spaces.utf8Start, count: count))
         } else {
             bytes.append(contentsOf: repeatElement(32, count: count))
         }
     }
 
-    private static let keySeparator: [UInt8] = Array("\" : ".utf8)
-    private static let trueText: [UInt8] = Array("true".utf8)
-    private static let falseText: [UInt8] = Array("false".utf8)
-    private static let nullText: [UInt8] = Array("null".utf8)
-    private static let spaces = [UInt8](repeating: 32, count: 64)
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Constant text (static strings: no array to retain on every use).
+    private mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private static let spaces: StaticString = "                                                                "
+    private static let hexDigits: StaticString = "0123456789abcdef"
 
     // MARK: JSONEncoder's scalar text
 
@@ -202,7 +203,7 @@ struct PrettyJSONWriter {
                 case 12: output.append(UInt8(ascii: "f"))
                 default:
                     output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                               hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]])
+                                               hexDigits.utf8Start[Int(byte >> 4)], hexDigits.utf8Start[Int(byte & 0xf)]])
                 }
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
