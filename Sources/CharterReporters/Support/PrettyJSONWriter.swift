@@ -52,10 +52,7 @@ struct PrettyJSONWriter {
     mutating func key(_ key: StaticString) {
         newMember()
         #if DEBUG
-        let keyBytes = Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        assert(lastKeys[lastKeys.count - 1].lexicographicallyPrecedes(keyBytes) || lastKeys[lastKeys.count - 1].isEmpty,
-               "JSON keys out of order: \(key) after \(String(decoding: lastKeys[lastKeys.count - 1], as: UTF8.self))")
-        lastKeys[lastKeys.count - 1] = keyBytes
+        checkOrder(Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)))
         #endif
         bytes.append(UInt8(ascii: "\""))
         append(key)
@@ -66,13 +63,21 @@ struct PrettyJSONWriter {
     mutating func key(text key: String) {
         newMember()
         #if DEBUG
-        let keyBytes = Array(key.utf8)
-        assert(lastKeys[lastKeys.count - 1].lexicographicallyPrecedes(keyBytes) || lastKeys[lastKeys.count - 1].isEmpty)
-        lastKeys[lastKeys.count - 1] = keyBytes
+        checkOrder(Array(key.utf8))
         #endif
         Self.appendQuoted(key, to: &bytes)
         append(" : ")
     }
+
+    #if DEBUG
+    /// Keys must come as `JSONEncoder` sorts them, by their bytes.
+    private mutating func checkOrder(_ key: [UInt8]) {
+        let last = lastKeys[lastKeys.count - 1]
+        assert(last.isEmpty || last.lexicographicallyPrecedes(key),
+               "JSON keys out of order: \(String(decoding: key, as: UTF8.self)) after \(String(decoding: last, as: UTF8.self))")
+        lastKeys[lastKeys.count - 1] = key
+    }
+    #endif
 
     /// Starts an array element; its value is written next.
     mutating func element() {
