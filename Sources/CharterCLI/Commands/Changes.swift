@@ -70,9 +70,13 @@ struct Changes: ParsableCommand {
             let reader = try PlanReader(version: .revision("HEAD"), workspace: workspaceOption.workspace)
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let builder = ChangeLogBuilder(repository: repository, prefix: reader.location.prefix)
+            let history = PlanHistoryReader(reader: reader, repository: repository, range: range)
+            // The tip's plans, read at most once: `--program` checks its ids, `notify` is judged in them.
+            var tipPlans: Workspace?
             if !programs.isEmpty {
-                let history = try PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
-                try history.checkPrograms(programs, tip: try history.tip().workspace)
+                let tip = try history.tip().workspace
+                try history.checkPrograms(programs, tip: tip)
+                tipPlans = tip
             }
             var selection = ChangeLogSelection(range: try RangeArgument.parse(range ?? "HEAD", in: repository), programs: programs,
                                                allCommits: allCommits, maxCount: maxCount)
@@ -84,12 +88,11 @@ struct Changes: ParsableCommand {
                 Terminal.write(commits.map(\.hex).joined(separator: "\n"))
                 return
             }
-            let tip = try? PlanHistoryReader(range: range, workspace: workspaceOption.workspace)
-            builder.keepWorkspaceAt = tip?.tipCommit()
+            if tipPlans == nil { builder.keepWorkspaceAt = history.tipCommit() }
             var (records, shallow) = try Git.call { try builder.records(selection) }
             if reverse { records.reverse() }
             // An unborn branch has no records and no tip to read people from.
-            let notify = records.isEmpty ? [:] : NotifyLists.byRecord(records, in: try (tip ?? PlanHistoryReader(range: range, workspace: workspaceOption.workspace)).tipWorkspace(keptBy: builder))
+            let notify = records.isEmpty ? [:] : NotifyLists.byRecord(records, in: try tipPlans ?? history.tipWorkspace(keptBy: builder))
             if let directory = writeDirectory {
                 try write(records, notify: notify, to: directory, location: reader.location)
                 return
@@ -99,7 +102,7 @@ struct Changes: ParsableCommand {
                                            reachedShallowBoundary: shallow, lessons: RecalledLessons.byRecord(records, register: register))
             context.notify = notify
             context.mentions = mentions
-            Terminal.write(ChangeLogReporters.render(records, as: format, context: context))
+            Terminal.write(bytes: ChangeLogReporters.renderUTF8(records, as: format, context: context))
             if shallow { Terminal.warning("the clone is shallow: history stops at its boundary (git fetch --unshallow for all of it)") }
         }
     }

@@ -12,8 +12,15 @@ struct PlanHistoryReader {
     let range: String
 
     init(range: String?, workspace: String?) throws {
-        reader = try PlanReader(version: .revision("HEAD"), workspace: workspace)
+        let reader = try PlanReader(version: .revision("HEAD"), workspace: workspace)
         guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
+        self.init(reader: reader, repository: repository, range: range)
+    }
+
+    /// On a repository a command has already opened (one libgit2 handle, so one read of its
+    /// pack indexes, per process).
+    init(reader: PlanReader, repository: Repository, range: String?) {
+        self.reader = reader
         self.repository = repository
         self.range = range ?? "HEAD"
     }

@@ -20,6 +20,17 @@ enum Terminal {
         put(text.utf8.last == UInt8(ascii: "\n") ? text : text + "\n", to: STDOUT_FILENO)
     }
 
+    /// Results already in UTF-8 (a long JSON document), on stdout, ending with a newline: no
+    /// `String` made of them first.
+    static func write(bytes: [UInt8]) {
+        guard let last = bytes.last else { return }
+        if last == UInt8(ascii: "\n") {
+            put(bytes[...], to: STDOUT_FILENO)
+        } else {
+            put(bytes + [UInt8(ascii: "\n")], to: STDOUT_FILENO)
+        }
+    }
+
     static func error(_ text: String) {
         put("charter: error: \(text)\n", to: STDERR_FILENO)
     }
@@ -41,7 +52,11 @@ enum Terminal {
 
     /// Unbuffered and complete: loops over short writes, gives up quietly on a closed pipe.
     private static func put(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
+        put(Array(text.utf8)[...], to: descriptor)
+    }
+
+    private static func put(_ bytes: ArraySlice<UInt8>, to descriptor: Int32) {
+        var bytes = bytes
         while !bytes.isEmpty {
             #if canImport(Glibc)
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }

@@ -101,6 +101,11 @@ struct ChangeLogDocument: Encodable, Sendable {
         }
     }
 
+    /// The role an approval shows: the one the approver stated, else the first they hold.
+    static func shownRole(_ approval: CharterCore.Approval) -> String? {
+        approval.statedRole ?? approval.roles.first
+    }
+
     static func record(_ cr: ChangeRequest, lessons: [RecalledLesson]? = nil, notify: NotifyList? = nil) -> Record {
         func identity(_ i: ChangeRequest.Identity) -> Identity {
             Identity(name: i.name, email: i.email, date: i.date, person: i.person)
@@ -111,14 +116,14 @@ struct ChangeLogDocument: Encodable, Sendable {
             author: identity(cr.author), committer: identity(cr.committer), date: cr.author.date, reason: cr.reason,
             pullRequest: cr.pullRequest,
             approvals: cr.approvals.map {
-                Approval(name: $0.name, email: $0.email, person: $0.person, role: $0.statedRole ?? $0.roles.first,
+                Approval(name: $0.name, email: $0.email, person: $0.person, role: shownRole($0),
                          roles: $0.roles, kind: $0.kind, source: $0.source.rawValue, counts: $0.counts, note: $0.note)
             },
             changes: cr.changes.map(DiffJSONReporter.Entry.init),
             consequences: cr.consequences.map(\.message),
             impact: Impact(maxSlipDays: impact.maxSlipDays, budgetDelta: impact.budgetDelta, budgetLinesDelta: impact.budgetLinesDelta,
-                           personDaysAdded: (impact.personDaysAdded * 10).rounded() / 10,
-                           personDaysRemoved: (impact.personDaysRemoved * 10).rounded() / 10,
+                           personDaysAdded: roundedTenth(impact.personDaysAdded),
+                           personDaysRemoved: roundedTenth(impact.personDaysRemoved),
                            milestonesAdded: impact.milestonesAdded, milestonesRemoved: impact.milestonesRemoved,
                            milestonesSlipped: impact.milestonesSlipped, risksAdded: impact.risksAdded,
                            risksClosed: impact.risksClosed, risksRescored: impact.risksRescored,

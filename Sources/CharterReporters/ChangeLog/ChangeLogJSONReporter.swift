@@ -1,15 +1,19 @@
 import CharterCore
 import Foundation
 
-/// `charter changes --format json`: an array of records in the brief's shape, plus more keys.
+/// `charter changes --format json`: an array of records in the brief's shape, plus more keys
+/// (`ChangeLogDocument`), written straight from the records (`ChangeLogJSONWriter`).
 public enum ChangeLogJSONReporter: ChangeLogReporter {
     public static let format = ChangeLogFormat.json
 
     public static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String {
-        encodeJSON(records.map { record in
-            ChangeLogDocument.record(record, lessons: context.lessons.map { _ in context.lessons(for: record) },
-                                     notify: context.notify[record.id])
-        })
+        String(decoding: renderUTF8(records, context: context), as: UTF8.self)
+    }
+
+    public static func renderUTF8(_ records: [ChangeRequest], context: ChangeLogContext) -> [UInt8] {
+        var bytes = ChangeLogJSONWriter.document(records, context: context)
+        bytes.append(10)
+        return bytes
     }
 }
 

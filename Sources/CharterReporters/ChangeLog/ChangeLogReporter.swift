@@ -41,6 +41,15 @@ public struct ChangeLogContext: Sendable {
 public protocol ChangeLogReporter: Sendable {
     static var format: ChangeLogFormat { get }
     static func render(_ records: [ChangeRequest], context: ChangeLogContext) -> String
+    /// `render`'s text as UTF-8, what a command writes out: a reporter that writes bytes
+    /// (`ChangeLogJSONReporter`, megabytes on a long history) makes no `String` of them.
+    static func renderUTF8(_ records: [ChangeRequest], context: ChangeLogContext) -> [UInt8]
+}
+
+extension ChangeLogReporter {
+    public static func renderUTF8(_ records: [ChangeRequest], context: ChangeLogContext) -> [UInt8] {
+        Array(render(records, context: context).utf8)
+    }
 }
 
 public enum ChangeLogReporters {
@@ -56,6 +65,10 @@ public enum ChangeLogReporters {
 
     public static func render(_ records: [ChangeRequest], as format: ChangeLogFormat, context: ChangeLogContext) -> String {
         reporter(for: format).render(records, context: context)
+    }
+
+    public static func renderUTF8(_ records: [ChangeRequest], as format: ChangeLogFormat, context: ChangeLogContext) -> [UInt8] {
+        reporter(for: format).renderUTF8(records, context: context)
     }
 }
 

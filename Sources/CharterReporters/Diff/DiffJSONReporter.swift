@@ -298,12 +298,18 @@ struct JSONNumber: Encodable, Sendable {
 
     init(_ value: Double) { self.value = value }
 
+    /// The value as a whole number, when it is one (and small enough to be exact).
+    var whole: Int64? {
+        guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else { return nil }
+        return SafeNumber.int64(value)
+    }
+
     func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         if !value.isFinite {
             // JSON has no NaN or infinity (and JSONEncoder throws on them): out of any domain.
             try container.encodeNil()
-        } else if value == value.rounded(), abs(value) < 1e15, let whole = SafeNumber.int64(value) {
+        } else if let whole {
             try container.encode(whole)
         } else {
             try container.encode(value)
@@ -311,5 +317,19 @@ struct JSONNumber: Encodable, Sendable {
     }
 }
 
-private func roundedPercent(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+extension PrettyJSONWriter {
+    /// As `JSONNumber` encodes: a whole number without a fraction, `null` for NaN or infinity.
+    mutating func number(_ value: Double) {
+        let number = JSONNumber(value)
+        if !value.isFinite {
+            null()
+        } else if let whole = number.whole {
+            integer(Int(whole))
+        } else {
+            double(value)
+        }
+    }
+}
+
+func roundedPercent(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 func roundedTenth(_ value: Double) -> Double { (value * 10).rounded() / 10 }

@@ -110,7 +110,7 @@ private final class JSONTree {
     }
 
     func setString(_ node: Int32, _ string: String) {
-        setScalar(node) { JSONTree.appendQuoted(string, to: &$0) }
+        setScalar(node) { PrettyJSONWriter.appendQuoted(string, to: &$0) }
     }
 
     func setInteger<Integer: BinaryInteger>(_ node: Int32, _ value: Integer) {
@@ -119,9 +119,7 @@ private final class JSONTree {
 
     func setDouble(_ node: Int32, _ value: Double) throws {
         guard value.isFinite else { throw ReportJSONEncoder.Unsupported() }
-        var description = value.description
-        if description.hasSuffix(".0") { description.removeLast(2) }
-        setScalar(node) { $0.append(contentsOf: description.utf8) }
+        setScalar(node) { PrettyJSONWriter.appendDouble(value, to: &$0) }
     }
 
     func write(_ node: Int32, depth: Int, into output: inout [UInt8]) throws {
@@ -174,7 +172,7 @@ private final class JSONTree {
                 output.append(10)
                 Self.indent(depth + 1, into: &output)
                 let key = String(decoding: text[Int(keyStart[Int(member)])..<Int(keyEnd[Int(member)])], as: UTF8.self)
-                Self.appendQuoted(key, to: &output)
+                PrettyJSONWriter.appendQuoted(key, to: &output)
                 output.append(contentsOf: [32, UInt8(ascii: ":"), 32])
                 try write(member, depth: depth + 1, into: &output)
             }
@@ -194,34 +192,6 @@ private final class JSONTree {
 
     private static func indent(_ depth: Int, into output: inout [UInt8]) {
         for _ in 0..<(depth * 2) { output.append(32) }
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    static func appendQuoted(_ string: String, to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        var string = string
-        string.withUTF8 { utf8 in
-            var runStart = 0
-            for (position, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-                runStart = position + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-                case 10: output.append(UInt8(ascii: "n"))
-                case 13: output.append(UInt8(ascii: "r"))
-                case 9: output.append(UInt8(ascii: "t"))
-                case 8: output.append(UInt8(ascii: "b"))
-                case 12: output.append(UInt8(ascii: "f"))
-                default:
-                    output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                               hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xf)]])
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }
 
