@@ -14,7 +14,7 @@ import Testing
         ["variance", "--baseline", "q1", "--format", "json"], ["variance", "--baseline", "side"],
         ["variance", "--baseline", "side", "--format", "json", "--rev", "HEAD"], ["variance", "--rev", "HEAD~1"],
         ["report", "--as-of", "2026-03-02", "--format", "markdown"],
-        ["report", "--as-of", "2026-03-02", "--format", "json", "--baseline", "side"],
+        ["report", "core", "--as-of", "2026-03-02", "--format", "markdown", "--baseline", "side"],
     ]
 
     static func file(_ folder: String) -> String { folder + "/.git/charter/baselines.idx" }

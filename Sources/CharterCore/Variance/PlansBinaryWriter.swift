@@ -17,8 +17,7 @@ public struct PlansBinaryWriter {
     public static func encode(_ side: DiffSide) -> [UInt8] {
         var writer = PlansBinaryWriter()
         writer.workspace(side.workspace)
-        writer.body.write(side.unreadable.count)
-        for file in side.unreadable {
+        writer.list(side.unreadable) { writer, file in
             writer.location(file.location)
             writer.body.write(file.message)
         }
@@ -54,7 +53,7 @@ public struct PlansBinaryWriter {
     }
 
     private mutating func list<Element>(_ elements: [Element], _ write: (inout Self, Element) -> Void) {
-        body.write(elements.count)
+        body.write(UInt64(elements.count))
         for element in elements { write(&self, element) }
     }
 
