@@ -85,13 +85,29 @@ struct Baselines {
         return baseline
     }
 
-    /// The plans as they were at the baseline, for the workspace at `prefix` in the tree.
-    func load(_ baseline: Baseline, prefix: String) throws -> LoadResult {
+    /// The plans as they were at the baseline, for the workspace at `prefix` in the tree: from
+    /// the baseline cache when it has the tree the baseline names, else parsed (and then kept).
+    func plans(_ baseline: Baseline, prefix: String) throws -> DiffSide {
         guard let id = ObjectID(hex: baseline.commit) else { throw CLIError("baseline '\(baseline.name)' names no commit") }
         let source = try Git.call { try repository.treeSource(commit: id, prefix: prefix) }
+        let tree = try Git.call { try source.objectID(of: "") }
+        let cache = tree == nil ? nil : BaselinePlanCache.open(repository)
+        if let tree, let cached = cache?.plans(tree: tree) { return cached }
         let load = WorkspaceLoader.load(from: source)
         try Git.call { try source.throwIfDamaged() }
-        return load
+        let plans = DiffSide(load)
+        if let tree, let cache { cache.store(plans, tree: tree, named: namedTrees(prefix: prefix)) }
+        return plans
+    }
+
+    /// The trees of the workspace folder at every baseline's commit: the cache entries worth keeping.
+    private func namedTrees(prefix: String) -> Set<String> {
+        guard let baselines = try? list() else { return [] }
+        return Set(baselines.compactMap { baseline in
+            ObjectID(hex: baseline.commit).flatMap { commit in
+                (try? repository.treeSource(commit: commit, prefix: prefix).objectID(of: ""))??.hex
+            }
+        })
     }
 
     private static func alreadyExists(_ baseline: Baseline) -> CLIError {

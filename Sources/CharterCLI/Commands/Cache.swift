@@ -14,7 +14,8 @@ struct Cache: ParsableCommand {
         It is a cache: output is the same with it and without it (--no-cache or CHARTER_NO_CACHE=1), \
         approvals recorded as notes are read afresh every time, and a damaged index is rebuilt. Beside it, \
         commits.idx (each commit's parents and what it changed in the plans, for changes --ids and \
-        kpis --history) and kpis.idx (each kpis.yaml version's measurements); clear deletes all three.
+        kpis --history), kpis.idx (each kpis.yaml version's measurements) and baselines.idx (the plans \
+        of each baseline's tree, for variance and report); clear deletes them all.
         """,
         subcommands: [CacheStatus.self, CacheBuild.self, CacheClear.self]
     )
@@ -50,6 +51,12 @@ struct CacheStatus: ParsableCommand {
             }
             let readings = CacheFile(repository: repository, name: KPIReadingIndex.fileName, version: "")
             if readings.exists { lines.append("\(readings.path) (KPI readings): \(readings.size) bytes") }
+            let baselinePlans = BaselinePlanCache.inspect(repository)
+            if baselinePlans.file.exists {
+                lines.append("\(baselinePlans.file.path) (baseline plans): \(baselinePlans.file.size) bytes, "
+                             + "\(baselinePlans.count) tree\(baselinePlans.count == 1 ? "" : "s")"
+                             + (baselinePlans.notUsedBecause.map { "; not used: it \($0)" } ?? ""))
+            }
             Terminal.write(lines.joined(separator: "\n"))
         }
     }
@@ -86,7 +93,7 @@ struct CacheClear: ParsableCommand {
         try UsageErrors.exit2 {
             let (index, repository, _) = try openIndex(workspaceOption)
             let existed = index.file.exists
-            let others = [CommitTable.fileName, KPIReadingIndex.fileName].map { CacheFile(repository: repository, name: $0, version: "") }
+            let others = [CommitTable.fileName, KPIReadingIndex.fileName, BaselinePlanCache.fileName].map { CacheFile(repository: repository, name: $0, version: "") }
             do {
                 try index.clear()
                 for file in others { try file.remove() }

@@ -53,11 +53,11 @@ struct Variance: ParsableCommand {
             guard let repository = reader.location.repository else { throw CLIError("not in a git repository") }
             let baselines = Baselines(repository: repository)
             let chosen = try baselines.chosen(baseline)
-            let before = try baselines.load(chosen, prefix: reader.location.prefix)
+            let before = try baselines.plans(chosen, prefix: reader.location.prefix)
 
             let version = reader.resolved(revision.map(PlanVersion.revision) ?? .worktree)
             let after = WorkspaceLoader.load(from: try reader.open(version).source)
-            UnreadableFiles.warn(about: before, side: "at baseline \(chosen.name)")
+            UnreadableFiles.warn(about: before.unreadable, side: "at baseline \(chosen.name)")
             UnreadableFiles.warn(about: after, side: "now")
 
             var variance = PlanVariance(baseline: before.workspace, current: after.workspace)

@@ -25,8 +25,7 @@ final class KPIReadingIndex {
 
     private init(repository: Repository) {
         // Readings come from charter's parser, so a file from another build reads as empty.
-        file = CacheFile(repository: repository, name: Self.fileName,
-                         version: ChangeRecordIndex.version.replacingOccurrences(of: "records ", with: "kpi-readings "))
+        file = CacheFile(repository: repository, name: Self.fileName, version: Self.version)
         let read = file.read()
         contents = read.contents
         problem = read.problem
@@ -35,13 +34,20 @@ final class KPIReadingIndex {
         }
     }
 
+    /// Raise when what an entry holds changes (besides the build, which the version names too).
+    /// 2: readings in `BinaryCodable` form instead of JSON.
+    static let formatVersion = 2
+
+    static let version = ChangeRecordIndex.version.replacingOccurrences(
+        of: "records \(ChangeRecordIndex.formatVersion) ", with: "kpi-readings \(formatVersion) ")
+
     func readings(blob: String) -> [KPITrend.Reading]? {
-        guard let bytes = added[blob] ?? contents.value(blob).map(Array.init) else { return nil }
-        return try? JSONDecoder().decode([KPITrend.Reading].self, from: Data(bytes))
+        guard let bytes = added[blob].map({ $0[...] }) ?? contents.value(blob) else { return nil }
+        return try? BinaryReader.decode([KPITrend.Reading].self, from: bytes)
     }
 
     func store(_ readings: [KPITrend.Reading], blob: String) {
-        if let bytes = try? JSONEncoder().encode(readings) { added[blob] = [UInt8](bytes) }
+        added[blob] = BinaryWriter.encode(readings)
     }
 
     /// Writes what was added since the file was read (quietly nothing where it cannot).

@@ -6,7 +6,11 @@ import CharterCore
 enum UnreadableFiles {
     /// `side` names which plans, when a command reads two ("at baseline q1-plan", "now").
     static func warn(about load: LoadResult, side: String? = nil) {
-        for file in DiffSide.unreadableFiles(in: load.findings) {
+        warn(about: DiffSide.unreadableFiles(in: load.findings), side: side)
+    }
+
+    static func warn(about files: [UnreadableFile], side: String? = nil) {
+        for file in files {
             let which = side.map { " \($0)" } ?? ""
             Terminal.warning("\(file.location)\(which) could not be read (\(file.message)); its entities are left out (charter validate shows why)")
         }

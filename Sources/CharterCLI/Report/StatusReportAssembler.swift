@@ -35,7 +35,7 @@ struct StatusReportAssembler {
         let repository = location.repository
         let tip = try repository.flatMap { repository in try tipCommit(repository) }
         let baseline = try chooseBaseline(in: repository)
-        let baselineSide = try baseline.map { chosen in DiffSide(try Baselines(repository: repository!).load(chosen, prefix: location.prefix)) }
+        let baselineSide = try baseline.map { chosen in try Baselines(repository: repository!).plans(chosen, prefix: location.prefix) }
         let selected = current.workspace.programs.filter { request.programs.isEmpty || request.programs.contains($0.folder) }
         let trends = try kpiTrends(of: selected, repository: repository, prefix: location.prefix, tip: tip)
 
