@@ -7,12 +7,25 @@ import Testing
 @Suite struct HookEntryTests {
     @Test("the hook scripts' command lines are recognised, with or without -C DIR")
     func recognised() {
-        #expect(HookEntry.invocation(["validate", "--staged", "--changed"]) == .validateStaged(workspace: nil))
-        #expect(HookEntry.invocation(["validate", "--staged", "--changed", "-C", "plans"]) == .validateStaged(workspace: "plans"))
-        #expect(HookEntry.invocation(["check", "--staged", "--message-file", ".git/COMMIT_EDITMSG"])
-                == .checkStaged(messageFile: ".git/COMMIT_EDITMSG", workspace: nil))
-        #expect(HookEntry.invocation(["check", "--staged", "--message-file", "m", "-C", "a b"])
-                == .checkStaged(messageFile: "m", workspace: "a b"))
+        #expect(HookEntry.hook(for: ["validate", "--staged", "--changed"]) == .preCommit)
+        #expect(HookEntry.hook(for: ["validate", "--staged", "--changed", "-C", "plans"]) == .preCommit)
+        #expect(HookEntry.hook(for: ["check", "--staged", "--message-file", ".git/COMMIT_EDITMSG"]) == .commitMsg)
+        #expect(HookEntry.hook(for: ["check", "--staged", "--message-file", "m", "-C", "a b"]) == .commitMsg)
+    }
+
+    @Test("the shapes are read from the scripts: their charter line, and what their set -- lines put in \"$@\"")
+    func shapesComeFromTheScripts() {
+        let workspace: [[ScriptCommand.Word]] = [[.literal("-C"), .value]]
+        #expect(HookEntry.scriptCommands[.preCommit] == ScriptCommand(
+            words: [.literal("validate"), .literal("--staged"), .literal("--changed")], tails: workspace))
+        #expect(HookEntry.scriptCommands[.commitMsg] == ScriptCommand(
+            words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value], tails: workspace))
+        // A script whose line changes is recognised as it now reads; one without such a line is not.
+        let edited = HookName.preCommit.script.replacingOccurrences(of: "validate --staged --changed \"$@\"",
+                                                                    with: "validate --staged --changed --strict \"$@\"")
+        #expect(ScriptCommand(script: edited)?.matches(["validate", "--staged", "--changed", "--strict"]) == true)
+        #expect(ScriptCommand(script: edited)?.matches(["validate", "--staged", "--changed"]) == false)
+        #expect(ScriptCommand(script: "#!/bin/sh\ncharter validate\n") == nil)
     }
 
     @Test("any other shape goes to ArgumentParser", arguments: [
@@ -25,7 +38,7 @@ import Testing
         ["--version"], ["help", "validate"],
     ])
     func otherShapes(arguments: [String]) {
-        #expect(HookEntry.invocation(arguments) == nil)
+        #expect(HookEntry.hook(for: arguments) == nil)
     }
 
     /// Runs the hook's command line and the same options in another order (which ArgumentParser

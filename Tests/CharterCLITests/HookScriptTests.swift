@@ -152,6 +152,55 @@ import Testing
         #expect(stand.calls.last == "check --staged --message-file \(message) -C plans")
     }
 
+    @Test("within one git commit, commit-msg takes pre-commit's answer; a stale answer or git merge (commit-msg alone) asks git")
+    func commitMsgTakesPreCommitsAnswerOnlyFromItsOwnCommit() throws {
+        let stand = try Stand()
+        try stand.repo.commitWorkspace()
+        _ = try stand.place("pre-commit")
+        let commitMsg = try stand.place("commit-msg")
+        let charter = ["CHARTER": stand.fake]
+        func answer() throws -> String { try stand.repo.read(".git/CHARTER_PRE_COMMIT") }
+        // No plan change: neither hook starts charter.
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        let docs = try stand.repo.git("commit", "-q", "-m", "Docs", environment: charter)
+        #expect(docs.status == 0, "\(docs.output)")
+        #expect(stand.calls.isEmpty, "\(stand.calls)")
+        #if os(Linux)
+        let none = try answer()
+        #expect(none.hasSuffix(" none\n") && none.split(separator: " ").count == 4, "\(none)")
+        #endif
+        // A plan change: both hooks start charter, commit-msg without asking git again.
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: []\n")
+        try stand.repo.gitOK("add", "programs/pay/milestones.yaml")
+        let plans = try stand.repo.git("commit", "-q", "-m", "Plans", environment: charter)
+        #expect(plans.status == 0, "\(plans.output)")
+        #expect(stand.calls == ["validate --staged --changed", "check --staged --message-file .git/COMMIT_EDITMSG"])
+        #if os(Linux)
+        #expect(try answer().hasSuffix(" plans\n"))
+        // An answer left by another git process is not believed: commit-msg asks git, which sees the plan change.
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: [] # again\n")
+        try stand.repo.gitOK("add", "programs/pay/milestones.yaml")
+        try stand.repo.write(".git/CHARTER_PRE_COMMIT", none)
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        #expect(try stand.run(commitMsg, [message]).status == 0)
+        #expect(stand.calls.last == "check --staged --message-file \(message)")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-m", "Again")
+        // git merge runs commit-msg without pre-commit: a merge that brings a plan change is checked.
+        try stand.repo.gitOK("checkout", "-q", "-b", "side")
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: [] # side\n")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-am", "Side")
+        try stand.repo.gitOK("checkout", "-q", "main")
+        try stand.repo.write("NOTES.md", "x\n")
+        try stand.repo.gitOK("add", "NOTES.md")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-m", "Notes")
+        try stand.repo.write(".git/CHARTER_PRE_COMMIT", none)
+        let merge = try stand.repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side", environment: charter)
+        #expect(merge.status == 0, "\(merge.output)")
+        #expect(stand.calls.count == 4 && stand.calls.last?.hasPrefix("check --staged --message-file ") == true, "\(stand.calls)")
+        #endif
+    }
+
     @Test("before the first commit (no HEAD) and for a staged deletion, the plan-path test is still exact")
     func planPathTestWithoutHeadAndForDeletions() throws {
         let stand = try Stand()
