@@ -7,24 +7,32 @@ import Testing
 @Suite struct HookEntryTests {
     @Test("the hook scripts' command lines are recognised, with or without -C DIR")
     func recognised() {
-        #expect(HookEntry.hook(for: ["validate", "--staged", "--changed"]) == .preCommit)
-        #expect(HookEntry.hook(for: ["validate", "--staged", "--changed", "-C", "plans"]) == .preCommit)
-        #expect(HookEntry.hook(for: ["check", "--staged", "--message-file", ".git/COMMIT_EDITMSG"]) == .commitMsg)
-        #expect(HookEntry.hook(for: ["check", "--staged", "--message-file", "m", "-C", "a b"]) == .commitMsg)
+        #expect(HookEntry.invocation(["validate", "--staged", "--changed"]) == .validateStaged(workspace: nil))
+        #expect(HookEntry.invocation(["validate", "--staged", "--changed", "-C", "plans"]) == .validateStaged(workspace: "plans"))
+        #expect(HookEntry.invocation(["check", "--staged", "--message-file", ".git/COMMIT_EDITMSG"])
+                == .checkStaged(messageFile: ".git/COMMIT_EDITMSG", workspace: nil))
+        #expect(HookEntry.invocation(["check", "--staged", "--message-file", "m", "-C", "a b"])
+                == .checkStaged(messageFile: "m", workspace: "a b"))
     }
 
-    @Test("the shapes are read from the scripts: their charter line, and what their set -- lines put in \"$@\"")
+    @Test("the shapes are read from the scripts (their charter line, and what their set -- lines put in \"$@\"), and are the lines the fast path knows")
     func shapesComeFromTheScripts() {
         let workspace: [[ScriptCommand.Word]] = [[.literal("-C"), .value]]
         #expect(HookEntry.scriptCommands[.preCommit] == ScriptCommand(
             words: [.literal("validate"), .literal("--staged"), .literal("--changed")], tails: workspace))
         #expect(HookEntry.scriptCommands[.commitMsg] == ScriptCommand(
             words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value], tails: workspace))
-        // A script whose line changes is recognised as it now reads; one without such a line is not.
+        // Were a script to change its line, this fails, and at run time the fast path is off for that hook.
+        for hook in [HookName.preCommit, .commitMsg] {
+            #expect(HookEntry.scriptCommands[hook] == HookEntry.knownCommands[hook], "hooks/\(hook.rawValue)")
+        }
+        // A script's line is read as it now reads; one without such a line has none.
         let edited = HookName.preCommit.script.replacingOccurrences(of: "validate --staged --changed \"$@\"",
                                                                     with: "validate --staged --changed --strict \"$@\"")
-        #expect(ScriptCommand(script: edited)?.matches(["validate", "--staged", "--changed", "--strict"]) == true)
-        #expect(ScriptCommand(script: edited)?.matches(["validate", "--staged", "--changed"]) == false)
+        let command = ScriptCommand(script: edited)
+        #expect(command?.matches(["validate", "--staged", "--changed", "--strict"]) == true)
+        #expect(command?.matches(["validate", "--staged", "--changed"]) == false)
+        #expect(command != HookEntry.knownCommands[.preCommit])
         #expect(ScriptCommand(script: "#!/bin/sh\ncharter validate\n") == nil)
     }
 
@@ -38,7 +46,7 @@ import Testing
         ["--version"], ["help", "validate"],
     ])
     func otherShapes(arguments: [String]) {
-        #expect(HookEntry.hook(for: arguments) == nil)
+        #expect(HookEntry.invocation(arguments) == nil)
     }
 
     /// Runs the hook's command line and the same options in another order (which ArgumentParser

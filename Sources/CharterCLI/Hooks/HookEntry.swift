@@ -1,19 +1,35 @@
-import ArgumentParser
-
 /// The two commands git's pre-commit and commit-msg hooks run, recognised before
-/// ArgumentParser builds the whole command tree.
+/// ArgumentParser sees the command line.
 ///
-/// `parseAsRoot` on `Charter` builds the tree of every subcommand (each configuration, with the
+/// `parseAsRoot` builds the whole command tree (every subcommand's configuration, with the
 /// reflection and protocol-conformance look-ups that takes) and checks for completion-script
 /// requests before it parses a flag: several milliseconds of a hook that should go unnoticed.
-/// The hooks' command lines have a fixed shape, and that shape is read from the hook scripts
-/// themselves (`ScriptCommand`, from the copies embedded in the binary): a change to a script's
-/// command line changes what is recognised here, with nothing to keep in step by hand. A line
-/// of that shape is parsed by ArgumentParser as the one command it names (`Validate`, `Check`),
-/// so the values each option gets are ArgumentParser's, not a second parser's. Anything else,
-/// even the same options in another order, goes through the whole tree as before, so usage
-/// errors and help are unchanged.
+/// Parsing only the one command costs about as much again (the completion check and the
+/// reflection over its options remain), so the hooks' lines are matched here. What is
+/// matched is read from the hook scripts themselves (`ScriptCommand`, from the copies embedded
+/// in the binary): the fast path accepts exactly the line a script passes. What each line
+/// runs is written below once per hook; when a script's line no longer reads as that hook's
+/// known line, the fast path is off for it and the line goes through ArgumentParser like any
+/// other (a test fails too, to say so). Anything else, even the same options in another order,
+/// goes to ArgumentParser as before, so usage errors and help are unchanged.
 public enum HookEntry {
+    /// What a hook's command line asks for.
+    enum Invocation: Equatable {
+        /// pre-commit's `validate --staged --changed [-C DIR]`.
+        case validateStaged(workspace: String?)
+        /// commit-msg's `check --staged --message-file FILE [-C DIR]`.
+        case checkStaged(messageFile: String, workspace: String?)
+    }
+
+    /// The line each hook runs, as the fast path knows how to run it: a script reading otherwise
+    /// turns the fast path off for that hook.
+    static let knownCommands: [HookName: ScriptCommand] = [
+        .preCommit: ScriptCommand(words: [.literal("validate"), .literal("--staged"), .literal("--changed")],
+                                  tails: [[.literal("-C"), .value]]),
+        .commitMsg: ScriptCommand(words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value],
+                                  tails: [[.literal("-C"), .value]]),
+    ]
+
     /// The command lines of the hooks that commit runs, as their scripts write them.
     static let scriptCommands: [HookName: ScriptCommand] = {
         var commands: [HookName: ScriptCommand] = [:]
@@ -23,22 +39,32 @@ public enum HookEntry {
         return commands
     }()
 
-    /// The commands a hook's line may name: each is parsed on its own by ArgumentParser.
-    private static let commands: [any ParsableCommand.Type] = [Validate.self, Check.self]
-
-    /// The hook whose script runs exactly these arguments (without the program name), or nil.
-    static func hook(for arguments: [String]) -> HookName? {
-        scriptCommands.first { $0.value.matches(arguments) }?.key
+    /// The invocation for these arguments (without the program name), or nil for any other shape.
+    static func invocation(_ arguments: [String]) -> Invocation? {
+        // Read the scripts only for a line that may be theirs: every other command starts at once.
+        guard let first = arguments.first, first == "validate" || first == "check" else { return nil }
+        for hook in [HookName.preCommit, .commitMsg] {
+            guard let command = scriptCommands[hook], command == knownCommands[hook], command.matches(arguments) else { continue }
+            let workspace = arguments.count > command.words.count ? arguments.last : nil
+            switch hook {
+            case .preCommit: return .validateStaged(workspace: workspace)
+            case .commitMsg: return .checkStaged(messageFile: arguments[command.words.count - 1], workspace: workspace)
+            case .prePush, .preReceive: continue
+            }
+        }
+        return nil
     }
 
     /// Runs a hook's command and exits when the arguments are one; returns otherwise.
     public static func runIfHookCommand(_ arguments: [String]) {
-        guard hook(for: arguments) != nil,
-              let type = commands.first(where: { $0.configuration.commandName == arguments.first }),
-              var command = try? type.parseAsRoot(Array(arguments.dropFirst()))
-        else { return }
+        guard let invocation = invocation(arguments) else { return }
         do {
-            try command.run()
+            switch invocation {
+            case .validateStaged(let workspace):
+                try Validate.Run(staged: true, changed: true, workspace: workspace).run()
+            case .checkStaged(let messageFile, let workspace):
+                try Check.Run(staged: true, messageFile: messageFile, workspace: workspace).run()
+            }
             Charter.exit(withError: nil)
         } catch {
             Charter.exit(withError: error)
@@ -65,18 +91,20 @@ struct ScriptCommand: Equatable {
         self.tails = tails
     }
 
-    /// Reads the command line from a script; nil when it has none of this shape.
+    /// Reads the command line from a script; nil when it has none of this shape. (Standard
+    /// library only: Foundation's trimming would cost a hook more than the whole match.)
     init?(script: String) {
-        let lines = script.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = script.split(separator: "\n").map { $0.drop(while: { $0 == " " }) }
         guard let line = lines.first(where: { $0.hasPrefix("\"$charter\" ") && $0.hasSuffix(" \"$@\"") }),
               let words = Self.words(line.dropFirst("\"$charter\" ".count).dropLast(" \"$@\"".count))
         else { return nil }
         var tails: [[Word]] = []
         for line in lines where !line.hasPrefix("#") {
             for part in line.split(separator: ";") {
-                let part = part.trimmingCharacters(in: .whitespaces)
-                guard part.hasPrefix("then set -- ") || part.hasPrefix("set -- ") else { continue }
-                guard let tail = Self.words(part[part.range(of: "set -- ")!.upperBound...]) else { return nil }
+                let part = part.drop(while: { $0 == " " })
+                let command = part.hasPrefix("then ") ? part.dropFirst("then ".count) : part
+                guard command.hasPrefix("set -- ") else { continue }
+                guard let tail = Self.words(command.dropFirst("set -- ".count)) else { return nil }
                 tails.append(tail)
             }
         }
