@@ -201,6 +201,34 @@ import Testing
         #endif
     }
 
+    #if os(Linux)
+    @Test("one process that runs both hooks (not git): commit-msg takes pre-commit's answer only while the index is unchanged since")
+    func answerIsNotTakenAfterTheIndexChanged() throws {
+        let stand = try Stand()
+        try stand.repo.commitWorkspace()
+        let preCommit = try stand.place("pre-commit"), commitMsg = try stand.place("commit-msg")
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        try "Docs\n".write(toFile: message, atomically: true, encoding: .utf8)
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: []\n")
+        // Both hooks as children of one shell, as a long-lived hook runner would start them;
+        // `between` runs after pre-commit (a pause first: file times have a few ms of grain).
+        func runBoth(between: String) throws -> Run.Result {
+            try Run.process("/bin/sh", ["-c", "\"$0\" && sleep 0.05 && \(between) && \"$1\" \"$2\"; status=$?; exit $status",
+                                        preCommit, commitMsg, message],
+                            in: stand.repo.path, environment: stand.repo.environment.merging(["CHARTER": stand.fake]) { $1 })
+        }
+        // The index unchanged: commit-msg takes "none" and starts neither git nor charter.
+        #expect(try runBoth(between: "true").status == 0)
+        #expect(stand.calls.isEmpty, "\(stand.calls)")
+        #expect(try stand.repo.read(".git/CHARTER_PRE_COMMIT").hasSuffix(" none\n"))
+        // A plan file staged after pre-commit answered: commit-msg asks git, which sees it.
+        #expect(try runBoth(between: "git add programs/pay/milestones.yaml").status == 0)
+        #expect(stand.calls == ["check --staged --message-file \(message)"], "\(stand.calls)")
+    }
+    #endif
+
     @Test("before the first commit (no HEAD) and for a staged deletion, the plan-path test is still exact")
     func planPathTestWithoutHeadAndForDeletions() throws {
         let stand = try Stand()

@@ -292,9 +292,12 @@ if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir=
 #    the plumbing under `git diff --cached`: the same answer without the porcelain's set-up.
 #    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
 #    This commit's pre-commit hook has usually asked already and left the answer in
-#    CHARTER_PRE_COMMIT, naming the git process it ran under: believed only for that process.
+#    CHARTER_PRE_COMMIT, naming the git process it ran under: believed only for that process,
+#    and only if the index has not been written since (a program other than git that runs
+#    both hooks from one long-lived process may commit a merge without pre-commit).
 staged=""
-if [ -n "$git_process" ] && { read -r said < "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null; then
+if [ -n "$git_process" ] && ! [ "${GIT_INDEX_FILE:-$gitdir/index}" -nt "$gitdir/CHARTER_PRE_COMMIT" ] \
+    && { read -r said < "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null; then
     case "$said" in
         "$git_process none") exit 0 ;;
         "$git_process plans") staged=plans ;;
