@@ -6,6 +6,9 @@
 # change to a plan file, and one to NOTES.md (no plan file: the hooks must not start charter).
 # Usage: Benchmarks/hooks-cpu.sh [COMMITS] [WORKDIR]   (needs perf: apt-get install linux-perf)
 # CHARTER=/path/to/charter measures that binary instead of building the release one.
+# BEFORE=/path/to/other/charter measures that binary too, with the hooks it installs, in a
+# second copy of the example, commit for commit alternated with CHARTER's: a before/after
+# comparison that the machine's load disturbs alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 commits="${1:-40}"
@@ -15,14 +18,19 @@ if [ -z "${CHARTER:-}" ]; then
   swift build -c release --static-swift-stdlib --product charter >&2
   CHARTER="$PWD/.build/release/charter"
 fi
-export CHARTER
 export GIT_AUTHOR_NAME="Alice Ng" GIT_AUTHOR_EMAIL="alice@acme.example"
 export GIT_COMMITTER_NAME="Alice Ng" GIT_COMMITTER_EMAIL="alice@acme.example"
 rm -rf "$work" && mkdir -p "$work"
 bash examples/build-history.sh "$work/example" >/dev/null
-cd "$work/example"
-"$CHARTER" hooks install pre-commit commit-msg >/dev/null
-echo "charter: $CHARTER ($("$CHARTER" --version)); load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+# Each binary commits in its own copy of the example, with the hooks it installs itself.
+binaries=("$CHARTER")
+[ -n "${BEFORE:-}" ] && binaries+=("$BEFORE")
+for index in "${!binaries[@]}"; do
+  git clone -q "$work/example" "$work/repo$index"
+  (cd "$work/repo$index" && CHARTER="${binaries[$index]}" "${binaries[$index]}" hooks install pre-commit commit-msg >/dev/null)
+  echo "repo$index: ${binaries[$index]} ($("${binaries[$index]}" --version))"
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 
 # CPU milliseconds of one command (with its children), after staging a one-line change to FILE.
 cpu_ms() {
@@ -34,13 +42,20 @@ cpu_ms() {
 
 median() { sort -n | awk '{v[NR]=$1} END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
-plan=$(git ls-files 'programs/*/risks.yaml' | sed -n 1p)
+plan=$(git -C "$work/example" ls-files 'programs/*/risks.yaml' | sed -n 1p)
 for case in "$plan" NOTES.md; do
-  : > "$work/with"; : > "$work/without"
+  for index in "${!binaries[@]}"; do : > "$work/with$index"; : > "$work/without$index"; done
   for _ in $(seq "$commits"); do
-    cpu_ms "$case" git commit -q -m bench >> "$work/with"
-    cpu_ms "$case" git commit -q --no-verify -m bench >> "$work/without"
+    for index in "${!binaries[@]}"; do
+      cd "$work/repo$index"
+      export CHARTER="${binaries[$index]}"
+      cpu_ms "$case" git commit -q -m bench >> "$work/with$index"
+      cpu_ms "$case" git commit -q --no-verify -m bench >> "$work/without$index"
+    done
   done
-  with=$(median < "$work/with"); without=$(median < "$work/without")
-  echo "$case: git commit $with ms CPU, --no-verify $without ms CPU, added by the hooks $(echo "$with - $without" | bc) ms (median of $commits each)"
+  for index in "${!binaries[@]}"; do
+    with=$(median < "$work/with$index"); without=$(median < "$work/without$index")
+    echo "repo$index, $case: git commit $with ms CPU, --no-verify $without ms CPU, added by the hooks $(echo "$with - $without" | bc) ms (median of $commits each)"
+  done
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -13,3 +13,16 @@ public func charterSkipsLoadingCertificateBundle(_ chain: UnsafeMutableRawPointe
     0
 }
 #endif
+
+#if os(Linux)
+/// For the same reason, libgit2's SSH transport is never used: `git_libgit2_init` nonetheless
+/// calls `libssh2_init`, which initialises OpenSSL (its algorithm tables, error strings and
+/// configuration file), about half a millisecond to a millisecond of every run, twice per
+/// commit in the hooks. This definition takes the place of libssh2's as above (libgit2's
+/// shutdown then finds libssh2 not initialised and does nothing); charter opens no SSH session,
+/// and OpenSSL 3 would initialise itself on first use if one were ever opened.
+@_cdecl("libssh2_init")
+public func charterSkipsInitialisingSSH(_ flags: Int32) -> Int32 {
+    0
+}
+#endif

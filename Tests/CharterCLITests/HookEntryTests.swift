@@ -15,6 +15,27 @@ import Testing
                 == .checkStaged(messageFile: "m", workspace: "a b"))
     }
 
+    @Test("the shapes are read from the scripts (their charter line, and what their set -- lines put in \"$@\"), and are the lines the fast path knows")
+    func shapesComeFromTheScripts() {
+        let workspace: [[ScriptCommand.Word]] = [[.literal("-C"), .value]]
+        #expect(HookEntry.scriptCommands[.preCommit] == ScriptCommand(
+            words: [.literal("validate"), .literal("--staged"), .literal("--changed")], tails: workspace))
+        #expect(HookEntry.scriptCommands[.commitMsg] == ScriptCommand(
+            words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value], tails: workspace))
+        // Were a script to change its line, this fails, and at run time the fast path is off for that hook.
+        for hook in [HookName.preCommit, .commitMsg] {
+            #expect(HookEntry.scriptCommands[hook] == HookEntry.knownCommands[hook], "hooks/\(hook.rawValue)")
+        }
+        // A script's line is read as it now reads; one without such a line has none.
+        let edited = HookName.preCommit.script.replacingOccurrences(of: "validate --staged --changed \"$@\"",
+                                                                    with: "validate --staged --changed --strict \"$@\"")
+        let command = ScriptCommand(script: edited)
+        #expect(command?.matches(["validate", "--staged", "--changed", "--strict"]) == true)
+        #expect(command?.matches(["validate", "--staged", "--changed"]) == false)
+        #expect(command != HookEntry.knownCommands[.preCommit])
+        #expect(ScriptCommand(script: "#!/bin/sh\ncharter validate\n") == nil)
+    }
+
     @Test("any other shape goes to ArgumentParser", arguments: [
         [], ["validate"], ["validate", "--staged"], ["validate", "--changed", "--staged"],
         ["validate", "--staged", "--changed", "--format", "json"], ["validate", "--staged", "--changed", "-C"],

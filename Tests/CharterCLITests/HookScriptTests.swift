@@ -152,6 +152,83 @@ import Testing
         #expect(stand.calls.last == "check --staged --message-file \(message) -C plans")
     }
 
+    @Test("within one git commit, commit-msg takes pre-commit's answer; a stale answer or git merge (commit-msg alone) asks git")
+    func commitMsgTakesPreCommitsAnswerOnlyFromItsOwnCommit() throws {
+        let stand = try Stand()
+        try stand.repo.commitWorkspace()
+        _ = try stand.place("pre-commit")
+        let commitMsg = try stand.place("commit-msg")
+        let charter = ["CHARTER": stand.fake]
+        func answer() throws -> String { try stand.repo.read(".git/CHARTER_PRE_COMMIT") }
+        // No plan change: neither hook starts charter.
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        let docs = try stand.repo.git("commit", "-q", "-m", "Docs", environment: charter)
+        #expect(docs.status == 0, "\(docs.output)")
+        #expect(stand.calls.isEmpty, "\(stand.calls)")
+        #if os(Linux)
+        let none = try answer()
+        #expect(none.hasSuffix(" none\n") && none.split(separator: " ").count == 4, "\(none)")
+        #endif
+        // A plan change: both hooks start charter, commit-msg without asking git again.
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: []\n")
+        try stand.repo.gitOK("add", "programs/pay/milestones.yaml")
+        let plans = try stand.repo.git("commit", "-q", "-m", "Plans", environment: charter)
+        #expect(plans.status == 0, "\(plans.output)")
+        #expect(stand.calls == ["validate --staged --changed", "check --staged --message-file .git/COMMIT_EDITMSG"])
+        #if os(Linux)
+        #expect(try answer().hasSuffix(" plans\n"))
+        // An answer left by another git process is not believed: commit-msg asks git, which sees the plan change.
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: [] # again\n")
+        try stand.repo.gitOK("add", "programs/pay/milestones.yaml")
+        try stand.repo.write(".git/CHARTER_PRE_COMMIT", none)
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        #expect(try stand.run(commitMsg, [message]).status == 0)
+        #expect(stand.calls.last == "check --staged --message-file \(message)")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-m", "Again")
+        // git merge runs commit-msg without pre-commit: a merge that brings a plan change is checked.
+        try stand.repo.gitOK("checkout", "-q", "-b", "side")
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: [] # side\n")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-am", "Side")
+        try stand.repo.gitOK("checkout", "-q", "main")
+        try stand.repo.write("NOTES.md", "x\n")
+        try stand.repo.gitOK("add", "NOTES.md")
+        try stand.repo.gitOK("commit", "-q", "--no-verify", "-m", "Notes")
+        try stand.repo.write(".git/CHARTER_PRE_COMMIT", none)
+        let merge = try stand.repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side", environment: charter)
+        #expect(merge.status == 0, "\(merge.output)")
+        #expect(stand.calls.count == 4 && stand.calls.last?.hasPrefix("check --staged --message-file ") == true, "\(stand.calls)")
+        #endif
+    }
+
+    #if os(Linux)
+    @Test("one process that runs both hooks (not git): commit-msg takes pre-commit's answer only while the index is unchanged since")
+    func answerIsNotTakenAfterTheIndexChanged() throws {
+        let stand = try Stand()
+        try stand.repo.commitWorkspace()
+        let preCommit = try stand.place("pre-commit"), commitMsg = try stand.place("commit-msg")
+        let message = stand.repo.file(".git/COMMIT_EDITMSG")
+        try "Docs\n".write(toFile: message, atomically: true, encoding: .utf8)
+        try stand.repo.write("README.md", "x\n")
+        try stand.repo.gitOK("add", "README.md")
+        try stand.repo.write("programs/pay/milestones.yaml", "milestones: []\n")
+        // Both hooks as children of one shell, as a long-lived hook runner would start them;
+        // `between` runs after pre-commit (a pause first: file times have a few ms of grain).
+        func runBoth(between: String) throws -> Run.Result {
+            try Run.process("/bin/sh", ["-c", "\"$0\" && sleep 0.05 && \(between) && \"$1\" \"$2\"; status=$?; exit $status",
+                                        preCommit, commitMsg, message],
+                            in: stand.repo.path, environment: stand.repo.environment.merging(["CHARTER": stand.fake]) { $1 })
+        }
+        // The index unchanged: commit-msg takes "none" and starts neither git nor charter.
+        #expect(try runBoth(between: "true").status == 0)
+        #expect(stand.calls.isEmpty, "\(stand.calls)")
+        #expect(try stand.repo.read(".git/CHARTER_PRE_COMMIT").hasSuffix(" none\n"))
+        // A plan file staged after pre-commit answered: commit-msg asks git, which sees it.
+        #expect(try runBoth(between: "git add programs/pay/milestones.yaml").status == 0)
+        #expect(stand.calls == ["check --staged --message-file \(message)"], "\(stand.calls)")
+    }
+    #endif
+
     @Test("before the first commit (no HEAD) and for a staged deletion, the plan-path test is still exact")
     func planPathTestWithoutHeadAndForDeletions() throws {
         let stand = try Stand()

@@ -273,17 +273,46 @@ if [ ! -f charter.yaml ] && [ ! -d programs ]; then
     if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
 fi
 
+# The git process that runs this hook (git commit runs pre-commit and commit-msg as its own
+# children), named by boot, pid and start time, since pids are soon reused; read from /proc
+# without starting a program. Empty where there is no /proc. Then git's folder for this
+# worktree: $GIT_DIR when git set it, else .git (a folder, or a file naming it).
+git_process=""
+started() { git_process="$boot $PPID ${20}"; }
+if { read -r boot < /proc/sys/kernel/random/boot_id && read -r stat < "/proc/$PPID/stat"; } 2>/dev/null; then
+    started ${stat##*") "}   # the fields after "pid (name) "; the 20th of them is the start time
+fi
+gitdir="${GIT_DIR:-.git}"
+if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir="${gitdir#gitdir: }"; fi
+
 # 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
 #    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
 #    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
 #    PATH`, is honoured: the staged paths are exactly what the commit will hold.) diff-index is
 #    the plumbing under `git diff --cached`: the same answer without the porcelain's set-up.
 #    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
-git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
-case $? in
-    0) exit 0 ;;
-    128) git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null && exit 0 ;;
-esac
+#    This commit's pre-commit hook has usually asked already and left the answer in
+#    CHARTER_PRE_COMMIT, naming the git process it ran under: believed only for that process,
+#    and only if the index has not been written since (a program other than git that runs
+#    both hooks from one long-lived process may commit a merge without pre-commit).
+staged=""
+if [ -n "$git_process" ] && ! [ "${GIT_INDEX_FILE:-$gitdir/index}" -nt "$gitdir/CHARTER_PRE_COMMIT" ] \
+    && { read -r said < "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null; then
+    case "$said" in
+        "$git_process none") exit 0 ;;
+        "$git_process plans") staged=plans ;;
+    esac
+fi
+if [ -z "$staged" ]; then
+    git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+    case $? in
+        0) staged=none ;;
+        128) if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+             then staged=none; else staged=plans; fi ;;
+        *) staged=plans ;;
+    esac
+    [ "$staged" = none ] && exit 0
+fi
 export CHARTER_HOOK=1
 
 "$charter" check --staged --message-file "$message_file" "$@"
@@ -339,6 +368,18 @@ if [ ! -f charter.yaml ] && [ ! -d programs ]; then
     if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
 fi
 
+# The git process that runs this hook (git commit runs pre-commit and commit-msg as its own
+# children), named by boot, pid and start time, since pids are soon reused; read from /proc
+# without starting a program. Empty where there is no /proc. Then git's folder for this
+# worktree: $GIT_DIR when git set it, else .git (a folder, or a file naming it).
+git_process=""
+started() { git_process="$boot $PPID ${20}"; }
+if { read -r boot < /proc/sys/kernel/random/boot_id && read -r stat < "/proc/$PPID/stat"; } 2>/dev/null; then
+    started ${stat##*") "}   # the fields after "pid (name) "; the 20th of them is the start time
+fi
+gitdir="${GIT_DIR:-.git}"
+if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir="${gitdir#gitdir: }"; fi
+
 # 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
 #    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
 #    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
@@ -347,9 +388,21 @@ fi
 #    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
 git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
 case $? in
-    0) exit 0 ;;
-    128) git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null && exit 0 ;;
+    0) staged=none ;;
+    128) if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+         then staged=none; else staged=plans; fi ;;
+    *) staged=plans ;;
 esac
+
+# 5. Leave the answer for this commit's commit-msg hook, which then need not start git again:
+#    one line in git's folder, CHARTER_PRE_COMMIT, "<git process> none|plans". commit-msg
+#    believes it only when it names its own git process, the one that ran this hook just before
+#    and took the index as it was when this hook ended; otherwise (git merge runs commit-msg
+#    alone, no /proc) it asks git itself. Not writable: nothing is left, and nothing fails.
+if [ -n "$git_process" ]; then
+    { echo "$git_process $staged" > "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null
+fi
+[ "$staged" = none ] && exit 0
 export CHARTER_HOOK=1
 
 "$charter" validate --staged --changed "$@"

@@ -4,44 +4,55 @@
 /// `parseAsRoot` builds the whole command tree (every subcommand's configuration, with the
 /// reflection and protocol-conformance look-ups that takes) and checks for completion-script
 /// requests before it parses a flag: several milliseconds of a hook that should go unnoticed.
-/// The hooks' command lines have a fixed shape (hooks/pre-commit, hooks/commit-msg), so they
-/// are matched here exactly and run through the same code the commands run
-/// (`Validate.Run`, `Check.Run`). Anything else, even the same options in another order,
+/// Parsing only the one command costs about as much again (the completion check and the
+/// reflection over its options remain), so the hooks' lines are matched here. What is
+/// matched is read from the hook scripts themselves (`ScriptCommand`, from the copies embedded
+/// in the binary): the fast path accepts exactly the line a script passes. What each line
+/// runs is written below once per hook; when a script's line no longer reads as that hook's
+/// known line, the fast path is off for it and the line goes through ArgumentParser like any
+/// other (a test fails too, to say so). Anything else, even the same options in another order,
 /// goes to ArgumentParser as before, so usage errors and help are unchanged.
 public enum HookEntry {
     /// What a hook's command line asks for.
     enum Invocation: Equatable {
-        /// `validate --staged --changed [-C DIR]` (pre-commit).
+        /// pre-commit's `validate --staged --changed [-C DIR]`.
         case validateStaged(workspace: String?)
-        /// `check --staged --message-file FILE [-C DIR]` (commit-msg).
+        /// commit-msg's `check --staged --message-file FILE [-C DIR]`.
         case checkStaged(messageFile: String, workspace: String?)
     }
 
+    /// The line each hook runs, as the fast path knows how to run it: a script reading otherwise
+    /// turns the fast path off for that hook.
+    static let knownCommands: [HookName: ScriptCommand] = [
+        .preCommit: ScriptCommand(words: [.literal("validate"), .literal("--staged"), .literal("--changed")],
+                                  tails: [[.literal("-C"), .value]]),
+        .commitMsg: ScriptCommand(words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value],
+                                  tails: [[.literal("-C"), .value]]),
+    ]
+
+    /// The command lines of the hooks that commit runs, as their scripts write them.
+    static let scriptCommands: [HookName: ScriptCommand] = {
+        var commands: [HookName: ScriptCommand] = [:]
+        for hook in [HookName.preCommit, .commitMsg] {
+            commands[hook] = ScriptCommand(script: hook.script)
+        }
+        return commands
+    }()
+
     /// The invocation for these arguments (without the program name), or nil for any other shape.
     static func invocation(_ arguments: [String]) -> Invocation? {
-        var rest = arguments.dropFirst(3)
-        let invocation: Invocation
-        switch Array(arguments.prefix(3)) {
-        case ["validate", "--staged", "--changed"]:
-            invocation = .validateStaged(workspace: nil)
-        case ["check", "--staged", "--message-file"]:
-            guard let file = rest.popFirst(), isValue(file) else { return nil }
-            invocation = .checkStaged(messageFile: file, workspace: nil)
-        default:
-            return nil
+        // Read the scripts only for a line that may be theirs: every other command starts at once.
+        guard let first = arguments.first, first == "validate" || first == "check" else { return nil }
+        for hook in [HookName.preCommit, .commitMsg] {
+            guard let command = scriptCommands[hook], command == knownCommands[hook], command.matches(arguments) else { continue }
+            let workspace = arguments.count > command.words.count ? arguments.last : nil
+            switch hook {
+            case .preCommit: return .validateStaged(workspace: workspace)
+            case .commitMsg: return .checkStaged(messageFile: arguments[command.words.count - 1], workspace: workspace)
+            case .prePush, .preReceive: continue
+            }
         }
-        // The hooks pass nothing, or `-C DIR` when git config charter.root names the workspace.
-        if rest.isEmpty { return invocation }
-        guard rest.count == 2, rest.first == "-C", let folder = rest.last, isValue(folder) else { return nil }
-        switch invocation {
-        case .validateStaged: return .validateStaged(workspace: folder)
-        case .checkStaged(let file, _): return .checkStaged(messageFile: file, workspace: folder)
-        }
-    }
-
-    /// A value ArgumentParser would take as it is: not empty, not something that looks like an option.
-    private static func isValue(_ argument: String) -> Bool {
-        !argument.isEmpty && !argument.hasPrefix("-")
+        return nil
     }
 
     /// Runs a hook's command and exits when the arguments are one; returns otherwise.
@@ -58,5 +69,77 @@ public enum HookEntry {
         } catch {
             Charter.exit(withError: error)
         }
+    }
+}
+
+/// A hook script's charter command line, `"$charter" WORD... "$@"`, and the words its `set --`
+/// lines may put in `"$@"` (`-C "$root"` when the workspace is in a folder).
+struct ScriptCommand: Equatable {
+    /// One word of a command line: written out in the script, or a variable's value.
+    enum Word: Equatable {
+        case literal(String)
+        /// `"$name"`: any value ArgumentParser takes as a value (not empty, not option-like).
+        case value
+    }
+
+    let words: [Word]
+    /// What `"$@"` may hold, besides nothing.
+    let tails: [[Word]]
+
+    init(words: [Word], tails: [[Word]]) {
+        self.words = words
+        self.tails = tails
+    }
+
+    /// Reads the command line from a script; nil when it has none of this shape. (Standard
+    /// library only: Foundation's trimming would cost a hook more than the whole match.)
+    init?(script: String) {
+        let lines = script.split(separator: "\n").map { $0.drop(while: { $0 == " " }) }
+        guard let line = lines.first(where: { $0.hasPrefix("\"$charter\" ") && $0.hasSuffix(" \"$@\"") }),
+              let words = Self.words(line.dropFirst("\"$charter\" ".count).dropLast(" \"$@\"".count))
+        else { return nil }
+        var tails: [[Word]] = []
+        for line in lines where !line.hasPrefix("#") {
+            for part in line.split(separator: ";") {
+                let part = part.drop(while: { $0 == " " })
+                let command = part.hasPrefix("then ") ? part.dropFirst("then ".count) : part
+                guard command.hasPrefix("set -- ") else { continue }
+                guard let tail = Self.words(command.dropFirst("set -- ".count)) else { return nil }
+                tails.append(tail)
+            }
+        }
+        self.init(words: words, tails: tails)
+    }
+
+    /// Whether these arguments are this command line with `"$@"` empty or one of its tails.
+    func matches(_ arguments: [String]) -> Bool {
+        guard arguments.count >= words.count, Self.match(words, arguments.prefix(words.count)) else { return false }
+        let rest = arguments.dropFirst(words.count)
+        return rest.isEmpty || tails.contains { Self.match($0, rest) }
+    }
+
+    private static func match(_ words: [Word], _ arguments: ArraySlice<String>) -> Bool {
+        words.count == arguments.count && zip(words, arguments).allSatisfy { word, argument in
+            switch word {
+            case .literal(let text): return argument == text
+            case .value: return !argument.isEmpty && !argument.hasPrefix("-")
+            }
+        }
+    }
+
+    /// Plain words and `"$variable"`s separated by single spaces; nil for anything else.
+    private static func words<S: StringProtocol>(_ text: S) -> [Word]? {
+        var words: [Word] = []
+        for token in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if token.hasPrefix("\"$") && token.hasSuffix("\"") && token.count > 3
+                && token.dropFirst(2).dropLast().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+                words.append(.value)
+            } else if !token.isEmpty && token.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+                words.append(.literal(String(token)))
+            } else {
+                return nil
+            }
+        }
+        return words.isEmpty ? nil : words
     }
 }
