@@ -70,7 +70,7 @@ public struct ChangeAudience: Sendable {
             index[program.folder] = position
         }
         programIndex = index
-        referrers = ProgramLinks.dependents(ProgramLinks(workspace))
+        referrers = ProgramLinks.dependents([ProgramLinks(workspace)])
         people = Dictionary(workspace.people.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
