@@ -29,8 +29,7 @@ struct ChangeLogJSONWriter {
     /// One record, as `ChangeLogDocument.record(cr, lessons:, notify:)` encodes.
     mutating func record(_ cr: ChangeRequest, lessons: [RecalledLesson]?, notify: NotifyList?) {
         json.beginObject()
-        json.key("approval_required")
-        json.bool(cr.approvalRequired)
+        json.member("approval_required", cr.approvalRequired)
         json.key("approvals")
         json.beginArray()
         for approval in cr.approvals {
@@ -38,8 +37,7 @@ struct ChangeLogJSONWriter {
             self.approval(approval)
         }
         json.endArray()
-        json.key("approved")
-        json.bool(cr.approved)
+        json.member("approved", cr.approved)
         json.key("author")
         identity(cr.author)
         json.key("change_types")
@@ -51,8 +49,7 @@ struct ChangeLogJSONWriter {
             entityChange(change)
         }
         json.endArray()
-        json.key("commit")
-        json.string(cr.commit)
+        json.member("commit", cr.commit)
         json.key("committer")
         identity(cr.committer)
         json.key("consequences")
@@ -67,21 +64,15 @@ struct ChangeLogJSONWriter {
         for claim in cr.contradictedClaims {
             json.element()
             json.beginObject()
-            json.key("actual")
-            json.string(claim.actual)
-            json.key("claimed")
-            json.string(claim.claimed)
-            json.key("trailer")
-            json.string(claim.trailer)
+            json.member("actual", claim.actual)
+            json.member("claimed", claim.claimed)
+            json.member("trailer", claim.trailer)
             json.endObject()
         }
         json.endArray()
-        json.key("date")
-        json.string(cr.author.date)
-        json.key("description")
-        json.string(cr.description)
-        json.key("id")
-        json.string(cr.id)
+        json.member("date", cr.author.date)
+        json.member("description", cr.description)
+        json.member("id", cr.id)
         json.key("impact")
         impact(cr.impact)
         if let lessons {
@@ -98,12 +89,9 @@ struct ChangeLogJSONWriter {
         self.notify(notify)
         json.key("parents")
         json.strings(cr.parents)
-        json.key("policy_met")
-        json.bool(cr.policyMet)
-        json.key("pull_request")
-        json.integer(cr.pullRequest)
-        json.key("reason")
-        json.string(cr.reason)
+        json.member("policy_met", cr.policyMet)
+        json.member("pull_request", cr.pullRequest)
+        json.member("reason", cr.reason)
         json.key("requirements")
         json.beginArray()
         for requirement in cr.requirements {
@@ -111,8 +99,7 @@ struct ChangeLogJSONWriter {
             self.requirement(requirement)
         }
         json.endArray()
-        json.key("title")
-        json.string(cr.title)
+        json.member("title", cr.title)
         json.key("unreadable_files")
         json.strings(cr.unreadableFiles)
         json.endObject()
@@ -120,39 +107,25 @@ struct ChangeLogJSONWriter {
 
     private mutating func identity(_ identity: ChangeRequest.Identity) {
         json.beginObject()
-        json.key("date")
-        json.string(identity.date)
-        json.key("email")
-        json.string(identity.email)
-        json.key("name")
-        json.string(identity.name)
-        json.key("person")
-        json.string(identity.person)
+        json.member("date", identity.date)
+        json.member("email", identity.email)
+        json.member("name", identity.name)
+        json.member("person", identity.person)
         json.endObject()
     }
 
     private mutating func approval(_ approval: Approval) {
         json.beginObject()
-        json.key("counts")
-        json.bool(approval.counts)
-        json.key("email")
-        json.string(approval.email)
-        json.key("kind")
-        json.string(approval.kind)
-        json.key("name")
-        json.string(approval.name)
-        if let note = approval.note {
-            json.key("note")
-            json.string(note)
-        }
-        json.key("person")
-        json.string(approval.person)
-        json.key("role")
-        json.string(ChangeLogDocument.shownRole(approval))
+        json.member("counts", approval.counts)
+        json.member("email", approval.email)
+        json.member("kind", approval.kind)
+        json.member("name", approval.name)
+        json.member("note", ifPresent: approval.note)
+        json.member("person", approval.person)
+        json.member("role", ChangeLogDocument.shownRole(approval))
         json.key("roles")
         json.strings(approval.roles)
-        json.key("source")
-        json.string(approval.source.rawValue)
+        json.member("source", approval.source.rawValue)
         json.endObject()
     }
 
@@ -162,8 +135,7 @@ struct ChangeLogJSONWriter {
         json.double(impact.budgetDelta)
         json.key("budget_lines_delta")
         json.double(impact.budgetLinesDelta)
-        json.key("max_slip_days")
-        json.integer(impact.maxSlipDays)
+        json.member("max_slip_days", impact.maxSlipDays)
         json.key("milestones_added")
         json.strings(impact.milestonesAdded)
         json.key("milestones_removed")
@@ -189,18 +161,10 @@ struct ChangeLogJSONWriter {
 
     private mutating func requirement(_ requirement: ChangeRequest.Requirement) {
         json.beginObject()
-        json.key("detail")
-        json.string(requirement.detail)
-        if let missing = requirement.missing {
-            json.key("missing")
-            json.string(missing)
-        }
-        if let program = requirement.program {
-            json.key("program")
-            json.string(program)
-        }
-        json.key("reason")
-        json.string(requirement.reason.rawValue)
+        json.member("detail", requirement.detail)
+        json.member("missing", ifPresent: requirement.missing)
+        json.member("program", ifPresent: requirement.program)
+        json.member("reason", requirement.reason.rawValue)
         json.key("roles")
         json.strings(requirement.roles)
         json.key("satisfied_by")
@@ -213,25 +177,18 @@ struct ChangeLogJSONWriter {
         for recipient in list?.recipients ?? [] {
             json.element()
             json.beginObject()
-            json.key("login")
-            json.string(recipient.login)
-            json.key("name")
-            json.string(recipient.name)
-            json.key("person")
-            json.string(recipient.person)
+            json.member("login", recipient.login)
+            json.member("name", recipient.name)
+            json.member("person", recipient.person)
             json.key("reasons")
             json.beginArray()
             for reason in recipient.reasons {
                 json.element()
                 json.beginObject()
-                json.key("depends_on")
-                json.string(reason.dependsOn)
-                json.key("kind")
-                json.string(reason.kind.rawValue)
-                json.key("role")
-                json.string(reason.role)
-                json.key("subject")
-                json.string(reason.subject)
+                json.member("depends_on", reason.dependsOn)
+                json.member("kind", reason.kind.rawValue)
+                json.member("role", reason.role)
+                json.member("subject", reason.subject)
                 json.endObject()
             }
             json.endArray()
@@ -255,25 +212,19 @@ struct ChangeLogJSONWriter {
             json.key("budget_delta_percent")
             json.number(roundedPercent(percent))
         }
-        json.key("change")
-        json.string(change.change.rawValue)
+        json.member("change", change.change.rawValue)
         if !change.contents.isEmpty {
             json.key("contents")
             contents(change.contents)
         }
-        if let currency = change.currency {
-            json.key("currency")
-            json.string(currency)
-        }
-        json.key("entity")
-        json.string(change.entity.rawValue)
+        json.member("currency", ifPresent: change.currency)
+        json.member("entity", change.entity.rawValue)
         json.key("fields")
         json.beginArray()
         for field in change.fields {
             json.element()
             json.beginObject()
-            json.key("field")
-            json.string(field.field)
+            json.member("field", field.field)
             json.key("from")
             value(field.from)
             json.key("to")
@@ -281,38 +232,18 @@ struct ChangeLogJSONWriter {
             json.endObject()
         }
         json.endArray()
-        if let from = change.movedFrom {
-            json.key("from_program")
-            json.string(from)
-        }
-        json.key("id")
-        json.string(change.id)
-        if let improved = change.improved {
-            json.key("improved")
-            json.bool(improved)
-        }
-        if let name = change.name {
-            json.key("name")
-            json.string(name)
-        }
+        json.member("from_program", ifPresent: change.movedFrom)
+        json.member("id", change.id)
+        json.member("improved", ifPresent: change.improved)
+        json.member("name", ifPresent: change.name)
         if let days = change.personDaysDelta {
             json.key("person_days_delta")
             json.number(roundedTenth(days))
         }
-        json.key("program")
-        json.string(change.program)
-        if let score = change.scoreFrom {
-            json.key("score_from")
-            json.integer(score)
-        }
-        if let score = change.scoreTo {
-            json.key("score_to")
-            json.integer(score)
-        }
-        if let slip = change.slipDays {
-            json.key("slip_days")
-            json.integer(slip)
-        }
+        json.member("program", change.program)
+        json.member("score_from", ifPresent: change.scoreFrom)
+        json.member("score_to", ifPresent: change.scoreTo)
+        json.member("slip_days", ifPresent: change.slipDays)
         json.key("tags")
         json.beginArray()
         for tag in change.tags {
@@ -320,10 +251,7 @@ struct ChangeLogJSONWriter {
             json.string(tag.rawValue)
         }
         json.endArray()
-        if let unit = change.unit {
-            json.key("unit")
-            json.string(unit)
-        }
+        json.member("unit", ifPresent: change.unit)
         json.endObject()
     }
 

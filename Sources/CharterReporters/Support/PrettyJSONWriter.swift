@@ -79,6 +79,51 @@ struct PrettyJSONWriter {
     }
     #endif
 
+    /// A member with its value: a key and a string.
+    mutating func member(_ key: StaticString, _ value: String) {
+        self.key(key)
+        string(value)
+    }
+
+    /// A member with its value: a key and an integer.
+    mutating func member(_ key: StaticString, _ value: Int) {
+        self.key(key)
+        integer(value)
+    }
+
+    /// A member with its value: a key and a Boolean.
+    mutating func member(_ key: StaticString, _ value: Bool) {
+        self.key(key)
+        bool(value)
+    }
+
+    /// A member whose value may be `null` (`JSONEncoder` writes a `nil` it is told to as `null`).
+    mutating func member(_ key: StaticString, _ value: String?) {
+        self.key(key)
+        string(value)
+    }
+
+    /// A member whose value may be `null`.
+    mutating func member(_ key: StaticString, _ value: Int?) {
+        self.key(key)
+        integer(value)
+    }
+
+    /// A member written only when the value is set, as `JSONEncoder` leaves out a `nil` optional.
+    mutating func member(_ key: StaticString, ifPresent value: String?) {
+        if let value { member(key, value) }
+    }
+
+    /// A member written only when the value is set, as `JSONEncoder` leaves out a `nil` optional.
+    mutating func member(_ key: StaticString, ifPresent value: Int?) {
+        if let value { member(key, value) }
+    }
+
+    /// A member written only when the value is set, as `JSONEncoder` leaves out a `nil` optional.
+    mutating func member(_ key: StaticString, ifPresent value: Bool?) {
+        if let value { member(key, value) }
+    }
+
     /// Starts an array element; its value is written next.
     mutating func element() {
         newMember()
