@@ -15,4 +15,15 @@ import Testing
         #expect(Suggestion.closest(to: word, in: candidates) == expected)
         #expect(Suggestion.didYouMean(word, in: candidates) == (expected.map { "; did you mean '\($0)'?" } ?? ""))
     }
+
+    @Test("of equally close candidates the first in alphabetical order wins, in whatever order they come")
+    func tiesDoNotDependOnOrder() {
+        // Each is three edits from `rina.campbell`: a set of them iterates in an order of its own.
+        let tied = ["sean.campbell", "alan.campbell"]
+        #expect(Suggestion.closest(to: "rina.campbell", in: tied) == "alan.campbell")
+        #expect(Suggestion.closest(to: "rina.campbell", in: tied.reversed()) == "alan.campbell")
+        #expect(Suggestion.closest(to: "rina.campbell", in: Set(tied)) == "alan.campbell")
+        // A closer candidate still wins over an alphabetically earlier one.
+        #expect(Suggestion.closest(to: "rina.campbell", in: tied + ["rina.campbel"]) == "rina.campbel")
+    }
 }

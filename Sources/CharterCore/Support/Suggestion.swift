@@ -1,6 +1,10 @@
 /// "Did you mean …?" for mistyped keys, ids and rule names.
 public enum Suggestion {
-    /// The closest candidate, if it is close enough to be a likely typo.
+    /// The closest candidate, if it is close enough to be a likely typo; of equally close ones,
+    /// the first in alphabetical order. Not the first met: callers pass sets and dictionary keys
+    /// (people ids, program folders), whose order differs between two equal sets, so the
+    /// suggestion, and with it the finding, would differ between two validations of one workspace
+    /// (a full one and an incremental one, or two runs).
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         // Short ids (M1, R2) are all one edit apart: only a difference in case is a likely typo there.
         let limit = word.count <= 3 ? 0 : max(1, min(3, word.count / 3))
@@ -11,7 +15,9 @@ public enum Suggestion {
             // A short word missing (or with an extra) letter of a longer name is a typo too:
             // `dat` → `date`, `own` → `owner`; `M1` → `M10` is not (ids are short on both sides).
             let shortened = word.count <= 3 && candidate.count >= 4 && abs(candidate.count - word.count) == 1 && distance == 1
-            if distance <= limit || shortened, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            guard distance <= limit || shortened else { continue }
+            if let best, (best.distance, best.candidate) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.candidate
     }
