@@ -31,12 +31,8 @@ import Testing
                     Issue.record("after edits \(edits): the updated context differs in \(differences)")
                     return
                 }
-                let full = Validator.validate(load, asOf: Self.asOf)
-                let incremental = validation.validate(load)
-                guard incremental != full else { continue }
-                let missing = full.filter { !incremental.contains($0) }.map { "\($0.location) \($0.ruleID): \($0.message)" }
-                let extra = incremental.filter { !full.contains($0) }.map { "\($0.location) \($0.ruleID): \($0.message)" }
-                Issue.record("after edits \(edits): missing \(missing), extra \(extra)")
+                guard let mismatch = IncrementalValidationTests.mismatch(&validation, load) else { continue }
+                Issue.record("after edits \(edits): \(mismatch)")
                 return
             }
         }

@@ -22,15 +22,22 @@ import Testing
             for choice in tape {
                 edits.append(files.edit(choice))
                 let load = WorkspaceLoader.load(from: InMemoryPlanSource(files: files.files))
-                let full = Validator.validate(load, asOf: Self.asOf)
-                let incremental = validation.validate(load)
-                guard incremental != full else { continue }
-                let missing = full.filter { !incremental.contains($0) }.map { "\($0.location) \($0.ruleID): \($0.message)" }
-                let extra = incremental.filter { !full.contains($0) }.map { "\($0.location) \($0.ruleID): \($0.message)" }
-                Issue.record("after edits \(edits): missing \(missing), extra \(extra)")
+                guard let mismatch = IncrementalValidationTests.mismatch(&validation, load) else { continue }
+                Issue.record("after edits \(edits): \(mismatch)")
                 return
             }
         }
+    }
+
+    /// How incremental validation of `load` differs from a full one ("missing …, extra …"), or nil
+    /// when they agree. The two random-edit properties judge every edit by it.
+    static func mismatch(_ validation: inout IncrementalValidation, _ load: LoadResult) -> String? {
+        let full = Validator.validate(load, asOf: asOf)
+        let incremental = validation.validate(load)
+        guard incremental != full else { return nil }
+        let missing = full.filter { !incremental.contains($0) }.map { "\($0.location) \($0.ruleID): \($0.message)" }
+        let extra = incremental.filter { !full.contains($0) }.map { "\($0.location) \($0.ruleID): \($0.message)" }
+        return "missing \(missing), extra \(extra)"
     }
 
     @Test("an unchanged program is not checked again; an edited one is")
