@@ -17,6 +17,8 @@ command -v tj3 >/dev/null 2>&1 || missing+=(tj3)
 # zsh: the install test parses the zsh completion script with `zsh -n`; man-db renders the page.
 command -v zsh >/dev/null 2>&1 || missing+=(zsh)
 command -v man >/dev/null 2>&1 || missing+=(man-db)
+# strace: a test checks that libgit2's start reads neither the CA bundle nor OpenSSL's configuration.
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
