@@ -7,8 +7,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product charter >&2
-charter="$PWD/.build/release/charter"
+charter="$(bash Scripts/build-release.sh)"
 
 # The machine the figures come from, for the docs.
 bench_machine() {

@@ -15,8 +15,7 @@ commits="${1:-40}"
 work="${2:-/tmp/charter-hooks-cpu}"
 command -v perf >/dev/null || { echo "perf is needed: apt-get install linux-perf" >&2; exit 2; }
 if [ -z "${CHARTER:-}" ]; then
-  swift build -c release --static-swift-stdlib --product charter >&2
-  CHARTER="$PWD/.build/release/charter"
+  CHARTER="$(bash Scripts/build-release.sh)"
 fi
 export GIT_AUTHOR_NAME="Alice Ng" GIT_AUTHOR_EMAIL="alice@acme.example"
 export GIT_COMMITTER_NAME="Alice Ng" GIT_COMMITTER_EMAIL="alice@acme.example"

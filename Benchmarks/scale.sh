@@ -14,8 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 programs="${1:-10000}"; commits="${2:-1000}"; plans="${3:-400}"; work="${4:-/tmp/charter-scale}"; runs="${5:-3}"
 [ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 2; }
 if [ -z "${CHARTER:-}" ]; then
-  swift build -c release --static-swift-stdlib --product charter >&2
-  CHARTER="$PWD/.build/release/charter"
+  CHARTER="$(bash Scripts/build-release.sh)"
 fi
 
 workspace="$work/workspace-$programs"

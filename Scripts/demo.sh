@@ -4,9 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash Scripts/install-dependencies.sh
-echo "==> Building charter (release, Swift runtime linked statically: a self-contained binary that starts in ~8 ms)" >&2
-swift build -c release --static-swift-stdlib --product charter >&2
-charter="$PWD/.build/release/charter"
+echo "==> Building charter (release, Swift runtime linked statically: a self-contained binary that starts in a few milliseconds)" >&2
+charter="$(bash Scripts/build-release.sh)"
 demo="$PWD/demo/acme"
 rm -rf "$demo"
 bash examples/build-history.sh "$demo" >/dev/null

@@ -18,8 +18,7 @@ root="$PWD"
 binary="${CHARTER_BINARY:-}"
 if [ -z "$binary" ]; then
   echo "Building charter (release) ..." >&2
-  swift build -c release --product charter >&2
-  binary="$(swift build -c release --show-bin-path)/charter"
+  binary="$(bash Scripts/build-release.sh)"
 fi
 case "$binary" in /*) ;; *) binary="$root/$binary" ;; esac
 [ -x "$binary" ] || { echo "install.sh: no charter binary at $binary" >&2; exit 2; }

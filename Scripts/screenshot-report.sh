@@ -7,8 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v chromium >/dev/null || { echo "chromium is needed: apt-get install chromium" >&2; exit 2; }
-swift build -c release --static-swift-stdlib --product charter >&2
-charter="$PWD/.build/release/charter"
+charter="$(bash Scripts/build-release.sh)"
 out=/tmp/charter-report-example
 rm -rf "$out" && mkdir -p "$out"
 bash examples/build-history.sh "$out/acme" >/dev/null
