@@ -11,12 +11,13 @@ import Foundation
 let staticLibgit2: (folder: String, archives: [String])? = {
     #if os(Linux)
     // What Debian's libgit2 1.5 is built with (`pkg-config --static --libs libgit2`), and OpenSSL's
-    // libcrypto, which libssh2 needs. Two stay shared: zlib, which the module map links for
-    // Clibgit2's own use, and Kerberos (GSSAPI, for HTTP "Negotiate"), of which Debian ships no archive.
+    // libcrypto, which libssh2 needs. zlib stays shared (the module map links it for Clibgit2's own
+    // use); Kerberos (GSSAPI, for HTTP "Negotiate" to a remote), of which Debian ships no archive,
+    // is replaced by CGSSAPIUnavailable: charter never connects to a remote.
     let archives = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"]
     for folder in ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu"] {
         let present = { (name: String) in FileManager.default.fileExists(atPath: "\(folder)/\(name)") }
-        if present("libgit2.so.1.5"), present("libgssapi_krb5.so.2"), archives.allSatisfy({ present("lib\($0).a") }) {
+        if present("libgit2.so.1.5"), archives.allSatisfy({ present("lib\($0).a") }) {
             return (folder, archives)
         }
     }
@@ -33,7 +34,6 @@ let libgit2LinkerSettings: [LinkerSetting] = staticLibgit2.map { linked in
     return [.unsafeFlags(
         ["-Xlinker", "--whole-archive", "-Xlinker", "\(linked.folder)/libgit2.a", "-Xlinker", "--no-whole-archive"]
             + ["-Xlinker", "--start-group"] + dependencies + ["-Xlinker", "--end-group"]
-            + ["-Xlinker", "\(linked.folder)/libgssapi_krb5.so.2"]
             + ["-Xlinker", "--wrap=mbedtls_x509_crt_parse_file", "-Xlinker", "--wrap=libssh2_init"]
     )]
 } ?? []
@@ -62,10 +62,12 @@ let package = Package(
         .target(name: "CharterCore", dependencies: ["Yams"]),
         // Pure functions from findings to text: text, JSON, SARIF, GitHub annotations, GitLab Code Quality.
         .target(name: "CharterReporters", dependencies: ["CharterCore"]),
+        // What the static libgit2 refers to for Kerberos authentication to remotes, refused (no remotes here).
+        .target(name: "CGSSAPIUnavailable"),
         // The libgit2 wrapper: one owner per handle, errors from git_error_last.
         .target(
             name: "CharterGit",
-            dependencies: ["Clibgit2", "CharterCore"],
+            dependencies: ["Clibgit2", "CharterCore"] + (staticLibgit2 == nil ? [] : ["CGSSAPIUnavailable"]),
             swiftSettings: staticLibgit2 == nil ? [] : [.define("CHARTER_STATIC_LIBGIT2")],
             linkerSettings: libgit2LinkerSettings
         ),

@@ -31,7 +31,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let archives = ["git2", "mbedtls", "mbedx509", "mbedcrypto", "http_parser", "ssh2", "crypto", "pcre2-8"]
         let folder = "/usr/lib/x86_64-linux-gnu"
-        let installed = (archives.map { "lib\($0).a" } + ["libgit2.so.1.5", "libgssapi_krb5.so.2"])
+        let installed = (archives.map { "lib\($0).a" } + ["libgit2.so.1.5"])
             .allSatisfy { FileManager.default.fileExists(atPath: "\(folder)/\($0)") }
         #expect(result.stdout.contains("libgit2.so") != installed, "\(result.stdout)")
         #endif
