@@ -52,7 +52,7 @@ public final class Repository {
     /// outright when `GIT_WORK_TREE` is set, and cannot be handed a test environment.
     public static func discover(
         from path: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = GitEnvironment.processVariables()
     ) throws -> Repository {
         try ensureLibgit2()
         let env = GitEnvironment(environment)
