@@ -4,19 +4,9 @@ import Testing
 /// `PlanFileKind.classify` splits an ASCII path by bytes and any other by Characters; both must
 /// classify as splitting by Characters does (a combining mark after a slash joins the slash).
 @Suite struct PlanFileKindClassifyTests {
+    /// Split by Characters, as every path was before.
     static func byCharacters(_ path: String) -> (kind: PlanFileKind, programFolder: String?)? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        switch parts.count {
-        case 1:
-            if parts[0] == "charter.yaml" { return (.settings, nil) }
-            if parts[0] == "people.yaml" { return (.people, nil) }
-            return nil
-        case 3 where parts[0] == "programs":
-            guard let kind = PlanFileKind.programFiles.first(where: { $0.fileName == parts[2] }) else { return nil }
-            return (kind, String(parts[1]))
-        default:
-            return nil
-        }
+        PlanFileKind.classify(parts: path.split(separator: "/", omittingEmptySubsequences: false))
     }
 
     static func same(_ path: String) -> Bool {
@@ -32,6 +22,18 @@ import Testing
     ])
     func fixed(path: String) {
         #expect(Self.same(path), "\(Array(path.unicodeScalars))")
+    }
+
+    @Test("what the layout says, and a combining mark that joins the slash before it")
+    func layout() {
+        #expect(PlanFileKind.classify("programs/pay/milestones.yaml")?.kind == .milestones)
+        #expect(PlanFileKind.classify("programs/pay/milestones.yaml")?.programFolder == "pay")
+        #expect(PlanFileKind.classify("charter.yaml")?.kind == .settings)
+        #expect(PlanFileKind.classify("people.yaml")?.programFolder == nil)
+        #expect(PlanFileKind.classify("programs/pày/kpis.yaml")?.programFolder == "pày")
+        #expect(PlanFileKind.classify("programs/pay/notes.yaml") == nil)
+        // "/\u{301}" is one Character, not a slash: no third part.
+        #expect(PlanFileKind.classify("programs/\u{301}pay/budget.yaml") == nil)
     }
 
     @Test("random paths over the layout's names, slashes and a combining mark")
