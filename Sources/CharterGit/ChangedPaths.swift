@@ -59,7 +59,7 @@ extension Repository {
         try check("git_diff_options_init", git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)))
         // Literal paths, not globs: a program id may contain `*` or `[`.
         options.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH.rawValue
-        let literal = paths.map { pathComponents($0).joined(separator: "/") }
+        let literal = paths.map { normalisedPath($0) }
         // An empty path stands for the whole tree, which is no limit at all.
         let pathspec = literal.contains("") ? [] : literal
 

@@ -12,6 +12,20 @@ struct GitEnvironment {
     var ceilingDirectories: String?
     var discoveryAcrossFilesystem: Bool
 
+    /// Every variable this reads.
+    static let names = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+                        "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"]
+
+    /// Those of `names` this process has, read one by one: copying the whole environment
+    /// (`ProcessInfo.environment`, a dictionary of every variable) costs a hook more.
+    static func processVariables() -> [String: String] {
+        var variables: [String: String] = [:]
+        for name in names {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
+        }
+        return variables
+    }
+
     init(_ environment: [String: String]) {
         // git treats an empty value as unset.
         func value(_ name: String) -> String? {

@@ -19,7 +19,7 @@ public final class GitIndexSource: PlanSource, ConcurrentPlanSource {
     private var listings: [String: [SourceEntry]] = [:]
 
     init(repository: Repository, prefix: String) throws {
-        self.prefix = pathComponents(prefix).joined(separator: "/")
+        self.prefix = normalisedPath(prefix)
 
         let skip = self.prefix.isEmpty ? 0 : self.prefix.utf8.count + 1
         var folders = IndexedFolders(rootAlwaysExists: self.prefix.isEmpty)
@@ -38,7 +38,7 @@ public final class GitIndexSource: PlanSource, ConcurrentPlanSource {
     public var sourceDescription: String { "index" }
 
     public func entries(in directory: String) throws -> [SourceEntry]? {
-        let folder = pathComponents(directory).joined(separator: "/")
+        let folder = normalisedPath(directory)
         if let known = listings[folder] { return known }
         let entries = files.entries(in: folder)
         listings[folder] = entries
@@ -78,7 +78,7 @@ private struct StagedFiles {
     }
 
     func contents(of path: String) throws -> [UInt8] {
-        if folders.entry(at: path) == nil, conflictedPaths.contains(pathComponents(path).joined(separator: "/")) {
+        if folders.entry(at: path) == nil, conflictedPaths.contains(normalisedPath(path)) {
             throw PlanSourceError.unreadable(path, reason: "has unresolved merge conflicts")
         }
         return try folders.contents(of: path, in: repository)
@@ -94,7 +94,7 @@ private final class StagedFileReader: PlanFileReader {
     }
 
     func entries(in directory: String) throws -> [SourceEntry]? {
-        files.entries(in: pathComponents(directory).joined(separator: "/"))
+        files.entries(in: normalisedPath(directory))
     }
 
     func contents(of path: String) throws -> [UInt8] {

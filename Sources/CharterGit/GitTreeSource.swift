@@ -21,7 +21,7 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
     private let damages: DamageRecord
 
     init(repository: Repository, commit: ObjectID, prefix: String) throws {
-        let normalised = pathComponents(prefix).joined(separator: "/")
+        let normalised = normalisedPath(prefix)
         self.commitID = commit
         self.prefix = normalised
         self.damages = DamageRecord()
@@ -39,7 +39,7 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
     public var damage: GitError? { damages.first }
 
     public func entries(in directory: String) throws -> [SourceEntry]? {
-        try trees.listing(of: pathComponents(directory).joined(separator: "/"))?.entries
+        try trees.listing(of: normalisedPath(directory))?.entries
     }
 
     public func contents(of path: String) throws -> [UInt8] {
@@ -59,7 +59,7 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
     /// folder. One look at the folder's listing, where `objectID(of:)` per entry finds the folder
     /// again for each (a history walk asks this of `programs` at every commit).
     public func entriesWithIDs(in directory: String) throws -> [(entry: SourceEntry, id: ObjectID)]? {
-        guard let listing = try trees.listing(of: pathComponents(directory).joined(separator: "/")) else { return nil }
+        guard let listing = try trees.listing(of: normalisedPath(directory)) else { return nil }
         return listing.entries.compactMap { entry in listing.stored[entry.name].map { (entry, ObjectID($0.id)) } }
     }
 
@@ -93,7 +93,7 @@ private final class BlobReader: PlanFileReader {
     }
 
     func entries(in directory: String) throws -> [SourceEntry]? {
-        try trees.listing(of: pathComponents(directory).joined(separator: "/"))?.entries
+        try trees.listing(of: normalisedPath(directory))?.entries
     }
 
     func contents(of path: String) throws -> [UInt8] {

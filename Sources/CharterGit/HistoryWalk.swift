@@ -524,7 +524,7 @@ final class SubtreeFilter {
 
     init(repository: Repository, paths: [String]) {
         self.repository = repository
-        let normalized = Set(paths.map { pathComponents($0).joined(separator: "/") })
+        let normalized = Set(paths.map { normalisedPath($0) })
         self.paths = normalized.sorted().map { $0.isEmpty ? [] : $0.split(separator: "/").map(String.init) }
         differ = PlanPathDiffer(repository: repository)
     }

@@ -37,7 +37,7 @@ struct IndexedFolders {
 
     /// The entries of a folder, sorted by name; `size` gives a file's size when it is cheap to know.
     func entries(in directory: String, size: (String, StoredEntry) -> Int?) -> [SourceEntry]? {
-        let folder = pathComponents(directory).joined(separator: "/")
+        let folder = normalisedPath(directory)
         guard let stored = folders[folder] else { return nil }
         return stored.map { name, entry in
             let path = folder.isEmpty ? name : folder + "/" + name

@@ -68,7 +68,7 @@ public final class MergeSource: PlanSource {
         self.repository = repository
         self.ours = ours
         self.theirs = theirs
-        self.prefix = pathComponents(prefix).joined(separator: "/")
+        self.prefix = normalisedPath(prefix)
         self.objects = try ObjectDatabase(of: repository)
 
         let folder = self.prefix.isEmpty ? "" : self.prefix + "/"
@@ -107,7 +107,7 @@ public final class MergeSource: PlanSource {
     public var sourceDescription: String { "merge of \(theirs.short) into \(ours.short)" }
 
     public func entries(in directory: String) throws -> [SourceEntry]? {
-        let folder = pathComponents(directory).joined(separator: "/")
+        let folder = normalisedPath(directory)
         if let known = listings[folder] { return known }
         let entries = folders.entries(in: folder) { [objects, conflictsByPath] path, entry in
             conflictsByPath[path] == nil ? objects.size(of: entry.id) : nil
@@ -119,7 +119,7 @@ public final class MergeSource: PlanSource {
     /// The blob id of a file of the result (`nil` for a folder, a conflicted or a missing path):
     /// equal ids mean equal contents, so what was parsed once need not be parsed again.
     public func objectID(of path: String) -> ObjectID? {
-        let relative = pathComponents(path).joined(separator: "/")
+        let relative = normalisedPath(path)
         guard conflictsByPath[relative] == nil, let entry = folders.entry(at: relative), entry.kind != .directory else { return nil }
         return ObjectID(entry.id)
     }
@@ -127,7 +127,7 @@ public final class MergeSource: PlanSource {
     /// The entries of a folder as a cache keys them, without reading any object: a file's blob
     /// id (`"conflict"` for a conflicted file), or its kind for anything else.
     public func contentKeys(in directory: String) -> [(name: String, key: String)]? {
-        let folder = pathComponents(directory).joined(separator: "/")
+        let folder = normalisedPath(directory)
         return folders.entries(in: folder) { _, _ in nil }?.map { entry in
             let path = folder.isEmpty ? entry.name : folder + "/" + entry.name
             guard entry.kind == .file else { return (entry.name, entry.kind.rawValue) }
@@ -136,7 +136,7 @@ public final class MergeSource: PlanSource {
     }
 
     public func contents(of path: String) throws -> [UInt8] {
-        if let conflict = conflictsByPath[pathComponents(path).joined(separator: "/")] {
+        if let conflict = conflictsByPath[normalisedPath(path)] {
             throw PlanSourceError.unreadable(
                 path, reason: "has a merge conflict (\(conflict.summary)) between \(ours.short) and \(theirs.short)")
         }

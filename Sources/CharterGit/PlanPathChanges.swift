@@ -20,7 +20,7 @@ struct PlanPathChanges {
     /// whole: the facts do not list its files) or outside every root, else `false`.
     func answer(_ query: String, roots: [String]) -> Bool? {
         // As git and `SubtreeFilter` read a path: `programs/pay/` and `./programs/pay` are `programs/pay`.
-        let query = pathComponents(query).joined(separator: "/")
+        let query = normalisedPath(query)
         guard roots.contains(where: { query == $0 || query.hasPrefix($0 + "/") }) else { return nil }
         for path in paths {
             if path == query || path.hasPrefix(query + "/") { return true }

@@ -52,10 +52,11 @@ public final class Repository {
     /// outright when `GIT_WORK_TREE` is set, and cannot be handed a test environment.
     public static func discover(
         from path: String,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String]? = nil
     ) throws -> Repository {
         try ensureLibgit2()
-        let env = GitEnvironment(environment)
+        // Without an environment given, the variables git reads, from this process.
+        let env = GitEnvironment(environment ?? GitEnvironment.processVariables())
         var raw: OpaquePointer?
         if let gitDir = env.gitDir {
             let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_NO_DOTGIT.rawValue

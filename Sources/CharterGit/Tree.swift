@@ -85,11 +85,35 @@ func pathComponents(_ path: String) -> [Substring] {
     path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
 }
 
-/// Splits a normalised path into its folder and its last name.
+/// `path` without stray slashes and `.` folders: `pathComponents(path)` joined by `/`. A path
+/// already in that form (nearly every one) is returned as it is, without splitting it and
+/// joining the parts again: `joined(separator:)` is not specialised, and its first use in a
+/// process costs a scan of the binary's protocol conformances.
+func normalisedPath(_ path: String) -> String {
+    isNormalised(path) ? path : pathComponents(path).joined(separator: "/")
+}
+
+/// No empty part (no leading, trailing or doubled slash) and no `.` part.
+private func isNormalised(_ path: String) -> Bool {
+    var length = 0
+    var dot = false
+    for byte in path.utf8 {
+        if byte == UInt8(ascii: "/") {
+            if length == 0 || (length == 1 && dot) { return false }
+            length = 0
+        } else {
+            if length == 0 { dot = byte == UInt8(ascii: ".") }
+            length += 1
+        }
+    }
+    return length == 0 ? path.isEmpty : !(length == 1 && dot)
+}
+
+/// Splits a path into its folder and its last name, as normalised by `normalisedPath`.
 func splitParent(_ path: String) -> (parent: String, name: String) {
-    let components = pathComponents(path)
-    guard let last = components.last else { return ("", "") }
-    return (components.dropLast().joined(separator: "/"), String(last))
+    let path = normalisedPath(path)
+    guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+    return (String(path[..<slash]), String(path[path.index(after: slash)...]))
 }
 
 extension Repository {

@@ -15,24 +15,28 @@ import Testing
                 == .checkStaged(messageFile: "m", workspace: "a b"))
     }
 
-    @Test("the shapes are read from the scripts (their charter line, and what their set -- lines put in \"$@\"), and are the lines the fast path knows")
-    func shapesComeFromTheScripts() {
+    @Test("the table the fast path matches is the scripts' lines (their charter line, and what their set -- lines put in \"$@\")")
+    func tableFollowsTheScripts() {
         let workspace: [[ScriptCommand.Word]] = [[.literal("-C"), .value]]
-        #expect(HookEntry.scriptCommands[.preCommit] == ScriptCommand(
+        #expect(ScriptCommand(script: HookName.preCommit.script) == ScriptCommand(
             words: [.literal("validate"), .literal("--staged"), .literal("--changed")], tails: workspace))
-        #expect(HookEntry.scriptCommands[.commitMsg] == ScriptCommand(
+        #expect(ScriptCommand(script: HookName.commitMsg.script) == ScriptCommand(
             words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value], tails: workspace))
-        // Were a script to change its line, this fails, and at run time the fast path is off for that hook.
+        // The run-time table is not read from the scripts: were a script to change its line, this fails.
         for hook in [HookName.preCommit, .commitMsg] {
-            #expect(HookEntry.scriptCommands[hook] == HookEntry.knownCommands[hook], "hooks/\(hook.rawValue)")
+            #expect(HookEntry.knownCommand(hook) != nil)
+            #expect(ScriptCommand(script: hook.script) == HookEntry.knownCommand(hook), "hooks/\(hook.rawValue)")
         }
-        // A script's line is read as it now reads; one without such a line has none.
+        // The hooks that do not commit take no fast path.
+        #expect(HookEntry.knownCommand(.prePush) == nil)
+        #expect(HookEntry.knownCommand(.preReceive) == nil)
+        // A script's line is read as it now reads (so the check above would see an edit); one without such a line has none.
         let edited = HookName.preCommit.script.replacingOccurrences(of: "validate --staged --changed \"$@\"",
                                                                     with: "validate --staged --changed --strict \"$@\"")
         let command = ScriptCommand(script: edited)
         #expect(command?.matches(["validate", "--staged", "--changed", "--strict"]) == true)
         #expect(command?.matches(["validate", "--staged", "--changed"]) == false)
-        #expect(command != HookEntry.knownCommands[.preCommit])
+        #expect(command != HookEntry.knownCommand(.preCommit))
         #expect(ScriptCommand(script: "#!/bin/sh\ncharter validate\n") == nil)
     }
 

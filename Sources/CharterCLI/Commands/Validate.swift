@@ -63,19 +63,27 @@ struct Validate: ParsableCommand {
         func run() throws {
             let (report, location) = try UsageErrors.exit2 {
                 let reader = try PlanReader(version: version, workspace: workspace)
-                let (source, defaultAsOf, conflicts) = try reader.open(version)
+                let (source, defaultAsOf, conflicts) = try reader.openSource(version)
                 let day = asOf.flatMap(PlanDate.init) ?? defaultAsOf
-                let load = WorkspaceLoader.load(from: source)
-                // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
-                if let tree = source as? GitTreeSource { try Git.call { try tree.throwIfDamaged() } }
+                let load: LoadResult
+                switch source {
+                case .worktree(let worktree): load = WorkspaceLoader.load(from: worktree)
+                case .index(let index): load = WorkspaceLoader.load(from: index)
+                case .tree(let tree):
+                    load = WorkspaceLoader.load(from: tree)
+                    // A missing object is a damaged repository, not an unreadable plan (as in changes and slips).
+                    try Git.call { try tree.throwIfDamaged() }
+                }
                 var diagnostics = Validator.validate(load, asOf: day)
                 diagnostics += conflicts.filter { PlanFileKind.classify($0) != nil }.map { path in
                     Diagnostic(ruleID: RuleID.fileUnreadable, severity: .error, location: SourceLocation(path: path),
                                message: "'\(path)' has unresolved merge conflicts in the index; resolve them and stage the result")
                 }
-                if changed { diagnostics = try StagedChanges.keepingWarnings(in: reader.location, diagnostics) }
+                if changed, case .index(let index) = source {
+                    diagnostics = try StagedChanges.keepingWarnings(in: reader.location, index: index, diagnostics)
+                }
                 let report = ValidationReport(diagnostics: try filter(diagnostics, root: reader.location.root),
-                                              sourceDescription: source.sourceDescription)
+                                              sourceDescription: source.planSource.sourceDescription)
                 return (report, reader.location)
             }
             let context = ReportContext(toolVersion: Charter.version, useColor: Terminal.stdoutSupportsColor,

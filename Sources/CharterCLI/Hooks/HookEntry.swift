@@ -5,13 +5,13 @@
 /// reflection and protocol-conformance look-ups that takes) and checks for completion-script
 /// requests before it parses a flag: several milliseconds of a hook that should go unnoticed.
 /// Parsing only the one command costs about as much again (the completion check and the
-/// reflection over its options remain), so the hooks' lines are matched here. What is
-/// matched is read from the hook scripts themselves (`ScriptCommand`, from the copies embedded
-/// in the binary): the fast path accepts exactly the line a script passes. What each line
-/// runs is written below once per hook; when a script's line no longer reads as that hook's
-/// known line, the fast path is off for it and the line goes through ArgumentParser like any
-/// other (a test fails too, to say so). Anything else, even the same options in another order,
-/// goes to ArgumentParser as before, so usage errors and help are unchanged.
+/// reflection over its options remain), so the hooks' lines are matched here, against the table
+/// `knownCommand(_:)`: the line each hook script passes (`"$charter" WORD... "$@"`, with what its
+/// `set --` lines may put in `"$@"`). The table is not read from the embedded scripts at run
+/// time (splitting and parsing them cost a hook more than the match); `HookEntryTests` reads
+/// the scripts (`ScriptCommand(script:)`) and fails when a script's line and the table part.
+/// Anything else, even the same options in another order, goes to ArgumentParser as before, so
+/// usage errors and help are unchanged.
 public enum HookEntry {
     /// What a hook's command line asks for.
     enum Invocation: Equatable {
@@ -21,30 +21,26 @@ public enum HookEntry {
         case checkStaged(messageFile: String, workspace: String?)
     }
 
-    /// The line each hook runs, as the fast path knows how to run it: a script reading otherwise
-    /// turns the fast path off for that hook.
-    static let knownCommands: [HookName: ScriptCommand] = [
-        .preCommit: ScriptCommand(words: [.literal("validate"), .literal("--staged"), .literal("--changed")],
-                                  tails: [[.literal("-C"), .value]]),
-        .commitMsg: ScriptCommand(words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value],
-                                  tails: [[.literal("-C"), .value]]),
-    ]
-
-    /// The command lines of the hooks that commit runs, as their scripts write them.
-    static let scriptCommands: [HookName: ScriptCommand] = {
-        var commands: [HookName: ScriptCommand] = [:]
-        for hook in [HookName.preCommit, .commitMsg] {
-            commands[hook] = ScriptCommand(script: hook.script)
+    /// The line each hook's script passes, as the fast path knows how to run it; nil for the
+    /// hooks that take no fast path. A switch, not a dictionary: a `[HookName: …]` costs a
+    /// process a scan of every protocol conformance in the binary (for `HookName: Hashable`).
+    static func knownCommand(_ hook: HookName) -> ScriptCommand? {
+        let workspace: [[ScriptCommand.Word]] = [[.literal("-C"), .value]]
+        switch hook {
+        case .preCommit:
+            return ScriptCommand(words: [.literal("validate"), .literal("--staged"), .literal("--changed")], tails: workspace)
+        case .commitMsg:
+            return ScriptCommand(words: [.literal("check"), .literal("--staged"), .literal("--message-file"), .value],
+                                 tails: workspace)
+        case .prePush, .preReceive:
+            return nil
         }
-        return commands
-    }()
+    }
 
     /// The invocation for these arguments (without the program name), or nil for any other shape.
     static func invocation(_ arguments: [String]) -> Invocation? {
-        // Read the scripts only for a line that may be theirs: every other command starts at once.
-        guard let first = arguments.first, first == "validate" || first == "check" else { return nil }
         for hook in [HookName.preCommit, .commitMsg] {
-            guard let command = scriptCommands[hook], command == knownCommands[hook], command.matches(arguments) else { continue }
+            guard let command = knownCommand(hook), command.matches(arguments) else { continue }
             let workspace = arguments.count > command.words.count ? arguments.last : nil
             switch hook {
             case .preCommit: return .validateStaged(workspace: workspace)

@@ -10,7 +10,12 @@ import Darwin
 enum Terminal {
     /// Colour only on a terminal, never with `NO_COLOR` set (https://no-color.org) or `TERM=dumb`.
     static var stdoutSupportsColor: Bool {
-        TerminalStyle.colorEnabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        // The two variables it reads, not a copy of the whole environment (a hook's cost).
+        var environment: [String: String] = [:]
+        for name in ["NO_COLOR", "TERM"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return TerminalStyle.colorEnabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
     }
 
     /// Results, on stdout, ending with a newline.

@@ -15,8 +15,37 @@ enum FileSystem {
     /// An absolute, normalised path (no `.`/`..`, no trailing slash), resolving symlinks so
     /// that it compares with the paths libgit2 reports.
     static func absolute(_ path: String, relativeTo base: String = currentDirectory) -> String {
+        if let plain = plainAbsolute(path, relativeTo: base) { return plain }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: base).appendingPathComponent(path)
         return url.standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// `absolute` for the common case, without Foundation's URL (whose first use costs a hook
+    /// more than the rest of finding the workspace): the path, or the base with the path after
+    /// it, when that is already absolute and normalised and every folder on the way exists and
+    /// is no symbolic link, so there is nothing to standardise or resolve. `nil` otherwise.
+    static func plainAbsolute(_ path: String, relativeTo base: String) -> String? {
+        let joined: String
+        if path.hasPrefix("/") {
+            joined = path
+        } else if path == "." {
+            joined = base
+        } else {
+            joined = base + "/" + path
+        }
+        var utf8 = joined.utf8[...]
+        // Foundation strips `/private` from some paths (on Darwin): leave those to it.
+        guard utf8.first == UInt8(ascii: "/"), !joined.hasPrefix("/private/"), joined.utf8.count > 1 else { return nil }
+        utf8 = utf8.dropFirst()
+        var prefix = "/"
+        for component in utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            guard !component.isEmpty, !component.elementsEqual(".".utf8), !component.elementsEqual("..".utf8) else { return nil }
+            prefix += String(decoding: component, as: UTF8.self)
+            var status = stat()
+            guard lstat(prefix, &status) == 0, status.st_mode & S_IFMT != S_IFLNK else { return nil }
+            prefix += "/"
+        }
+        return joined
     }
 
     /// `path` relative to `base`, when it lies inside it.

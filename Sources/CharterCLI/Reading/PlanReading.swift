@@ -48,19 +48,42 @@ struct PlanReader {
 
     /// A source and the day its overdue checks are judged against when `--as-of` is not given.
     func open(_ version: PlanVersion) throws -> (source: any PlanSource, defaultAsOf: PlanDate, conflicts: [String]) {
+        let opened = try openSource(version)
+        return (opened.source.planSource, opened.defaultAsOf, opened.conflicts)
+    }
+
+    /// The source `open` gives, by its kind: for a command that treats git's sources apart
+    /// (`validate` checks a tree for missing objects, compares the index with HEAD) without
+    /// casting an existential, which costs a hook a scan of the binary's conformance records.
+    enum Source {
+        case worktree(WorktreeSource)
+        case index(GitIndexSource)
+        case tree(GitTreeSource)
+
+        var planSource: any PlanSource {
+            switch self {
+            case .worktree(let source): return source
+            case .index(let source): return source
+            case .tree(let source): return source
+            }
+        }
+    }
+
+    /// `open`, with the source by its kind.
+    func openSource(_ version: PlanVersion) throws -> (source: Source, defaultAsOf: PlanDate, conflicts: [String]) {
         switch resolved(version) {
         case .worktree:
             guard let root = location.root else { throw CLIError("a bare repository has no worktree; use --rev") }
-            return (WorktreeSource(root: root), Clock.today(), [])
+            return (.worktree(WorktreeSource(root: root)), Clock.today(), [])
         case .index:
             let source = try Git.call { try repository().indexSource(prefix: location.prefix) }
-            return (source, Clock.today(), source.conflictedPaths)
+            return (.index(source), Clock.today(), source.conflictedPaths)
         case .revision(let revision):
             let repository = try repository()
             let commit = try Git.call { try repository.commit(revision) }
             let source = try Git.call { try repository.treeSource(commit: commit.id, prefix: location.prefix) }
             // Judge an old commit by its own date, so its verdict does not change as time passes.
-            return (source, commit.committer.day, [])
+            return (.tree(source), commit.committer.day, [])
         }
     }
 

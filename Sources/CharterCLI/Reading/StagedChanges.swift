@@ -3,9 +3,9 @@ import CharterGit
 
 /// Which plan files a commit of the index would change, by blob id: no file is parsed.
 enum StagedChanges {
-    static func paths(in location: WorkspaceLocation) throws -> Set<String> {
+    /// - Parameter index: the index as the caller read it (the same `prefix`), so it is not read twice.
+    static func paths(in location: WorkspaceLocation, index: GitIndexSource) throws -> Set<String> {
         guard let repository = location.repository else { return [] }
-        let index = try repository.indexSource(prefix: location.prefix)
         let head = try repository.headCommitID().map { try repository.treeSource(commit: $0, prefix: location.prefix) }
         var changed: Set<String> = []
         func visit(_ folder: String) throws {
@@ -24,10 +24,10 @@ enum StagedChanges {
 
     /// Errors wherever they are (a change can break an unchanged file's references), warnings
     /// only where the commit changes something: the hook shows what the commit is responsible for.
-    static func keepingWarnings(in location: WorkspaceLocation, _ diagnostics: [Diagnostic]) throws -> [Diagnostic] {
+    static func keepingWarnings(in location: WorkspaceLocation, index: GitIndexSource, _ diagnostics: [Diagnostic]) throws -> [Diagnostic] {
         let changed: Set<String>
         do {
-            changed = try paths(in: location)
+            changed = try paths(in: location, index: index)
         } catch let error as GitError {
             throw CLIError(error.description)
         }

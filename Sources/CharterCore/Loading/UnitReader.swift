@@ -4,7 +4,7 @@ extension WorkspaceLoader {
     /// What the loading of one unit reads through: its folder's listing and its files' bytes.
     struct UnitAccess {
         let list: (String) throws -> [SourceEntry]?
-        let read: (String) -> Result<[UInt8], ReadFailure>
+        let read: (String) -> ReadResult
     }
 
     /// Lists and reads the units being loaded on several threads: through a reader per thread

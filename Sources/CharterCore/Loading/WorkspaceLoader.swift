@@ -247,11 +247,18 @@ public enum WorkspaceLoader {
         var finding: Finding
     }
 
-    static func read(_ path: String, source: some PlanSource) -> Result<[UInt8], ReadFailure> {
+    /// A file's bytes or why there are none: `Result<[UInt8], ReadFailure>` without the generic
+    /// type, whose first use costs a hook a scan of every conformance record (`ReadFailure: Error`).
+    enum ReadResult {
+        case success([UInt8])
+        case failure(ReadFailure)
+    }
+
+    static func read(_ path: String, source: some PlanSource) -> ReadResult {
         read(path) { try source.contents(of: $0) }
     }
 
-    static func read(_ path: String, contents: (String) throws -> [UInt8]) -> Result<[UInt8], ReadFailure> {
+    static func read(_ path: String, contents: (String) throws -> [UInt8]) -> ReadResult {
         let bytes: [UInt8]
         do {
             bytes = try contents(path)

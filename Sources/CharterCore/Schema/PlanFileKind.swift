@@ -20,7 +20,16 @@ public enum PlanFileKind: String, Sendable, CaseIterable, Hashable {
 
     /// Where a workspace-relative path belongs, if it is a plan file at all.
     public static func classify(_ path: String) -> (kind: PlanFileKind, programFolder: String?)? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        // By bytes when the path is ASCII (nearly always), where they split as its Characters
+        // do: splitting by Character costs a hook's every staged path more than the rest of this.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            return classify(parts: path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { Substring($0) })
+        }
+        return classify(parts: path.split(separator: "/", omittingEmptySubsequences: false))
+    }
+
+    /// Where a path split at its slashes belongs.
+    static func classify(parts: [Substring]) -> (kind: PlanFileKind, programFolder: String?)? {
         switch parts.count {
         case 1:
             if parts[0] == "charter.yaml" { return (.settings, nil) }

@@ -1,10 +1,16 @@
 /// Runs every rule over a loaded workspace and applies the severities `charter.yaml` sets.
 public enum Validator {
+    /// Below this many milestones the rules run one after another on the calling thread: their
+    /// work is then less than starting Dispatch's worker threads and handing them the rules.
+    static let parallelMilestoneCount = 400
+
     public static func validate(_ load: LoadResult, asOf: PlanDate, rules: [any Rule] = RuleRegistry.all) -> [Diagnostic] {
         let context = RuleContext(load: load, asOf: asOf)
         let overrides = load.workspace.settings.ruleSeverities
-        // Rules are independent and pure: run them on every core.
-        let perRule = ParallelMap.map(rules, minimumCount: 2) { rule -> [Finding] in
+        // Rules are independent and pure: run them on every core, once the workspace is large
+        // enough to pay for the threads (a hook's commit in a few programs is not).
+        let milestones = load.workspace.programs.reduce(0) { $0 + $1.milestones.count }
+        let perRule = ParallelMap.map(rules, minimumCount: milestones < parallelMilestoneCount ? Int.max : 2) { rule -> [Finding] in
             severity(of: rule, overrides) == nil ? [] : rule.check(context)
         }
         return diagnostics(Array(zip(rules, perRule)), load: load)

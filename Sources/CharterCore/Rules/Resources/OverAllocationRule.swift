@@ -86,13 +86,15 @@ public struct OverAllocationRule: Rule {
         }
         events.sort { $0.day != $1.day ? $0.day < $1.day : $0.delta < $1.delta }
         var load = 0.0
-        var active = Set<Int>()
+        // Which spans are running, by index: a flag per span, not a `Set<Int>`, whose first use
+        // in a process costs the pre-commit hook a scan of every conformance record.
+        var active = [Bool](repeating: false, count: spans.count)
         for (position, event) in events.enumerated() {
             load += event.delta
-            if event.delta > 0 { active.insert(event.span) } else { active.remove(event.span) }
+            active[event.span] = event.delta > 0
             guard load > 100.0001, position + 1 == events.count || events[position + 1].day != event.day else { continue }
             let next = position + 1 < events.count ? events[position + 1].day - 1 : Int.max
-            let members = active.sorted { spans[$0].location < spans[$1].location }
+            let members = spans.indices.filter { active[$0] }.sorted { spans[$0].location < spans[$1].location }
             let tipping = spans[members.max { spans[$0].from < spans[$1].from }!]
             let breakdown = members.map { "\(spans[$0].program) \(Money.format(spans[$0].percent))%" }.joined(separator: ", ")
             let when = event.day == Int.min ? "from the start" : "from \(PlanDate(dayNumber: event.day))"
