@@ -55,6 +55,8 @@ final class HistoryWorkspaces {
     /// From this many new folders in one tree, they are read on every core: below it, opening
     /// a repository handle per core costs more than it saves.
     private static let concurrentFolderCount = 64
+    /// Asked once: reading it costs a system call and a parse, and a walk parses at every commit.
+    private static let coreCount = ProcessInfo.processInfo.activeProcessorCount
 
     init(repository: Repository, prefix: String) {
         self.repository = repository
@@ -112,7 +114,7 @@ final class HistoryWorkspaces {
         let known = parts
         let description = tree.sourceDescription
         var read: [Result<FolderRead, any Error>] = []
-        let chunkCount = min(versions.count / Self.concurrentFolderCount, ProcessInfo.processInfo.activeProcessorCount * 8)
+        let chunkCount = min(versions.count / Self.concurrentFolderCount, Self.coreCount * 8)
         if chunkCount >= 2, let readers = try? (0..<chunkCount).map({ _ in try tree.makeTreeReader() }) {
             // Contiguous chunks, one reader each; more chunks than cores keeps every core busy to the end.
             var chunks: [FolderChunk] = []
