@@ -59,20 +59,25 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
     /// folder. One look at the folder's listing, where `objectID(of:)` per entry finds the folder
     /// again for each (a history walk asks this of `programs` at every commit).
     public func entriesWithIDs(in directory: String) throws -> [(entry: SourceEntry, id: ObjectID)]? {
-        guard let listing = try trees.listing(of: normalisedPath(directory)) else { return nil }
-        return listing.entries.compactMap { entry in listing.stored[entry.name].map { (entry, ObjectID($0.id)) } }
+        try trees.entriesWithIDs(in: directory)
     }
 
     /// A reader on a repository handle of its own, knowing every folder listed so far. The
     /// folders it lists itself (a program's, read once) it keeps only while it reads their files,
     /// and its handle, with the trees libgit2 cached in it, is freed with the reader.
     public func makeFileReader() throws -> any PlanFileReader {
+        try makeTreeReader()
+    }
+
+    /// `makeFileReader()`'s reader as its own type, which also gives object ids (a history
+    /// walk keys the files it parses by them).
+    public func makeTreeReader() throws -> GitTreeReader {
         let repository = try trees.repository.openedAgain()
         var copy = trees
         copy.repository = repository
         copy.objects = try ObjectDatabase(of: repository)
         copy.keepsNewListings = false
-        return BlobReader(trees: copy)
+        return GitTreeReader(trees: copy)
     }
 
     /// Throws the first damaged object met so far (see `damage`).
@@ -84,20 +89,27 @@ public final class GitTreeSource: PlanSource, ConcurrentPlanSource {
 @available(*, unavailable, message: "libgit2 handles serve one task")
 extension GitTreeSource: Sendable {}
 
-/// A `GitTreeSource`'s folders and files for one thread.
-private final class BlobReader: PlanFileReader {
+/// A `GitTreeSource`'s folders and files for one thread, on a repository handle of its own.
+/// It may be handed to another thread, but used by one at a time. Objects it finds damaged
+/// are recorded in its source's `damage`.
+public final class GitTreeReader: PlanFileReader, @unchecked Sendable {
     private var trees: CommitTrees
 
-    init(trees: CommitTrees) {
+    fileprivate init(trees: CommitTrees) {
         self.trees = trees
     }
 
-    func entries(in directory: String) throws -> [SourceEntry]? {
+    public func entries(in directory: String) throws -> [SourceEntry]? {
         try trees.listing(of: normalisedPath(directory))?.entries
     }
 
-    func contents(of path: String) throws -> [UInt8] {
+    public func contents(of path: String) throws -> [UInt8] {
         try trees.contents(of: path)
+    }
+
+    /// As `GitTreeSource.entriesWithIDs(in:)`.
+    public func entriesWithIDs(in directory: String) throws -> [(entry: SourceEntry, id: ObjectID)]? {
+        try trees.entriesWithIDs(in: directory)
     }
 }
 
@@ -135,6 +147,11 @@ private struct CommitTrees {
         case .submodule: throw PlanSourceError.unreadable(path, reason: "is a submodule, not a file")
         case .other: throw PlanSourceError.unreadable(path, reason: "is not a regular file")
         }
+    }
+
+    mutating func entriesWithIDs(in directory: String) throws -> [(entry: SourceEntry, id: ObjectID)]? {
+        guard let listing = try listing(of: normalisedPath(directory)) else { return nil }
+        return listing.entries.compactMap { entry in listing.stored[entry.name].map { (entry, ObjectID($0.id)) } }
     }
 
     mutating func listing(of directory: String) throws -> Listing? {

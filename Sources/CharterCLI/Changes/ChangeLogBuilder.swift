@@ -106,6 +106,8 @@ final class ChangeLogBuilder {
                 if notes[commits[position].id] == nil { built.append((keys[position], record)) }
             }
             progress?(start + batch.count, missing.count)
+            // What the batch parsed and compared and no longer needs, released before the next.
+            FreedMemory.release()
         }
         if let index, !built.isEmpty || index.problem != nil {
             index.store(built)

@@ -1,5 +1,6 @@
 import CharterCore
 import CharterGit
+import Foundation
 
 /// The workspace at each commit of a history walk, re-reading only what changed: a program
 /// folder whose tree id was seen before is not put together again, a plan file whose blob was
@@ -7,24 +8,36 @@ import CharterGit
 /// `people.yaml` when their blob ids were. Successive commits then share storage for everything
 /// they have in common, which also makes comparing them cheap (see `DiffScope`).
 ///
-/// `prepare` reads the program folders a batch of commits needs that are not known yet: it copies
-/// their listings and their new files out of git (libgit2 handles serve one thread), parses each
-/// new file once on all cores, then puts the programs together from the parsed files, on all
-/// cores too. What the last two batches did not use is forgotten, so a long walk stays small.
+/// `prepare` reads the program folders a batch of commits needs that are not known yet: each
+/// folder is listed, its new files read and parsed once, and the program put together from them,
+/// all on one core; a commit with many new folders (an import) spreads them over every core, each
+/// reading through a repository handle of its own (libgit2 handles serve one thread). What the
+/// last two batches did not use is forgotten, so a long walk stays small.
 final class HistoryWorkspaces {
-    private struct ParsedProgram {
-        var program: Program
-        var unreadable: [UnreadableFile]
+    /// A program version as parsed once and shared by every commit that holds it: a class, so a
+    /// commit takes it with one reference count, not one per field.
+    private final class ParsedProgram: Sendable {
+        let program: Program
+        let unreadable: [UnreadableFile]
         /// The keys (path and blob id) of the parsed files it was put together from.
-        var files: [String]
+        let files: [String]
         /// The programs its milestones name (`ProgramLinks`).
-        var names: Set<String>
+        let names: Set<String>
+
+        init(program: Program, unreadable: [UnreadableFile], files: [String], names: Set<String>) {
+            self.program = program
+            self.unreadable = unreadable
+            self.files = files
+            self.names = names
+        }
     }
 
-    private struct ProgramVersion {
+    /// A program folder of one commit's tree: its entry in `programs`, and the key it is parsed
+    /// under (folder and tree id).
+    private struct FolderVersion: Sendable {
+        var entry: SourceEntry
         var key: String
-        var folder: String
-        var tree: GitTreeSource
+        var folder: String { entry.name }
     }
 
     private let repository: Repository
@@ -37,11 +50,13 @@ final class HistoryWorkspaces {
     private var recent: [(commit: ObjectID, side: HistorySide)] = []
     /// Program keys the previous batch used: kept for the next one, whose commits are older.
     private var usedBefore: Set<String> = []
-    /// The trees of the batch being prepared, and their program keys: read once per commit.
-    private var batchTrees: [ObjectID: (tree: GitTreeSource, keys: [(folder: String, key: String)])] = [:]
-    /// How many program versions are copied out of git before their files are parsed: bounds
-    /// the bytes held at once (a 10,000-program root commit is 121 MB of YAML).
-    private static let versionsPerRound = 256
+    /// The trees of the batch being prepared, and their program folders: read once per commit.
+    private var batchTrees: [ObjectID: (tree: GitTreeSource, versions: [FolderVersion])] = [:]
+    /// From this many new folders in one tree, they are read on every core: below it, opening
+    /// a repository handle per core costs more than it saves.
+    private static let concurrentFolderCount = 64
+    /// Asked once: reading it costs a system call and a parse, and a walk parses at every commit.
+    private static let coreCount = ProcessInfo.processInfo.activeProcessorCount
 
     init(repository: Repository, prefix: String) {
         self.repository = repository
@@ -51,19 +66,22 @@ final class HistoryWorkspaces {
     /// Parses, on all cores, the program folders these commits hold that are not parsed yet,
     /// and forgets those the previous batches used and these do not.
     func prepare(_ commits: [ObjectID?]) throws {
-        var wanted: [String: ProgramVersion] = [:]
+        var wanted: Set<String> = []
         var batch: Set<String> = []
         batchTrees = [:]
-        for commit in Set(commits.compactMap { $0 }) {
+        var newByTree: [(tree: GitTreeSource, versions: [FolderVersion])] = []
+        for commit in commits.compactMap({ $0 }) where batchTrees[commit] == nil {
             let tree = try repository.treeSource(commit: commit, prefix: prefix)
-            let keys = try programKeys(tree)
-            batchTrees[commit] = (tree, keys)
-            for (folder, key) in keys {
-                batch.insert(key)
-                if programs[key] == nil && wanted[key] == nil { wanted[key] = ProgramVersion(key: key, folder: folder, tree: tree) }
+            let versions = try folderVersions(tree)
+            batchTrees[commit] = (tree, versions)
+            var new: [FolderVersion] = []
+            for version in versions {
+                batch.insert(version.key)
+                if programs[version.key] == nil && wanted.insert(version.key).inserted { new.append(version) }
             }
+            newByTree.append((tree, new))
         }
-        try parse(wanted.values.sorted { $0.key < $1.key })
+        for (tree, versions) in newByTree { try parse(versions, in: tree) }
         let keep = batch.union(usedBefore)
         programs = programs.filter { keep.contains($0.key) }
         let files = Set(programs.values.flatMap(\.files))
@@ -80,55 +98,96 @@ final class HistoryWorkspaces {
         if let cached = recent.first(where: { $0.commit == commit }) { return cached.side }
         let known = batchTrees[commit]
         let tree = try known?.tree ?? repository.treeSource(commit: commit, prefix: prefix)
-        let side = try load(tree, keys: known?.keys)
+        let side = try load(tree, versions: known?.versions)
         // A walk asks for a commit, then for its parent, then for the parent's parent: keep a few.
         recent.append((commit, side))
         if recent.count > 4 { recent.removeFirst() }
         return side
     }
 
-    /// Reads these program versions, a round at a time: copies (one thread, for libgit2) each
-    /// one's listing and the files not parsed yet, parses each new file once, then puts each
-    /// program together from its parsed files; both on all cores.
-    private func parse(_ versions: [ProgramVersion]) throws {
-        for start in stride(from: 0, to: versions.count, by: Self.versionsPerRound) {
-            let round = versions[start..<min(start + Self.versionsPerRound, versions.count)]
-            var copies: [ProgramFolderCopy] = []
-            var fresh: [String: (path: String, bytes: [UInt8])] = [:]
-            for version in round {
-                let copy = try ProgramFolderCopy(version.tree, folder: version.folder) { key in
-                    parts[key] == nil && fresh[key] == nil
+    /// Reads these program folders of one tree: lists each, parses each of its files not parsed
+    /// yet, and puts the program together from its parsed files. Many folders are spread over
+    /// every core, each core reading through a reader of its own.
+    private func parse(_ versions: [FolderVersion], in tree: GitTreeSource) throws {
+        guard !versions.isEmpty,
+              let programsEntry = try tree.entries(in: "")?.first(where: { $0.name == "programs" }) else { return }
+        let known = parts
+        let description = tree.sourceDescription
+        var read: [Result<FolderRead, any Error>] = []
+        let chunkCount = min(versions.count / Self.concurrentFolderCount, Self.coreCount * 8)
+        if chunkCount >= 2, let readers = try? (0..<chunkCount).map({ _ in try tree.makeTreeReader() }) {
+            // Contiguous chunks, one reader each; more chunks than cores keeps every core busy to the end.
+            var chunks: [FolderChunk] = []
+            for (index, reader) in readers.enumerated() {
+                let bounds = index * versions.count / chunkCount ..< (index + 1) * versions.count / chunkCount
+                chunks.append(FolderChunk(reader: reader, versions: versions[bounds]))
+            }
+            let byChunk = ParallelMap.map(chunks, minimumCount: 2) { (chunk: FolderChunk) -> [Result<FolderRead, any Error>] in
+                chunk.versions.map { version in
+                    Result { try FolderRead(version, in: programsEntry, of: description, known: known,
+                                            entriesWithIDs: chunk.reader.entriesWithIDs, contents: chunk.reader.contents) }
                 }
-                // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
-                try version.tree.throwIfDamaged()
-                for (path, key) in copy.fresh { fresh[key] = (path, copy.bytes[path]!) }
-                copies.append(copy)
             }
-            let work = fresh.sorted { $0.key < $1.key }
-            let parsed = ParallelMap.map(work, minimumCount: 2) { item in ProgramFilePart(item.value.bytes, path: item.value.path) }
-            for (item, part) in zip(work, parsed) { parts[item.key] = part }
-            let known = parts
-            let loaded = ParallelMap.map(copies, minimumCount: 2) { copy in
-                WorkspaceLoader.load(from: ProgramSubsetSource(copy, programs: [copy.folder], rootFiles: []),
-                                     parsed: { path in copy.keys[path].flatMap { known[$0] } })
+            read = byChunk.flatMap { $0 }
+        } else {
+            read = versions.map { version in
+                Result { try FolderRead(version, in: programsEntry, of: description, known: known,
+                                        entriesWithIDs: tree.entriesWithIDs, contents: tree.contents) }
             }
-            for (version, (copy, result)) in zip(round, zip(copies, loaded)) {
-                guard let program = result.workspace.programs.first else { continue }
-                let unreadable = DiffSide.unreadableFiles(in: result.findings).filter { $0.path.hasPrefix("programs/\(version.folder)/") }
-                programs[version.key] = ParsedProgram(program: program, unreadable: unreadable, files: Array(copy.keys.values),
-                                                      names: ProgramLinks.names(of: program))
+        }
+        // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
+        try tree.throwIfDamaged()
+        for result in read {
+            let folder = try result.get()
+            for (key, part) in folder.freshParts { parts[key] = part }
+            if let program = folder.program { programs[folder.key] = program }
+        }
+    }
+
+    /// Folders of one tree read on one core, through that core's reader.
+    private struct FolderChunk: Sendable {
+        var reader: GitTreeReader
+        var versions: ArraySlice<FolderVersion>
+    }
+
+    /// One program folder read and put together, on whichever core: the program (none when the
+    /// folder holds no plan file), and the files parsed for it (by key) that no earlier read had.
+    private struct FolderRead: Sendable {
+        var key: String
+        var program: ParsedProgram?
+        var freshParts: [(key: String, part: ProgramFilePart?)] = []
+
+        init(_ version: FolderVersion, in programsEntry: SourceEntry, of sourceDescription: String, known: [String: ProgramFilePart],
+             entriesWithIDs: (String) throws -> [(entry: SourceEntry, id: ObjectID)]?, contents: (String) throws -> [UInt8]) throws {
+            key = version.key
+            var copy = try ProgramFolderCopy(version.entry, in: programsEntry, of: sourceDescription,
+                                             entriesWithIDs: entriesWithIDs, contents: contents) { known[$0] == nil }
+            var fresh: [String: ProgramFilePart] = [:]
+            for (path, key) in copy.fresh {
+                let part = ProgramFilePart(copy.bytes[path]!, path: path)
+                fresh[key] = part
+                freshParts.append((key, part))
             }
+            // Parsed: the loader takes the parts, never these bytes again.
+            copy.forgetFreshBytes()
+            let parsed = fresh
+            let result = WorkspaceLoader.load(from: ProgramSubsetSource(copy, programs: [version.folder], rootFiles: []),
+                                              parsed: { [copy] path in copy.keys[path].flatMap { parsed[$0] ?? known[$0] } })
+            guard let program = result.workspace.programs.first else { return }
+            let unreadable = DiffSide.unreadableFiles(in: result.findings).filter { $0.path.hasPrefix("programs/\(version.folder)/") }
+            self.program = ParsedProgram(program: program, unreadable: unreadable, files: Array(copy.keys.values),
+                                         names: ProgramLinks.names(of: program))
         }
     }
 
     /// Each program folder at a tree, with the key it is parsed under (folder and tree id).
-    private func programKeys(_ tree: GitTreeSource) throws -> [(folder: String, key: String)] {
+    private func folderVersions(_ tree: GitTreeSource) throws -> [FolderVersion] {
         (try tree.entriesWithIDs(in: "programs") ?? []).filter { $0.entry.kind == .directory }.map { entry, id in
-            (entry.name, entry.name + "@" + id.hex)
+            FolderVersion(entry: entry, key: entry.name + "@" + id.hex)
         }
     }
 
-    private func load(_ tree: GitTreeSource, keys known: [(folder: String, key: String)]?) throws -> HistorySide {
+    private func load(_ tree: GitTreeSource, versions known: [FolderVersion]?) throws -> HistorySide {
         let rootNames = [PlanFileKind.settings.fileName, PlanFileKind.people.fileName]
         let rootKey = try rootNames.map { try tree.objectID(of: $0)?.hex ?? "-" }.joined(separator: ":")
         if roots[rootKey] == nil {
@@ -137,21 +196,27 @@ final class HistoryWorkspaces {
         }
         var workspace = roots[rootKey]!.workspace
         var unreadable = roots[rootKey]!.unreadable
-        let keys = try known ?? programKeys(tree)
-        try parse(keys.filter { programs[$0.key] == nil }.map { ProgramVersion(key: $0.key, folder: $0.folder, tree: tree) })
-        let found = keys.compactMap { programs[$0.key] }
-        workspace.programs = found.map(\.program)
-        unreadable += found.flatMap(\.unreadable)
+        let versions = try known ?? folderVersions(tree)
+        try parse(versions.filter { programs[$0.key] == nil }, in: tree)
+        // One pass over the folders, each program version taken once by reference.
+        var found: [Program] = []
+        found.reserveCapacity(versions.count)
         var names: [String: Set<String>] = [:]
-        names.reserveCapacity(found.count)
-        // Folders are unique in a tree: each set is shared, not copied element by element.
-        for program in found { names[program.program.folder] = program.names }
+        names.reserveCapacity(versions.count)
+        var programKeys: [String: String] = [:]
+        programKeys.reserveCapacity(versions.count)
+        for version in versions {
+            guard let parsed = programs[version.key] else { continue }
+            found.append(parsed.program)
+            unreadable += parsed.unreadable
+            // Folders are unique in a tree: each set is shared, not copied element by element.
+            names[version.folder] = parsed.names
+            programKeys[version.folder] = version.key
+        }
+        workspace.programs = found
         workspace.planFiles = []
         // A missing object is a damaged repository, not an unreadable plan: never a silent gap.
         try tree.throwIfDamaged()
-        var programKeys: [String: String] = [:]
-        programKeys.reserveCapacity(keys.count)
-        for (folder, key) in keys where programs[key] != nil { programKeys[folder] = key }
         return HistorySide(side: DiffSide(workspace: workspace, unreadable: unreadable), links: ProgramLinks(names: names),
                            programKeys: programKeys, rootKey: rootKey, people: roots[rootKey]!.people)
     }
@@ -178,10 +243,10 @@ struct HistorySide: Sendable {
     }
 }
 
-/// One program folder of a commit, copied out of git so it can be put together on another
-/// thread with the same result as the tree itself: the listings on the way there, the key (path
-/// and blob id) of each plan file, and the bytes of those not parsed yet (or the error reading
-/// them gave, for the loader to report).
+/// One program folder of a commit, copied out of git so it can be put together with the same
+/// result as the tree itself: the listings on the way there, the key (path and blob id) of each
+/// plan file, and the bytes of those not parsed yet (or the error reading them gave, for the
+/// loader to report).
 struct ProgramFolderCopy: PlanSource, Sendable {
     let sourceDescription: String
     let folder: String
@@ -193,14 +258,19 @@ struct ProgramFolderCopy: PlanSource, Sendable {
     private var listings: [String: [SourceEntry]] = [:]
     private var failures: [String: any Error] = [:]
 
-    /// - Parameter isNew: whether a file's key has not been parsed yet (its bytes are copied).
-    init(_ tree: GitTreeSource, folder: String, isNew: (String) -> Bool) throws {
-        sourceDescription = tree.sourceDescription
-        self.folder = folder
-        let path = "programs/" + folder
-        listings[""] = (try tree.entries(in: "") ?? []).filter { $0.name == "programs" }
-        listings["programs"] = (try tree.entries(in: "programs") ?? []).filter { $0.name == folder }
-        guard let entries = try tree.entriesWithIDs(in: path) else { return }
+    /// - Parameters:
+    ///   - folder: the folder's entry in `programs`, whose own entry is `programsEntry`.
+    ///   - entriesWithIDs, contents: read the commit's tree (through one thread's reader).
+    ///   - isNew: whether a file's key has not been parsed yet (its bytes are copied).
+    init(_ folder: SourceEntry, in programsEntry: SourceEntry, of sourceDescription: String,
+         entriesWithIDs: (String) throws -> [(entry: SourceEntry, id: ObjectID)]?, contents: (String) throws -> [UInt8],
+         isNew: (String) -> Bool) throws {
+        self.sourceDescription = sourceDescription
+        self.folder = folder.name
+        let path = "programs/" + folder.name
+        listings[""] = [programsEntry]
+        listings["programs"] = [folder]
+        guard let entries = try entriesWithIDs(path) else { return }
         listings[path] = entries.map(\.entry)
         for (entry, id) in entries where entry.kind == .file && PlanFileKind.programFiles.contains(where: { $0.fileName == entry.name }) {
             let file = path + "/" + entry.name
@@ -208,7 +278,7 @@ struct ProgramFolderCopy: PlanSource, Sendable {
             keys[file] = key
             guard isNew(key) else { continue }
             do {
-                bytes[file] = try tree.contents(of: file)
+                bytes[file] = try contents(file)
                 // Too large a file is the loader's to refuse, never parsed.
                 if bytes[file]!.count <= WorkspaceLoader.maxFileBytes { fresh[file] = key } else { keys[file] = nil }
             } catch {
@@ -216,6 +286,11 @@ struct ProgramFolderCopy: PlanSource, Sendable {
                 failures[file] = error
             }
         }
+    }
+
+    /// Drops the bytes of the files in `fresh` once they are parsed.
+    mutating func forgetFreshBytes() {
+        for path in fresh.keys { bytes[path] = nil }
     }
 
     func entries(in directory: String) throws -> [SourceEntry]? {

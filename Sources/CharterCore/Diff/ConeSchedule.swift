@@ -12,8 +12,9 @@
 final class ConeSchedule: ImpactSide {
     private enum Visit: UInt8 { case new, onStack, done }
 
-    /// The nodes of one program, made together the first time one is asked for.
-    private struct ProgramNodes {
+    /// The nodes of one program, made together the first time one is asked for. A class: asked
+    /// for at every lookup of a node, and handed out by reference.
+    private final class ProgramNodes {
         var byID: [String: Int] = [:]
         var members: [Int] = []
         var cancelled: Set<String> = []
@@ -23,6 +24,11 @@ final class ConeSchedule: ImpactSide {
     private let scope: Set<String>?
     private let asOf: Int
     private let slotOf: [String: Int]
+    /// Each program's milestones, by slot: a node's milestone is read from here without
+    /// copying its whole program (asked for at every step of the forward pass).
+    private let milestoneLists: [[Milestone]]
+    /// Each program's target, by slot.
+    private let targets: [PlanDate?]
     private var made: [String: ProgramNodes] = [:]
 
     private var ids: [QualifiedID] = []
@@ -48,6 +54,8 @@ final class ConeSchedule: ImpactSide {
         self.scope = scope
         self.asOf = asOf.dayNumber
         self.slotOf = slots
+        self.milestoneLists = workspace.programs.map(\.milestones)
+        self.targets = workspace.programs.map { $0.target?.value }
     }
 
     /// The program folders of this side that the network holds.
@@ -64,8 +72,8 @@ final class ConeSchedule: ImpactSide {
     private func nodes(of folder: String) -> ProgramNodes? {
         if let found = made[folder] { return found }
         guard scope?.contains(folder) ?? true, let slot = slotOf[folder] else { return nil }
-        var nodes = ProgramNodes()
-        for (index, milestone) in workspace.programs[slot].milestones.enumerated() {
+        let nodes = ProgramNodes()
+        for (index, milestone) in milestoneLists[slot].enumerated() {
             let id = milestone.id.value
             guard milestone.status.value != .cancelled else { nodes.cancelled.insert(id); continue }
             guard nodes.byID[id] == nil else { continue }
@@ -92,7 +100,7 @@ final class ConeSchedule: ImpactSide {
 
     func key(_ node: Int) -> QualifiedID { ids[node] }
 
-    func milestone(_ node: Int) -> Milestone { workspace.programs[places[node].program].milestones[places[node].milestone] }
+    func milestone(_ node: Int) -> Milestone { milestoneLists[places[node].program][places[node].milestone] }
 
     func exists(_ key: QualifiedID) -> Bool {
         guard let nodes = nodes(of: key.program) else { return false }
@@ -101,7 +109,10 @@ final class ConeSchedule: ImpactSide {
 
     func members(_ program: String) -> [Int] { nodes(of: program)?.members ?? [] }
 
-    func target(_ program: String) -> PlanDate? { self.program(program)?.target?.value }
+    func target(_ program: String) -> PlanDate? {
+        guard scope?.contains(program) ?? true, let slot = slotOf[program] else { return nil }
+        return targets[slot]
+    }
 
     func dependencies(_ node: Int) -> [Int] {
         if let known = resolved[node] { return known }

@@ -45,7 +45,7 @@ public enum DiffScope {
         guard keep.count < folderCount else { return nil }
         let links = links ?? (ProgramLinks(old), ProgramLinks(new))
 
-        var dependents = ProgramLinks.Dependents(links.old, links.new)
+        let dependents = ProgramLinks.Dependents(links.old, links.new)
         while let folder = queue.popLast() {
             for dependent in dependents.of(folder) where keep.insert(dependent).inserted {
                 queue.append(dependent)

@@ -1,19 +1,51 @@
+import Dispatch
+
 /// For each program folder of one version of a workspace, the program folders its milestones
 /// name in `depends_on` (its own included when a reference names it): what `DiffScope` and the
 /// changed cone follow between programs. A history walk keeps each program version's names, so
 /// a commit does not rescan every milestone of the workspace to find them.
 public struct ProgramLinks: Sendable, Hashable {
-    public private(set) var names: [String: Set<String>]
+    public private(set) var names: [String: Set<String>] {
+        didSet { reverse = ReverseMap() }
+    }
+    /// `dependents([self])`, made the first time it is asked for and kept with this value: a
+    /// history walk asks it of each commit's side twice (as the new side, then as the old one).
+    private var reverse = ReverseMap()
 
     /// Scans every milestone of the workspace.
     public init(_ workspace: Workspace) {
-        names = [:]
+        var names: [String: Set<String>] = [:]
         for program in workspace.programs { names[program.folder, default: []].formUnion(Self.names(of: program)) }
+        self.names = names
     }
 
     /// Names already known, by folder (each from `names(of:)` of that folder's program).
     public init(names: [String: Set<String>]) {
         self.names = names
+    }
+
+    public static func == (lhs: ProgramLinks, rhs: ProgramLinks) -> Bool { lhs.names == rhs.names }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(names) }
+
+    /// For each folder, the other folders whose milestones name it.
+    var dependents: [String: Set<String>] {
+        reverse.map { Self.dependents([self]) }
+    }
+
+    /// Made once, from whichever thread asks first; the lock makes the others wait for it.
+    private final class ReverseMap: @unchecked Sendable {
+        private let lock = DispatchSemaphore(value: 1)
+        private var made: [String: Set<String>]?
+
+        func map(_ make: () -> [String: Set<String>]) -> [String: Set<String>] {
+            lock.wait()
+            defer { lock.signal() }
+            if let made { return made }
+            let map = make()
+            made = map
+            return map
+        }
     }
 
     /// The program folders one program's milestones name.
@@ -38,30 +70,18 @@ public struct ProgramLinks: Sendable, Hashable {
         return found
     }
 
-    /// The folders whose milestones name a folder, asked of a few folders: the first few
-    /// questions scan the names (a commit usually changes one program's milestones), and only
-    /// a commit that asks of many makes the whole map.
+    /// The folders whose milestones name a folder, in either of two versions.
     struct Dependents {
-        private let versions: [ProgramLinks]
-        private var map: [String: Set<String>]?
-        private var scans = 0
-        private static let scansBeforeMap = 8
+        private let old: [String: Set<String>]
+        private let new: [String: Set<String>]
 
-        init(_ versions: ProgramLinks...) {
-            self.versions = versions
+        init(_ old: ProgramLinks, _ new: ProgramLinks) {
+            self.old = old.dependents
+            self.new = new.dependents
         }
 
-        mutating func of(_ folder: String) -> Set<String> {
-            if map == nil && scans < Self.scansBeforeMap {
-                scans += 1
-                var found: Set<String> = []
-                for version in versions {
-                    for (other, names) in version.names where other != folder && names.contains(folder) { found.insert(other) }
-                }
-                return found
-            }
-            if map == nil { map = ProgramLinks.dependents(versions) }
-            return map![folder] ?? []
+        func of(_ folder: String) -> Set<String> {
+            (old[folder] ?? []).union(new[folder] ?? [])
         }
     }
 }

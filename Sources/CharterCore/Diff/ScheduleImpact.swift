@@ -61,12 +61,17 @@ public enum ScheduleImpact {
         for key in milestones {
             // Done work is past pushing: only open milestones have consequences.
             guard let node = after.node(key), after.milestone(node).isOpen else { continue }
-            let known = Set(before.node(key).map { before.conflicts(of: $0).map { "\($0.plannedField) \($0.dependency)" } } ?? [])
+            // Each side's node looked up once (an import asks this of 300,000 milestones).
+            guard let oldNode = before.node(key) else {
+                for conflict in after.conflicts(of: node) { found.append(consequence(conflict, node: node, after)) }
+                continue
+            }
+            let known = Set(before.conflicts(of: oldNode).map { "\($0.plannedField) \($0.dependency)" })
             for conflict in after.conflicts(of: node) where !known.contains("\(conflict.plannedField) \(conflict.dependency)") {
                 found.append(consequence(conflict, node: node, after))
             }
-            found += slackLost(key, before: before, after: after)
-            found += dependenciesRemoved(key, before: before, after: after)
+            found += slackLost(key, node: node, oldNode: oldNode, before: before, after: after)
+            found += dependenciesRemoved(key, node: node, oldNode: oldNode, before: before, after: after)
         }
 
         for program in programs.sorted(by: NaturalOrder.less) {
@@ -135,9 +140,8 @@ public enum ScheduleImpact {
     }
 
     /// A dependency that now ends later leaves the milestone a week or less to spare (but not less than none).
-    private static func slackLost(_ key: QualifiedID, before: some ImpactSide, after: some ImpactSide) -> [Consequence] {
-        guard let node = after.node(key), let oldNode = before.node(key),
-              let base = after.base(node), let oldBase = before.base(oldNode) else { return [] }
+    private static func slackLost(_ key: QualifiedID, node: Int, oldNode: Int, before: some ImpactSide, after: some ImpactSide) -> [Consequence] {
+        guard let base = after.base(node), let oldBase = before.base(oldNode) else { return [] }
         var found: [Consequence] = []
         let oldDependencies = Set(before.dependencies(oldNode).map(before.key))
         for dependency in after.dependencies(node) where oldDependencies.contains(after.key(dependency)) {
@@ -164,8 +168,7 @@ public enum ScheduleImpact {
     }
 
     /// Dependencies the milestone had before and still names, that no longer exist.
-    private static func dependenciesRemoved(_ key: QualifiedID, before: some ImpactSide, after: some ImpactSide) -> [Consequence] {
-        guard let node = after.node(key), let oldNode = before.node(key) else { return [] }
+    private static func dependenciesRemoved(_ key: QualifiedID, node: Int, oldNode: Int, before: some ImpactSide, after: some ImpactSide) -> [Consequence] {
         let oldWritten = Set(before.written(oldNode))
         var seen: Set<QualifiedID> = []
         return after.written(node).filter { dependency in

@@ -126,7 +126,8 @@ private struct Comparison {
     }
 
     private func readable(_ folder: String, _ kind: PlanFileKind) -> Bool {
-        !unreadable.contains("programs/\(folder)/\(kind.fileName)")
+        // Asked per file of every program compared: most diffs have nothing unreadable.
+        unreadable.isEmpty || !unreadable.contains("programs/\(folder)/\(kind.fileName)")
     }
 
     private static func file(of kind: EntityKind) -> PlanFileKind {
@@ -315,8 +316,10 @@ private struct Comparison {
         if readable(program.folder, .program) {
             change.fields = DiffEntity(program: program).allFields(added: added)
         }
+        // Grouped once: counted and summed below.
+        let allocations = readable(program.folder, .program) ? DiffEntity.allocations(of: program) : []
         change.contents = Self.programContents.compactMap { kind in
-            let count = readable(program.folder, Self.file(of: kind)) ? entities(kind, of: program).count : 0
+            let count = readable(program.folder, Self.file(of: kind)) ? self.count(kind, of: program, allocations: allocations) : 0
             return count > 0 ? EntityCount(kind, count) : nil
         }
         if let total = program.budgetTotal?.value {
@@ -324,10 +327,25 @@ private struct Comparison {
         }
         if readable(program.folder, .program) {
             // Sorted, so the sum does not depend on the order allocations come in (it is rounded for output).
-            let effort = DiffEntity.allocations(of: program).compactMap(\.personDays).sorted().reduce(0, +)
+            let effort = allocations.compactMap(\.personDays).sorted().reduce(0, +)
             if effort != 0 { change.personDaysDelta = added ? effort : -effort }
         }
         return change
+    }
+
+    /// How many entities of a kind `entities(_:of:)` gives, without making them (an import
+    /// counts 300,000 milestones).
+    private func count(_ kind: EntityKind, of program: Program, allocations: [DiffEntity]) -> Int {
+        switch kind {
+        case .workstream: return program.workstreams.count
+        case .milestone: return program.milestones.count
+        case .risk: return program.risks.count
+        case .budgetLine: return program.budgetLines.count
+        case .decision: return program.decisions.count
+        case .kpi: return program.kpis.count
+        case .allocation: return allocations.count
+        case .program, .person, .settings: return 0
+        }
     }
 
     private func entityChange(program: String?, old: DiffEntity?, new: DiffEntity?, kind: ChangeKind,

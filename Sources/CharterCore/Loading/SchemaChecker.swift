@@ -20,28 +20,37 @@ struct SchemaChecker {
     /// `label` names the object when it has no id of its own; it is built only then (a nested
     /// label is a heap box, and this runs for every object of every file).
     private mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, label: @autoclosure () -> EntityName) {
-        guard let pairs = node.pairs else {
+        guard case .mapping(let pairs) = node.content else {
             report(RuleID.wrongType, node.position,
                    "\(label()) must be \(FieldType.object(schema).expectation), found \(node.kindName)")
             return
         }
         let entity = EntityName.of(node, schema: schema, fallback: label())
-        // Plan mappings have a handful of keys: a linear scan beats hashing them.
-        var seen: [(key: String, position: TextPosition)] = []
-        seen.reserveCapacity(pairs.count)
+        // The schema's fields met so far, as bits by field index; other keys (extensions,
+        // unknown ones) are few and kept as a list.
+        var seenFields: UInt64 = 0
+        var seenOthers: [(key: String, position: TextPosition)] = []
         for pair in pairs {
-            guard let key = pair.key.scalarText else {
+            guard case .scalar(let key, _) = pair.key.content else {
                 report(RuleID.wrongType, pair.key.position, "keys in \(entity) must be plain names, found \(pair.key.kindName)")
                 continue
             }
-            if let first = seen.first(where: { $0.key == key }) {
-                report(RuleID.duplicateKey, pair.key.position,
-                       "'\(key)' appears twice in \(entity) (first at line \(first.position.line)); the second would silently win")
-                continue
+            let fieldIndex = schema.index(ofKey: key)
+            if let fieldIndex, fieldIndex < UInt64.bitWidth {
+                let bit: UInt64 = 1 << fieldIndex
+                if seenFields & bit != 0 {
+                    reportDuplicate(key, at: pair.key.position, firstAt: Self.firstPosition(of: key, in: pairs), in: entity)
+                    continue
+                }
+                seenFields |= bit
+            } else {
+                if let first = seenOthers.first(where: { $0.key == key }) {
+                    reportDuplicate(key, at: pair.key.position, firstAt: first.position, in: entity)
+                    continue
+                }
+                seenOthers.append((key, pair.key.position))
             }
-            seen.append((key, pair.key.position))
-            // By index: copying a FieldSpec out costs three reference counts per key.
-            guard let fieldIndex = schema.fields.firstIndex(where: { $0.name == key }) else {
+            guard let fieldIndex else {
                 if !ObjectSchema.isExtensionKey(key) {
                     let suggestion = Suggestion.closest(to: key, in: schema.fields.map(\.name))
                     report(RuleID.unknownKey, pair.key.position,
@@ -60,11 +69,22 @@ struct SchemaChecker {
         }
         for index in schema.fields.indices where schema.fields[index].isRequired {
             let name = schema.fields[index].name
-            if !seen.contains(where: { $0.key == name }) {
+            let seen = index < UInt64.bitWidth ? seenFields & (1 << index) != 0 : seenOthers.contains { $0.key == name }
+            if !seen {
                 report(RuleID.missingField, node.position,
                        "\(entity) has no '\(name)' (required: \(schema.fields[index].summary.lowercasedFirst))")
             }
         }
+    }
+
+    private mutating func reportDuplicate(_ key: String, at position: TextPosition, firstAt first: TextPosition, in entity: EntityName) {
+        report(RuleID.duplicateKey, position,
+               "'\(key)' appears twice in \(entity) (first at line \(first.line)); the second would silently win")
+    }
+
+    /// Where `key` is first written among `pairs` (it is there: a duplicate was found).
+    private static func firstPosition(of key: String, in pairs: [YAMLNode.Pair]) -> TextPosition {
+        pairs.first { $0.key.scalarText == key }!.key.position
     }
 
     private mutating func check(_ node: YAMLNode, type: FieldType, field: String, entity: EntityName) {
@@ -74,19 +94,17 @@ struct SchemaChecker {
         case .object(let schema):
             checkObject(node, schema: schema, label: .field(field, of: entity))
         case .list(let element):
-            guard let items = node.items else {
+            guard case .sequence(let items) = node.content else {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found \(node.kindName)")
                 return
             }
-            for item in items {
-                if case .object(let schema) = element {
-                    checkObject(item, schema: schema, label: .entry(field, in: entity))
-                } else {
-                    check(item, type: element, field: field, entity: entity)
-                }
+            if case .object(let schema) = element {
+                for item in items { checkObject(item, schema: schema, label: .entry(field, in: entity)) }
+            } else {
+                for item in items { check(item, type: element, field: field, entity: entity) }
             }
         case .dictionary(let valueType):
-            guard let pairs = node.pairs else {
+            guard case .mapping(let pairs) = node.content else {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found \(node.kindName)")
                 return
             }
@@ -94,7 +112,7 @@ struct SchemaChecker {
                 check(pair.value, type: valueType, field: pair.key.scalarText ?? field, entity: entity)
             }
         default:
-            guard let text = node.scalarText else {
+            guard case .scalar(let text, _) = node.content else {
                 report(RuleID.wrongType, node.position, "\(subject) must be \(type.expectation), found \(node.kindName)")
                 return
             }
@@ -176,10 +194,10 @@ enum EntityName: CustomStringConvertible {
     indirect case entry(String, in: EntityName)
 
     static func of(_ node: YAMLNode, schema: ObjectSchema, fallback: @autoclosure () -> EntityName) -> EntityName {
-        if schema.fields.contains(where: { $0.name == "id" }), let id = node["id"]?.scalarText, !id.isEmpty {
+        if schema.index(ofKey: "id") != nil, let id = node["id"]?.scalarText, !id.isEmpty {
             return .named(schema.name, id: id)
         }
-        if schema.fields.contains(where: { $0.name == "person" }), let person = node["person"]?.scalarText {
+        if schema.index(ofKey: "person") != nil, let person = node["person"]?.scalarText {
             return .personOf(schema.name, person: person)
         }
         return fallback()

@@ -92,16 +92,36 @@ public struct FieldSpec: Sendable {
 public struct ObjectSchema: Sendable {
     public var name: String
     public var summary: String
-    public var fields: [FieldSpec]
+    public var fields: [FieldSpec] {
+        didSet { keyTags = Self.keyTags(of: fields) }
+    }
+    /// Each field's name as its length and first byte (`keyTag(_:)`), by field index: a key is
+    /// compared as text only with the fields whose tag it has, usually one.
+    private var keyTags: [UInt32]
 
     public init(name: String, summary: String, fields: [FieldSpec]) {
         self.name = name
         self.summary = summary
         self.fields = fields
+        self.keyTags = Self.keyTags(of: fields)
     }
 
     public func field(named name: String) -> FieldSpec? {
-        fields.first { $0.name == name }
+        index(ofKey: name).map { fields[$0] }
+    }
+
+    /// The index in `fields` of the field named `key` (the first, should two share it).
+    /// Asked for every key of every plan file.
+    public func index(ofKey key: String) -> Int? {
+        let tag = Self.keyTag(key)
+        for index in keyTags.indices where keyTags[index] == tag && fields[index].name == key { return index }
+        return nil
+    }
+
+    private static func keyTags(of fields: [FieldSpec]) -> [UInt32] { fields.map { keyTag($0.name) } }
+
+    private static func keyTag(_ key: String) -> UInt32 {
+        UInt32(truncatingIfNeeded: key.utf8.count) << 8 | UInt32(key.utf8.first ?? 0)
     }
 
     public static func isExtensionKey(_ key: String) -> Bool { key.hasPrefix("x-") }

@@ -186,20 +186,28 @@ public enum PlanSchemas {
         FieldSpec("policy", .object(policy), "Policy."),
     ])
 
-    /// The top-level mapping of each file kind.
+    /// The top-level mapping of each file kind (made once: asked for every file read).
     public static func root(of kind: PlanFileKind) -> ObjectSchema {
         switch kind {
         case .settings: return settings
         case .program: return program
-        case .people: return fileOfList("people", of: person, file: "people.yaml: everyone the plans refer to.")
-        case .milestones: return fileOfList("milestones", of: milestone, file: "programs/<id>/milestones.yaml.")
-        case .risks: return fileOfList("risks", of: risk, file: "programs/<id>/risks.yaml: the risk register.")
-        case .budget: return fileOfList("lines", of: budgetLine, file: "programs/<id>/budget.yaml: budget lines.")
-        case .decisions: return fileOfList("decisions", of: decision, file: "programs/<id>/decisions.yaml: decision log.")
-        case .kpis: return fileOfList("kpis", of: kpi, file: "programs/<id>/kpis.yaml: measurable objectives.")
-        case .lessons: return fileOfList("lessons", of: lesson, file: "programs/<id>/lessons.yaml: the lessons-learned register.")
+        case .people: return peopleFile
+        case .milestones: return milestonesFile
+        case .risks: return risksFile
+        case .budget: return budgetFile
+        case .decisions: return decisionsFile
+        case .kpis: return kpisFile
+        case .lessons: return lessonsFile
         }
     }
+
+    private static let peopleFile = fileOfList("people", of: person, file: "people.yaml: everyone the plans refer to.")
+    private static let milestonesFile = fileOfList("milestones", of: milestone, file: "programs/<id>/milestones.yaml.")
+    private static let risksFile = fileOfList("risks", of: risk, file: "programs/<id>/risks.yaml: the risk register.")
+    private static let budgetFile = fileOfList("lines", of: budgetLine, file: "programs/<id>/budget.yaml: budget lines.")
+    private static let decisionsFile = fileOfList("decisions", of: decision, file: "programs/<id>/decisions.yaml: decision log.")
+    private static let kpisFile = fileOfList("kpis", of: kpi, file: "programs/<id>/kpis.yaml: measurable objectives.")
+    private static let lessonsFile = fileOfList("lessons", of: lesson, file: "programs/<id>/lessons.yaml: the lessons-learned register.")
 
     private static func fileOfList(_ key: String, of element: ObjectSchema, file summary: String) -> ObjectSchema {
         ObjectSchema(name: key + " file", summary: summary, fields: [

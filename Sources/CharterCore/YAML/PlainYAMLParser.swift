@@ -23,6 +23,10 @@ struct PlainYAMLParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    /// The entries of the collections being read, innermost last: each collection takes its
+    /// own off the end into an array of exactly its size (one allocation, not one per doubling).
+    private var pendingPairs: [YAMLNode.Pair] = []
+    private var pendingItems: [YAMLNode] = []
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -127,7 +131,7 @@ struct PlainYAMLParser {
         try enter()
         defer { depth -= 1 }
         let start = position
-        var pairs: [YAMLNode.Pair] = []
+        let first = pendingPairs.count
         while true {
             let key = try scalar(flow: false)
             guard index - key.start < Self.maxKeyLength, current == .colon, isBlankOrEnd(index + 1) else {
@@ -156,13 +160,13 @@ struct PlainYAMLParser {
                 try endLine()
                 _ = try nextContentLine()
             }
-            pairs.append(YAMLNode.Pair(key: key.node, value: value))
+            pendingPairs.append(YAMLNode.Pair(key: key.node, value: value))
             // The cursor is at the next content line's first character, or at the end.
             guard current != nil else { break }
             if column < indent { break }
             guard column == indent, !isSequenceEntry else { throw Unsupported() }
         }
-        return YAMLNode(.mapping(pairs), at: start)
+        return YAMLNode(.mapping(takePairs(from: first)), at: start)
     }
 
     /// A block sequence whose `-` entries sit at `indent`; the cursor is on the first `-`.
@@ -170,7 +174,7 @@ struct PlainYAMLParser {
         try enter()
         defer { depth -= 1 }
         let start = position
-        var items: [YAMLNode] = []
+        let first = pendingItems.count
         while true {
             guard isSequenceEntry else { throw Unsupported() }
             index += 1
@@ -178,13 +182,14 @@ struct PlainYAMLParser {
             guard let first = current, first != .lineFeed, first != .hash else { throw Unsupported() }
             let itemColumn = column
             if startsMappingEntry() {
-                items.append(try blockMapping(indent: itemColumn))
+                let item = try blockMapping(indent: itemColumn)
+                pendingItems.append(item)
             } else {
                 let item = try inlineNode()
                 if case .scalar(_, .plain) = item.content, current == .colon { throw Unsupported() }
                 try endLine()
                 _ = try nextContentLine()
-                items.append(item)
+                pendingItems.append(item)
             }
             guard current != nil else { break }
             if column < indent { break }
@@ -193,7 +198,7 @@ struct PlainYAMLParser {
             guard column == indent else { throw Unsupported() }
             if !isSequenceEntry { break }
         }
-        return YAMLNode(.sequence(items), at: start)
+        return YAMLNode(.sequence(takeItems(from: first)), at: start)
     }
 
     /// A node on its own lines, more indented than its parent's key.
@@ -201,6 +206,19 @@ struct PlainYAMLParser {
         if isSequenceEntry { return try blockSequence(indent: indent) }
         guard startsMappingEntry() else { throw Unsupported() }
         return try blockMapping(indent: indent)
+    }
+
+    /// The pairs from `first` on, as the finished mapping's array; they leave `pendingPairs`.
+    private mutating func takePairs(from first: Int) -> [YAMLNode.Pair] {
+        let pairs = Array(pendingPairs[first...])
+        pendingPairs.removeSubrange(first...)
+        return pairs
+    }
+
+    private mutating func takeItems(from first: Int) -> [YAMLNode] {
+        let items = Array(pendingItems[first...])
+        pendingItems.removeSubrange(first...)
+        return items
     }
 
     private var isSequenceEntry: Bool { current == .minus && isBlankOrEnd(index + 1) }
@@ -238,13 +256,14 @@ struct PlainYAMLParser {
         let start = position
         index += 1
         skipSpaces()
-        var items: [YAMLNode] = []
         if current == .rightBracket {
             index += 1
-            return YAMLNode(.sequence(items), at: start)
+            return YAMLNode(.sequence([]), at: start)
         }
+        let first = pendingItems.count
         while true {
-            items.append(try flowNode())
+            let item = try flowNode()
+            pendingItems.append(item)
             skipSpaces()
             switch current {
             case .comma:
@@ -253,7 +272,7 @@ struct PlainYAMLParser {
                 if current == .rightBracket { throw Unsupported() }
             case .rightBracket:
                 index += 1
-                return YAMLNode(.sequence(items), at: start)
+                return YAMLNode(.sequence(takeItems(from: first)), at: start)
             default:
                 throw Unsupported()
             }
@@ -266,11 +285,11 @@ struct PlainYAMLParser {
         let start = position
         index += 1
         skipSpaces()
-        var pairs: [YAMLNode.Pair] = []
         if current == .rightBrace {
             index += 1
-            return YAMLNode(.mapping(pairs), at: start)
+            return YAMLNode(.mapping([]), at: start)
         }
+        let first = pendingPairs.count
         while true {
             let key = try scalar(flow: true)
             guard current == .colon, peek(index + 1) == .space else { throw Unsupported() }
@@ -278,7 +297,7 @@ struct PlainYAMLParser {
             skipSpaces()
             guard let next = current, next != .comma, next != .rightBrace else { throw Unsupported() }
             let value = try flowNode()
-            pairs.append(YAMLNode.Pair(key: key.node, value: value))
+            pendingPairs.append(YAMLNode.Pair(key: key.node, value: value))
             skipSpaces()
             switch current {
             case .comma:
@@ -287,7 +306,7 @@ struct PlainYAMLParser {
                 if current == .rightBrace { throw Unsupported() }
             case .rightBrace:
                 index += 1
-                return YAMLNode(.mapping(pairs), at: start)
+                return YAMLNode(.mapping(takePairs(from: first)), at: start)
             default:
                 throw Unsupported()
             }

@@ -58,7 +58,14 @@ public struct YAMLNode: Sendable, Hashable {
 
     /// The value under a scalar key, if this is a mapping that has it.
     public subscript(key: String) -> YAMLNode? {
-        pairs?.first { $0.key.scalarText == key }?.value
+        guard case .mapping(let pairs) = content else { return nil }
+        // Asked for every field of every entity: keys of another length are passed over
+        // without comparing their text.
+        let length = key.utf8.count
+        for pair in pairs {
+            if case .scalar(let text, _) = pair.key.content, text.utf8.count == length, text == key { return pair.value }
+        }
+        return nil
     }
 
     /// What a TPM would call this kind of value, for "expected a date, found a list".
