@@ -206,6 +206,34 @@ import Testing
         #expect(result.stdout.contains("  pre-receive  not installed"))
     }
 
+    @Test("uninstall of pre-commit or commit-msg removes the answer pre-commit leaves, in every worktree; of pre-push alone, not")
+    func uninstallRemovesPreCommitsAnswer() throws {
+        let repo = try HookRepo()
+        try repo.commitWorkspace()
+        try repo.gitOK("worktree", "add", "-q", "-b", "feature", "../linked")
+        let linked = repo.fixture.url("linked").path
+        // pre-commit alone: its answer stays behind, as no commit-msg takes it.
+        #expect(try repo.charter("hooks", "install", "pre-commit", "pre-push").status == 0)
+        for folder in [repo.path, linked] {
+            try repo.fixture.write((folder == linked ? "linked" : repo.name) + "/NOTES.md", "x\n")
+            try repo.gitOK("add", "NOTES.md", in: folder)
+            let commit = try repo.git("commit", "-q", "-m", "Notes", in: folder)
+            #expect(commit.status == 0, "\(commit.output)")
+        }
+        let answers = [repo.file(".git/CHARTER_PRE_COMMIT"), repo.file(".git/worktrees/linked/CHARTER_PRE_COMMIT")]
+        for answer in answers {
+            #expect(try String(contentsOfFile: answer, encoding: .utf8).hasSuffix(" none\n"), "\(answer)")
+        }
+        #expect(try repo.charter("hooks", "uninstall", "pre-push").status == 0)
+        #expect(answers.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+
+        let result = try repo.charter("hooks", "uninstall", in: linked)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.stdout.contains("  pre-commit   removed"), "\(result.stdout)")
+        #expect(answers.allSatisfy { !FileManager.default.fileExists(atPath: $0) }, "\(answers)")
+        #expect(try repo.charter("hooks", "uninstall").status == 0, "nothing left to remove is not an error")
+    }
+
     @Test func statusSaysWhatGitWouldRun() throws {
         let repo = try HookRepo()
         let fresh = try repo.charter("hooks", "status")
