@@ -9,18 +9,9 @@
 # Usage: Benchmarks/hooks-wall.sh [RUNS] [ROUNDS] [WORKDIR]   (needs hyperfine)
 # CHARTER=/path/to/charter measures that binary's hooks instead of building the release one;
 # BEFORE=/path/to/other/charter adds a copy with the hooks that binary installs.
-set -euo pipefail
-cd "$(dirname "$0")/.."
 runs="${1:-40}" rounds="${2:-3}" work="${3:-/tmp/charter-hooks-wall}"
 command -v hyperfine >/dev/null || { echo "hyperfine is needed: apt-get install hyperfine" >&2; exit 2; }
-if [ -z "${CHARTER:-}" ]; then
-  swift build -c release --static-swift-stdlib --product charter >&2
-  CHARTER="$PWD/.build/release/charter"
-fi
-export GIT_AUTHOR_NAME="Alice Ng" GIT_AUTHOR_EMAIL="alice@acme.example"
-export GIT_COMMITTER_NAME="Alice Ng" GIT_COMMITTER_EMAIL="alice@acme.example"
-rm -rf "$work" && mkdir -p "$work"
-bash examples/build-history.sh "$work/example" >/dev/null
+source "$(dirname "$0")/hooks-common.sh"
 declare -A binary=([after]="$CHARTER" [floor]="$CHARTER" [exit0]="$CHARTER")
 copies=(after floor exit0)
 if [ -n "${BEFORE:-}" ]; then binary[before]="$BEFORE"; copies=(before after floor exit0); fi
