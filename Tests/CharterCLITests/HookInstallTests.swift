@@ -86,12 +86,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: shared + "/pre-commit"))
     }
 
-    @Test("in a linked worktree, hooks go to the common hooks folder that every worktree uses")
-    func linkedWorktreeUsesCommonHooks() throws {
+    /// A repository with the workspace committed, and a linked worktree of it (`../linked`, branch feature).
+    static func withLinkedWorktree() throws -> (repo: HookRepo, linked: String) {
         let repo = try HookRepo()
         try repo.commitWorkspace()
         try repo.gitOK("worktree", "add", "-q", "-b", "feature", "../linked")
-        let linked = repo.fixture.url("linked").path
+        return (repo, repo.fixture.url("linked").path)
+    }
+
+    @Test("in a linked worktree, hooks go to the common hooks folder that every worktree uses")
+    func linkedWorktreeUsesCommonHooks() throws {
+        let (repo, linked) = try Self.withLinkedWorktree()
         let install = try repo.charter("hooks", "install", "pre-commit", in: linked)
         #expect(install.status == 0, "\(install.output)")
         #expect(repo.exists(".git/hooks/pre-commit"))
@@ -208,10 +213,7 @@ import Testing
 
     @Test("uninstall of pre-commit or commit-msg removes the answer pre-commit leaves, in every worktree; of pre-push alone, not")
     func uninstallRemovesPreCommitsAnswer() throws {
-        let repo = try HookRepo()
-        try repo.commitWorkspace()
-        try repo.gitOK("worktree", "add", "-q", "-b", "feature", "../linked")
-        let linked = repo.fixture.url("linked").path
+        let (repo, linked) = try Self.withLinkedWorktree()
         // pre-commit alone: its answer stays behind, as no commit-msg takes it.
         #expect(try repo.charter("hooks", "install", "pre-commit", "pre-push").status == 0)
         for folder in [repo.path, linked] {
