@@ -9,18 +9,10 @@
 # BEFORE=/path/to/other/charter measures that binary too, with the hooks it installs, in a
 # second copy of the example, commit for commit alternated with CHARTER's: a before/after
 # comparison that the machine's load disturbs alike.
-set -euo pipefail
-cd "$(dirname "$0")/.."
 commits="${1:-40}"
 work="${2:-/tmp/charter-hooks-cpu}"
 command -v perf >/dev/null || { echo "perf is needed: apt-get install linux-perf" >&2; exit 2; }
-if [ -z "${CHARTER:-}" ]; then
-  CHARTER="$(bash Scripts/build-release.sh)"
-fi
-export GIT_AUTHOR_NAME="Alice Ng" GIT_AUTHOR_EMAIL="alice@acme.example"
-export GIT_COMMITTER_NAME="Alice Ng" GIT_COMMITTER_EMAIL="alice@acme.example"
-rm -rf "$work" && mkdir -p "$work"
-bash examples/build-history.sh "$work/example" >/dev/null
+source "$(dirname "$0")/hooks-common.sh"
 # Each binary commits in its own copy of the example, with the hooks it installs itself.
 binaries=("$CHARTER")
 [ -n "${BEFORE:-}" ] && binaries+=("$BEFORE")

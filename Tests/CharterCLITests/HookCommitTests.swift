@@ -141,6 +141,13 @@ import Testing
         // CHARTER points the hook at a binary that is not on PATH.
         let explicit = try repo.git("commit", "-m", "edit", environment: bare.merging(["CHARTER": Run.charterBinary]) { $1 })
         #expect(explicit.status == 0, "\(explicit.output)")
+
+        // A commit that changes no plan file never needs charter: the hook does not look for it.
+        try repo.write("README.md", "# Plans\n")
+        try repo.gitOK("add", "README.md")
+        let docs = try repo.git("commit", "-m", "readme", environment: bare)
+        #expect(docs.status == 0, "\(docs.output)")
+        #expect(try repo.commitCount == 3)
     }
 
     @Test("a workspace in a folder: install finds it and saves charter.root, and the hook checks it there")

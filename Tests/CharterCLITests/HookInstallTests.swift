@@ -86,12 +86,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: shared + "/pre-commit"))
     }
 
-    @Test("in a linked worktree, hooks go to the common hooks folder that every worktree uses")
-    func linkedWorktreeUsesCommonHooks() throws {
+    /// A repository with the workspace committed, and a linked worktree of it (`../linked`, branch feature).
+    static func withLinkedWorktree() throws -> (repo: HookRepo, linked: String) {
         let repo = try HookRepo()
         try repo.commitWorkspace()
         try repo.gitOK("worktree", "add", "-q", "-b", "feature", "../linked")
-        let linked = repo.fixture.url("linked").path
+        return (repo, repo.fixture.url("linked").path)
+    }
+
+    @Test("in a linked worktree, hooks go to the common hooks folder that every worktree uses")
+    func linkedWorktreeUsesCommonHooks() throws {
+        let (repo, linked) = try Self.withLinkedWorktree()
         let install = try repo.charter("hooks", "install", "pre-commit", in: linked)
         #expect(install.status == 0, "\(install.output)")
         #expect(repo.exists(".git/hooks/pre-commit"))
@@ -204,6 +209,31 @@ import Testing
         #expect(try repo.read(".git/hooks/commit-msg") == "#!/bin/sh\nexit 0\n")
         #expect(result.stdout.contains("  commit-msg   not charter's: left alone"), "\(result.stdout)")
         #expect(result.stdout.contains("  pre-receive  not installed"))
+    }
+
+    @Test("uninstall of pre-commit or commit-msg removes the answer pre-commit leaves, in every worktree; of pre-push alone, not")
+    func uninstallRemovesPreCommitsAnswer() throws {
+        let (repo, linked) = try Self.withLinkedWorktree()
+        // pre-commit alone: its answer stays behind, as no commit-msg takes it.
+        #expect(try repo.charter("hooks", "install", "pre-commit", "pre-push").status == 0)
+        for folder in [repo.path, linked] {
+            try repo.fixture.write((folder == linked ? "linked" : repo.name) + "/NOTES.md", "x\n")
+            try repo.gitOK("add", "NOTES.md", in: folder)
+            let commit = try repo.git("commit", "-q", "-m", "Notes", in: folder)
+            #expect(commit.status == 0, "\(commit.output)")
+        }
+        let answers = [repo.file(".git/CHARTER_PRE_COMMIT"), repo.file(".git/worktrees/linked/CHARTER_PRE_COMMIT")]
+        for answer in answers {
+            #expect(try String(contentsOfFile: answer, encoding: .utf8).hasSuffix(" none\n"), "\(answer)")
+        }
+        #expect(try repo.charter("hooks", "uninstall", "pre-push").status == 0)
+        #expect(answers.allSatisfy { FileManager.default.fileExists(atPath: $0) })
+
+        let result = try repo.charter("hooks", "uninstall", in: linked)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.stdout.contains("  pre-commit   removed"), "\(result.stdout)")
+        #expect(answers.allSatisfy { !FileManager.default.fileExists(atPath: $0) }, "\(answers)")
+        #expect(try repo.charter("hooks", "uninstall").status == 0, "nothing left to remove is not an error")
     }
 
     @Test func statusSaysWhatGitWouldRun() throws {

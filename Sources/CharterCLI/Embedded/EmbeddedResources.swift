@@ -243,24 +243,30 @@ people:
 message_file="$1"
 
 # 1. The hook that was here before charter's, if one was kept: it runs first (it may
-#    edit the message, so charter reads the message after it).
-chained="$0.charter-chained"
-if [ -f "$chained" ] && [ -x "$chained" ]; then
-    "$chained" "$@" || exit $?
+#    edit the message, so charter reads the message after it). One test: `charter hooks
+#    install` keeps only files there, and one without its executable bit is skipped, as git did.
+if [ -x "$0.charter-chained" ]; then
+    "$0.charter-chained" "$@" || exit $?
 fi
 
-# 2. charter itself: $CHARTER if set, else `charter` on PATH.
-charter="${CHARTER:-charter}"
-if ! command -v "$charter" >/dev/null 2>&1; then
-    cat >&2 <<MESSAGE
-charter commit-msg hook: '$charter' was not found on PATH ($PATH),
-so the commit cannot be checked against the plan policy and is stopped.
-  Install charter: build it ('swift build -c release' in its source tree) and copy
-    .build/release/charter to a folder on PATH, or set CHARTER=/path/to/charter.
-  Commit without the check this once:  git commit --no-verify
-  Remove charter's hooks:              charter hooks uninstall
-MESSAGE
-    exit 1
+# 2. Does the commit stage a change to a plan file (programs/, charter.yaml, people.yaml)? If
+#    not, there is nothing for charter to check and it is not started at all. This commit's
+#    pre-commit hook has usually asked git already and left the answer in git's folder for
+#    this worktree ($GIT_DIR when git set it, else .git: a folder, or a file naming it), as
+#    "<pid of git> none|plans" in CHARTER_PRE_COMMIT. It is believed only when it names this
+#    hook's parent (git commit runs both hooks as its children), only if the index the commit
+#    takes (GIT_INDEX_FILE, which git sets for its hooks) has not been written since, and only
+#    once: the file is emptied as it is read (one that cannot be emptied is not believed). Why
+#    that is exact: docs/hooks.md. Shell built-ins only: three stats, two opens, a few bytes read.
+gitdir="${GIT_DIR:-.git}"
+if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir="${gitdir#gitdir: }"; fi
+answer="$gitdir/CHARTER_PRE_COMMIT"
+staged=""
+if ! [ "${GIT_INDEX_FILE:-$gitdir/index}" -nt "$answer" ] && { read -r said < "$answer" && : > "$answer"; } 2>/dev/null; then
+    case "$said" in
+        "$PPID none") exit 0 ;;
+        "$PPID plans") staged=plans ;;
+    esac
 fi
 
 # 3. The workspace folder. Hooks run at the top of the worktree; when the workspace is in
@@ -273,45 +279,31 @@ if [ ! -f charter.yaml ] && [ ! -d programs ]; then
     if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
 fi
 
-# The git process that runs this hook (git commit runs pre-commit and commit-msg as its own
-# children), named by boot, pid and start time, since pids are soon reused; read from /proc
-# without starting a program. Empty where there is no /proc. Then git's folder for this
-# worktree: $GIT_DIR when git set it, else .git (a folder, or a file naming it).
-git_process=""
-started() { git_process="$boot $PPID ${20}"; }
-if { read -r boot < /proc/sys/kernel/random/boot_id && read -r stat < "/proc/$PPID/stat"; } 2>/dev/null; then
-    started ${stat##*") "}   # the fields after "pid (name) "; the 20th of them is the start time
-fi
-gitdir="${GIT_DIR:-.git}"
-if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir="${gitdir#gitdir: }"; fi
-
-# 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
-#    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
-#    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
-#    PATH`, is honoured: the staged paths are exactly what the commit will hold.) diff-index is
-#    the plumbing under `git diff --cached`: the same answer without the porcelain's set-up.
+# 4. Without pre-commit's answer (git merge and git cherry-pick run commit-msg alone; an
+#    answer from another git process, or from before the index changed), git is asked as
+#    pre-commit asks it: diff-index compares the index with HEAD's trees by object ids.
 #    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
-#    This commit's pre-commit hook has usually asked already and left the answer in
-#    CHARTER_PRE_COMMIT, naming the git process it ran under: believed only for that process,
-#    and only if the index has not been written since (a program other than git that runs
-#    both hooks from one long-lived process may commit a merge without pre-commit).
-staged=""
-if [ -n "$git_process" ] && ! [ "${GIT_INDEX_FILE:-$gitdir/index}" -nt "$gitdir/CHARTER_PRE_COMMIT" ] \
-    && { read -r said < "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null; then
-    case "$said" in
-        "$git_process none") exit 0 ;;
-        "$git_process plans") staged=plans ;;
-    esac
-fi
 if [ -z "$staged" ]; then
     git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
     case $? in
-        0) staged=none ;;
-        128) if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
-             then staged=none; else staged=plans; fi ;;
-        *) staged=plans ;;
+        0) exit 0 ;;
+        128) git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null \
+             && exit 0 ;;
     esac
-    [ "$staged" = none ] && exit 0
+fi
+
+# 5. charter itself: $CHARTER if set, else `charter` on PATH.
+charter="${CHARTER:-charter}"
+if ! command -v "$charter" >/dev/null 2>&1; then
+    cat >&2 <<MESSAGE
+charter commit-msg hook: '$charter' was not found on PATH ($PATH),
+so the commit cannot be checked against the plan policy and is stopped.
+  Install charter: build it ('swift build -c release' in its source tree) and copy
+    .build/release/charter to a folder on PATH, or set CHARTER=/path/to/charter.
+  Commit without the check this once:  git commit --no-verify
+  Remove charter's hooks:              charter hooks uninstall
+MESSAGE
+    exit 1
 fi
 export CHARTER_HOOK=1
 
@@ -337,14 +329,55 @@ exit "$status"
 # back what was here before). Edits here are lost on the next install; put checks of
 # your own in your own hook: charter keeps it as pre-commit.charter-chained and runs it.
 # Skip the check for one commit with: git commit --no-verify
+#
+# Most commits change no plan file: for them this script starts one program (git, once) and
+# nothing else, so the order below is cheapest first. Each step says what it costs.
 
-# 1. The hook that was here before charter's, if one was kept: it runs first.
-chained="$0.charter-chained"
-if [ -f "$chained" ] && [ -x "$chained" ]; then
-    "$chained" "$@" || exit $?
+# 1. The hook that was here before charter's, if one was kept: it runs first (it may stage
+#    files, so what is staged is asked after it). One test: `charter hooks install` keeps
+#    only files there, and a kept hook without its executable bit is skipped, as git skipped it.
+if [ -x "$0.charter-chained" ]; then
+    "$0.charter-chained" "$@" || exit $?
 fi
 
-# 2. charter itself: $CHARTER if set, else `charter` on PATH.
+# 2. The workspace folder. Hooks run at the top of the worktree; when the workspace is in
+#    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
+#    Read only when the top has no workspace: starting git costs a few milliseconds.
+set --
+plans=""
+if [ ! -f charter.yaml ] && [ ! -d programs ]; then
+    root=$(git config --get charter.root 2>/dev/null)
+    if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
+fi
+
+# 3. Does the commit stage a change to a plan file (programs/, charter.yaml, people.yaml)? If
+#    not, there is nothing for charter to check and it is not started at all. git answers from
+#    the index and HEAD's tree ids: exact, and it honours GIT_INDEX_FILE, which git commit sets
+#    for its hooks (`git commit -a` and `git commit PATH` give a temporary index: the staged
+#    paths are exactly what the commit will hold). diff-index is the plumbing under
+#    `git diff --cached`: the same answer without the porcelain's set-up. Before the first
+#    commit there is no HEAD (status 128): the porcelain compares with nothing.
+git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+case $? in
+    0) staged=none ;;
+    128) if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
+         then staged=none; else staged=plans; fi ;;
+    *) staged=plans ;;
+esac
+
+# 4. Leave the answer for this commit's commit-msg hook, which then need not start git again:
+#    one line "<pid of git> none|plans" in git's folder for this worktree, CHARTER_PRE_COMMIT
+#    ($GIT_DIR when git set it, else .git: a folder, or a file naming it). git commit runs
+#    both hooks as its own children, so $PPID names it; commit-msg believes the line only for
+#    its own parent, only if the index has not been written since, and only once (it empties
+#    the file). Why that is exact: docs/hooks.md. Shell built-ins only: a stat, an open, a
+#    write. Not writable: nothing is left, and nothing fails.
+gitdir="${GIT_DIR:-.git}"
+if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir="${gitdir#gitdir: }"; fi
+{ echo "$PPID $staged" > "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null
+[ "$staged" = none ] && exit 0
+
+# 5. charter itself: $CHARTER if set, else `charter` on PATH.
 charter="${CHARTER:-charter}"
 if ! command -v "$charter" >/dev/null 2>&1; then
     cat >&2 <<MESSAGE
@@ -357,52 +390,6 @@ so the staged plans cannot be checked and the commit is stopped.
 MESSAGE
     exit 1
 fi
-
-# 3. The workspace folder. Hooks run at the top of the worktree; when the workspace is in
-#    a folder, `git config charter.root <folder>` names it (charter hooks install sets it).
-#    Read only when the top has no workspace: starting git costs a few milliseconds.
-set --
-plans=""
-if [ ! -f charter.yaml ] && [ ! -d programs ]; then
-    root=$(git config --get charter.root 2>/dev/null)
-    if [ -n "$root" ]; then set -- -C "$root"; plans="${root%/}/"; fi
-fi
-
-# The git process that runs this hook (git commit runs pre-commit and commit-msg as its own
-# children), named by boot, pid and start time, since pids are soon reused; read from /proc
-# without starting a program. Empty where there is no /proc. Then git's folder for this
-# worktree: $GIT_DIR when git set it, else .git (a folder, or a file naming it).
-git_process=""
-started() { git_process="$boot $PPID ${20}"; }
-if { read -r boot < /proc/sys/kernel/random/boot_id && read -r stat < "/proc/$PPID/stat"; } 2>/dev/null; then
-    started ${stat##*") "}   # the fields after "pid (name) "; the 20th of them is the start time
-fi
-gitdir="${GIT_DIR:-.git}"
-if [ -f "$gitdir" ] && { read -r gitdir < "$gitdir"; } 2>/dev/null; then gitdir="${gitdir#gitdir: }"; fi
-
-# 4. A commit that stages no change to a plan file (programs/, charter.yaml, people.yaml) has
-#    nothing for charter to check: git answers that from the index and HEAD's tree ids, so
-#    charter is not started at all. (GIT_INDEX_FILE, set by `git commit -a` or `git commit
-#    PATH`, is honoured: the staged paths are exactly what the commit will hold.) diff-index is
-#    the plumbing under `git diff --cached`: the same answer without the porcelain's set-up.
-#    Before the first commit there is no HEAD (status 128): the porcelain compares with nothing.
-git diff-index --cached --quiet HEAD -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
-case $? in
-    0) staged=none ;;
-    128) if git diff --cached --quiet --no-ext-diff -- "${plans}programs" "${plans}charter.yaml" "${plans}people.yaml" 2>/dev/null
-         then staged=none; else staged=plans; fi ;;
-    *) staged=plans ;;
-esac
-
-# 5. Leave the answer for this commit's commit-msg hook, which then need not start git again:
-#    one line in git's folder, CHARTER_PRE_COMMIT, "<git process> none|plans". commit-msg
-#    believes it only when it names its own git process, the one that ran this hook just before
-#    and took the index as it was when this hook ended; otherwise (git merge runs commit-msg
-#    alone, no /proc) it asks git itself. Not writable: nothing is left, and nothing fails.
-if [ -n "$git_process" ]; then
-    { echo "$git_process $staged" > "$gitdir/CHARTER_PRE_COMMIT"; } 2>/dev/null
-fi
-[ "$staged" = none ] && exit 0
 export CHARTER_HOOK=1
 
 "$charter" validate --staged --changed "$@"
