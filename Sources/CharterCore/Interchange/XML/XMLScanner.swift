@@ -366,6 +366,7 @@ public struct XMLScanner {
             index += 2
             return .processingInstruction(target: target, data: "")
         }
+        guard index < end else { throw failure(.endsInsideMarkup("a processing instruction"), at: index) }
         guard skipWhitespace() else { throw failure(.expected("a space or '?>'", after: "<?\(target)"), at: index) }
         let dataStart = index
         while !starts(Self.processingInstructionClose) {
