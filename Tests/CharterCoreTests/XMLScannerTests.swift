@@ -129,6 +129,11 @@ import Testing
         #expect(Self.refusal([0xFF, 0xFE, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00]) == XMLError(.unsupportedByteOrderMark("UTF-32"), at: Self.at(1, 1)))
         // An earlier markup error is still the first error.
         #expect(Self.refusal(Array("<a><</a>".utf8) + [0xFF])?.reason == .lessThanStartsNoElement)
+        // A whole tag read before the bad byte keeps its own error.
+        #expect(Self.refusal(Array("<a><b></a>".utf8) + [0xFF])?.reason == .mismatchedEndTag(found: "a", open: "b", openedAt: Self.at(1, 4)))
+        #expect(Self.refusal(Array("<a b='1' b='2'>".utf8) + [0xFF])?.reason == .duplicateAttribute("b"))
+        // A tag the bad byte cuts short reports the byte.
+        #expect(Self.refusal(Array("<a><b".utf8) + [0xFF])?.reason == .notUTF8(byte: 0xFF))
         // Overlong and surrogate encodings are not UTF-8 either.
         #expect(Self.refusal([0x3C, 0x61, 0x3E, 0xC0, 0xAF, 0x3C, 0x2F, 0x61, 0x3E])?.reason == .notUTF8(byte: 0xC0))
         #expect(Self.refusal([0x3C, 0x61, 0x3E, 0xED, 0xA0, 0x80, 0x3C, 0x2F, 0x61, 0x3E])?.reason == .notUTF8(byte: 0xED))

@@ -186,19 +186,19 @@ public struct XMLScanner {
         var seenNames: Set<String> = []
         var seenResolved: Set<XMLName> = []
         for attribute in written {
-            guard seenNames.insert(attribute.name).inserted else { throw failure(.duplicateAttribute(attribute.name), at: attribute.at) }
+            guard seenNames.insert(attribute.name).inserted else { throw failure(.duplicateAttribute(attribute.name), at: attribute.at, complete: true) }
             do {
                 if try namespaces.declare(attribute.name, attribute.value) { continue }
-            } catch { throw failure(error, at: attribute.at) }
+            } catch { throw failure(error, at: attribute.at, complete: true) }
         }
         let element: XMLName
-        do { element = try namespaces.resolve(qualified, isAttribute: false) } catch { throw failure(error, at: tagStart) }
+        do { element = try namespaces.resolve(qualified, isAttribute: false) } catch { throw failure(error, at: tagStart, complete: true) }
         for attribute in written where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
             let resolved: XMLName
-            do { resolved = try namespaces.resolve(attribute.name, isAttribute: true) } catch { throw failure(error, at: attribute.at) }
+            do { resolved = try namespaces.resolve(attribute.name, isAttribute: true) } catch { throw failure(error, at: attribute.at, complete: true) }
             var key = resolved
             key.prefix = nil
-            guard seenResolved.insert(key).inserted else { throw failure(.duplicateAttribute(attribute.name), at: attribute.at) }
+            guard seenResolved.insert(key).inserted else { throw failure(.duplicateAttribute(attribute.name), at: attribute.at, complete: true) }
             attributes.append(XMLAttribute(name: resolved, value: attribute.value))
         }
         open.append(OpenElement(qualified: qualified, name: element, position: tagPosition, namespaceDepth: namespaceDepth))
@@ -215,7 +215,7 @@ public struct XMLScanner {
         index += 1
         let innermost = open[open.count - 1]
         guard innermost.qualified == qualified else {
-            throw failure(.mismatchedEndTag(found: qualified, open: innermost.qualified, openedAt: innermost.position), at: tagStart)
+            throw failure(.mismatchedEndTag(found: qualified, open: innermost.qualified, openedAt: innermost.position), at: tagStart, complete: true)
         }
         return close(at: position(tagStart))
     }
@@ -417,8 +417,10 @@ public struct XMLScanner {
 
     /// The error to throw: when reading ran into the end of the good bytes, the bad bytes there
     /// are the first error, not the markup they cut short.
-    private mutating func failure(_ reason: XMLError.Reason, at offset: Int) -> XMLError {
-        if index >= end, let problem = input.problem { return XMLError(problem, at: position(end)) }
+    /// `complete`: the error is about a whole tag already read, which the bad bytes after it
+    /// cannot have cut short.
+    private mutating func failure(_ reason: XMLError.Reason, at offset: Int, complete: Bool = false) -> XMLError {
+        if !complete, index >= end, let problem = input.problem { return XMLError(problem, at: position(end)) }
         return XMLError(reason, at: position(min(offset, bytes.count)))
     }
 
