@@ -126,6 +126,41 @@ import Testing
         #expect(throws: MSPDIError.self) { _ = try MSPDIReader.read(Data("<Project><Tasks><Task><UID>x1</UID></Task></Tasks></Project>".utf8)) }
     }
 
+    /// The same project as UTF-16 (with a byte order mark), with a prefixed MSPDI namespace, or
+    /// with elements of another namespace mixed in, reads as the same document; a DOCTYPE or a
+    /// Latin-1 file is refused with where and why.
+    @Test func encodingsNamespacesAndRefusals() throws {
+        let standard = try MSPDIReader.read(Self.standard)
+        let text = String(decoding: Self.standard, as: UTF8.self)
+        let utf16 = Data([0xFF, 0xFE] + text.replacingOccurrences(of: "UTF-8", with: "UTF-16").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(try MSPDIReader.read(utf16) == standard)
+        let prefixed = text.replacingOccurrences(of: "<Project xmlns=", with: "<p:Project xmlns:p=")
+            .replacingOccurrences(of: "</Project>", with: "</p:Project>")
+            .replacingOccurrences(of: "<(/?)(\\w+)([ >])", with: "<$1p:$2$3", options: .regularExpression)
+            .replacingOccurrences(of: "<p:p:", with: "<p:").replacingOccurrences(of: "</p:p:", with: "</p:")
+        let prefixedDocument = try MSPDIReader.read(Data(prefixed.utf8))
+        #expect(prefixedDocument.tasks.map(\.uid) == standard.tasks.map(\.uid))
+        #expect(prefixedDocument.tasks.map(\.name) == standard.tasks.map(\.name))
+        let foreign = text.replacingOccurrences(of: "<Name>Beta launch</Name>",
+                                                with: "<Name>Beta launch</Name><x:Name xmlns:x=\"urn:other\">Not this</x:Name>")
+        #expect(try MSPDIReader.read(Data(foreign.utf8)).tasks.map(\.name) == standard.tasks.map(\.name))
+
+        let doctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE Project [<!ENTITY x \"y\">]>\n<Project>&x;</Project>"
+        #expect(throws: MSPDIError(position: TextPosition(line: 2, column: 1),
+                                   message: "malformed XML: a DOCTYPE (document type declaration): charter reads no DTDs and expands no entities")) {
+            _ = try MSPDIReader.read(Data(doctype.utf8))
+        }
+        let latin1 = Data(Array("<Project><Tasks><Task><Name>Caf".utf8) + [0xE9] + Array("</Name></Task></Tasks></Project>".utf8))
+        #expect(throws: MSPDIError(position: TextPosition(line: 1, column: 32),
+                                   message: "a byte (0xE9) that is not UTF-8; charter reads XML in UTF-8, or UTF-16 with a byte order mark")) {
+            _ = try MSPDIReader.read(latin1)
+        }
+        #expect(throws: MSPDIError(position: TextPosition(line: 1, column: 1),
+                                   message: "not an MSPDI file: the root element is <Project> in namespace urn:x, not <Project>")) {
+            _ = try MSPDIReader.read(Data("<Project xmlns=\"urn:x\"/>".utf8))
+        }
+    }
+
     @Test func mapsTasksToMilestones() throws {
         let imported = try Self.plan(Self.standard)
         #expect(imported.milestones.map(\.id.value) == ["M1", "M2", "M8"])
