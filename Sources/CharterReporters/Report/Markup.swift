@@ -15,11 +15,10 @@ enum Markup {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
             default:
-                // XML 1.0 allows no other C0 controls, and no U+FFFE/U+FFFF.
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+                // Line breaks and tabs are kept; what XML 1.0 cannot hold (other C0 controls,
+                // U+FFFE, U+FFFF) is dropped.
+                if XMLCharacters.isAllowed(scalar.value) { out.unicodeScalars.append(scalar) }
             }
         }
         return out

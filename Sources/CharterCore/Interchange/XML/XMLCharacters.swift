@@ -1,5 +1,5 @@
 /// XML 1.0's character classes (fifth edition), on UTF-8 bytes and scalars.
-enum XMLCharacters {
+public enum XMLCharacters {
     /// Space, tab, LF, CR.
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
@@ -24,8 +24,9 @@ enum XMLCharacters {
         }
     }
 
-    /// Production [2] Char: what a character reference may name.
-    static func isAllowed(_ scalar: UInt32) -> Bool {
+    /// Production [2] Char: what a character reference may name, and what an XML document may hold
+    /// at all (`XMLEscaping` and the HTML report's `Markup` both ask it).
+    public static func isAllowed(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
         default: false
